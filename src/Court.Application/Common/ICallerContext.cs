@@ -1,0 +1,38 @@
+namespace Court.Application.Common;
+
+/// <summary>Who is sending the current command or query, and under which correlation. Set by the host per request.</summary>
+public interface ICallerContext
+{
+    bool IsAuthenticated { get; }
+
+    string UserId { get; }
+
+    string? Agency { get; }
+
+    IReadOnlySet<string> Roles { get; }
+
+    Guid CorrelationId { get; }
+
+    Guid? CausationId { get; }
+
+    bool IsInRole(string role) => Roles.Contains(role);
+}
+
+/// <summary>A caller set explicitly: background services (timers, seeding, CLI) act as a named system user.</summary>
+public sealed class FixedCaller(string userId, string? agency, IReadOnlySet<string> roles, Guid correlationId, Guid? causationId = null) : ICallerContext
+{
+    public bool IsAuthenticated => true;
+
+    public string UserId { get; } = userId;
+
+    public string? Agency { get; } = agency;
+
+    public IReadOnlySet<string> Roles { get; } = roles;
+
+    public Guid CorrelationId { get; } = correlationId;
+
+    public Guid? CausationId { get; } = causationId;
+
+    public static FixedCaller System(Guid? correlationId = null) =>
+        new("system", null, new HashSet<string>(StringComparer.Ordinal) { "system" }, correlationId ?? Guid.CreateVersion7());
+}

@@ -1,0 +1,42 @@
+namespace Court.Application.Projections;
+
+/// <summary>
+/// Read models are JSON documents in collections, keyed by id, with an optional partition (the party a
+/// document is addressed to: an agency code, an administrator's user id) that queries filter on.
+/// </summary>
+public interface IDocumentSession
+{
+    /// <summary>Loads a document, seeing this session's own pending writes.</summary>
+    ValueTask<T?> LoadAsync<T>(string id, CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>All documents of a collection in a partition (null: all), seeing pending writes.</summary>
+    ValueTask<IReadOnlyList<T>> QueryAsync<T>(string? partition = null, CancellationToken cancellationToken = default)
+        where T : class;
+
+    void Store<T>(string id, T document, string? partition = null)
+        where T : class;
+
+    void Delete<T>(string id)
+        where T : class;
+}
+
+/// <summary>The query side's read-only view of the documents.</summary>
+public interface IReadModels
+{
+    Task<T?> GetAsync<T>(string id, CancellationToken cancellationToken = default)
+        where T : class;
+
+    Task<IReadOnlyList<T>> ListAsync<T>(string? partition = null, CancellationToken cancellationToken = default)
+        where T : class;
+}
+
+/// <summary>Names a document collection; defaults to the CLR type name when absent.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CollectionAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+
+    public static string NameOf(Type type) =>
+        type.GetCustomAttributes(typeof(CollectionAttribute), false) is [CollectionAttribute a, ..] ? a.Name : type.Name;
+}

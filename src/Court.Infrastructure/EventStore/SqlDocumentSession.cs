@@ -1,0 +1,117 @@
+using System.Data.Common;
+using System.Text.Json;
+using Court.Application.EventStore;
+using Court.Application.Projections;
+using Court.Infrastructure.Persistence;
+
+namespace Court.Infrastructure.EventStore;
+
+/// <summary>
+/// Documents read from the database in the current transaction, with this session's pending writes laid over them.
+/// <see cref="FlushAsync"/> writes the pending changes in that same transaction.
+/// </summary>
+public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? transaction) : IDocumentSession
+{
+    private readonly Dictionary<(string Collection, string Id), Pending> pending = [];
+
+    /// <summary>The projection whose writes follow; recorded on each document so a rebuild knows what to delete.</summary>
+    public string Projection { get; set; } = "";
+
+    public long Position { get; set; }
+
+    public int PendingCount => pending.Count;
+
+    public async ValueTask<T?> LoadAsync<T>(string id, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var collection = CollectionAttribute.NameOf(typeof(T));
+        if (pending.TryGetValue((collection, id), out var change))
+        {
+            return change.Deleted ? null : (T)change.Document!;
+        }
+
+        await using var command = connection.Command(transaction, "SELECT data FROM documents WHERE collection = @c AND id = @id")
+            .With("@c", collection).With("@id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<T>(json, EventTypeRegistry.JsonOptions)
+            : null;
+    }
+
+    public async ValueTask<IReadOnlyList<T>> QueryAsync<T>(string? partition = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var collection = CollectionAttribute.NameOf(typeof(T));
+        var found = await SqlReadModels.ReadAsync<T>(connection, transaction, collection, partition, cancellationToken);
+        var byId = found.ToDictionary(f => f.Id, f => f.Document, StringComparer.Ordinal);
+        foreach (var ((c, id), change) in pending)
+        {
+            if (c != collection)
+            {
+                continue;
+            }
+
+            if (change.Deleted || (partition is not null && change.Partition != partition))
+            {
+                byId.Remove(id);
+            }
+            else
+            {
+                byId[id] = (T)change.Document!;
+            }
+        }
+
+        return [.. byId.Values];
+    }
+
+    public void Store<T>(string id, T document, string? partition = null)
+        where T : class =>
+        pending[(CollectionAttribute.NameOf(typeof(T)), id)] = new Pending(document, typeof(T), partition, Projection, false, Position);
+
+    public void Delete<T>(string id)
+        where T : class =>
+        pending[(CollectionAttribute.NameOf(typeof(T)), id)] = new Pending(null, typeof(T), null, Projection, true, Position);
+
+    public void DiscardPending() => pending.Clear();
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        await using var upsert = connection.Command(
+            transaction,
+            """
+            INSERT INTO documents (collection, id, partition, projection, data, position)
+            VALUES (@c, @id, @p, @proj, @data, @pos)
+            ON CONFLICT (collection, id) DO UPDATE SET partition = excluded.partition, projection = excluded.projection,
+                data = excluded.data, position = excluded.position
+            """)
+            .With("@c", "").With("@id", "").With("@p", null).With("@proj", "").With("@data", "").With("@pos", 0L);
+        await using var delete = connection.Command(transaction, "DELETE FROM documents WHERE collection = @c AND id = @id")
+            .With("@c", "").With("@id", "");
+        foreach (var ((collection, id), change) in pending)
+        {
+            if (change.Deleted)
+            {
+                delete.Parameters[0].Value = collection;
+                delete.Parameters[1].Value = id;
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+                continue;
+            }
+
+            upsert.Parameters[0].Value = collection;
+            upsert.Parameters[1].Value = id;
+            upsert.Parameters[2].Value = (object?)change.Partition ?? DBNull.Value;
+            upsert.Parameters[3].Value = change.Projection;
+            upsert.Parameters[4].Value = JsonSerializer.Serialize(change.Document, change.Type, EventTypeRegistry.JsonOptions);
+            upsert.Parameters[5].Value = change.Position;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        pending.Clear();
+    }
+
+    private sealed record Pending(object? Document, Type Type, string? Partition, string Projection, bool Deleted, long Position);
+}

@@ -1,0 +1,124 @@
+using Court.Application.Common;
+using Court.Application.Pipeline;
+using Court.Infrastructure;
+using Court.Infrastructure.Persistence;
+using Court.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+namespace Court.Web;
+
+/// <summary>The composition root: services, then the HTTP pipeline. Each capability adds its endpoints in <see cref="MapEndpoints"/>.</summary>
+public static class CourtHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigureServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCourtInfrastructure(configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICallerContext, HttpCallerContext>();
+        services.AddScoped<AggregateStore>();
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddAuthentication();
+        services.AddAuthorization();
+        AddTelemetry(services, configuration);
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        MapEndpoints(app);
+
+        // Unknown API routes: problem details, not an empty 404.
+        app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such resource."))
+            .ExcludeFromDescription();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        _ = app;
+    }
+
+    /// <summary>Creates or migrates the schema at start-up.</summary>
+    public static Task PrepareDatabaseAsync(this IServiceProvider services) => services.MigrateCourtDatabaseAsync();
+
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var exporter = configuration["Court:Telemetry:Exporter"] ?? "none";
+        if (exporter.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var otlp = exporter.Equals("otlp", StringComparison.OrdinalIgnoreCase);
+        services.AddOpenTelemetry()
+            .WithTracing(t =>
+            {
+                t.AddSource("Court.Application").AddAspNetCoreInstrumentation();
+                _ = otlp ? t.AddOtlpExporter() : t.AddConsoleExporter();
+            })
+            .WithMetrics(m =>
+            {
+                m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Court.Application");
+                _ = otlp ? m.AddOtlpExporter() : m.AddConsoleExporter();
+            });
+    }
+}
+
+/// <summary>Ready only when the database answers.</summary>
+public sealed class DatabaseHealthCheck(ConnectionFactory connections) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var command = connection.Command(null, "SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"{connections.Dialect.Provider} answers.");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy($"{connections.Dialect.Provider} does not answer.", ex);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Court.Application.Common;
+
+/// <summary>The roles staff and agency accounts hold. Stored as role names in Identity and in tokens.</summary>
+public static class Roles
+{
+    public const string Clerk = "clerk";
+    public const string Judge = "judge";
+    public const string Administrator = "administrator";
+    public const string AgencyOfficer = "agency-officer";
+    public const string SupervisionOfficer = "supervision-officer";
+    public const string CarrierOperator = "carrier-operator";
+    public const string SystemAdministrator = "system-administrator";
+
+    /// <summary>Background services (timers, seeding) act under this role.</summary>
+    public const string System = "system";
+
+    public static readonly IReadOnlyList<string> All = [Clerk, Judge, Administrator, AgencyOfficer, SupervisionOfficer, CarrierOperator, SystemAdministrator];
+}

@@ -1,7 +1,9 @@
+using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Pipeline;
 using Court.Infrastructure;
 using Court.Infrastructure.Persistence;
+using Court.Web.Endpoints;
 using Court.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +38,7 @@ public static class CourtHost
             options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
+        services.AddBankruptcy();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -75,7 +78,7 @@ public static class CourtHost
 
     private static void MapEndpoints(WebApplication app)
     {
-        _ = app;
+        app.MapBankruptcyEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up.</summary>

@@ -3,7 +3,7 @@ namespace Court.Web.Tests.Bankruptcy.Support;
 /// <summary>Valid identifiers for requests; each credit code's check character is right.</summary>
 public static class Samples
 {
-    public const string CaseNumber = "(2025)渝0116破3号";
+    public const string CaseNumber = "(2022)渝0116破3号";
     public const string DebtorName = "重庆江津某某机械制造有限公司";
     public const string DebtorCreditCode = "91500116MA5U5X7A8B";
 
@@ -12,8 +12,8 @@ public static class Samples
         caseNumber,
         debtorName = debtor,
         debtorCreditCode = creditCode,
-        acceptedOn = "2025-02-20",
-        administratorUserId = BankruptcyApi.Administrator,
+        acceptedOn = "2022-04-20",
+        administratorUserId = "admin",
         administratorName = "重庆某某律师事务所",
     };
 }

@@ -12,7 +12,7 @@ public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private TestDatabase? database;
+    private HostData? database;
     private WebApplication? app;
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -33,7 +33,7 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await HostData.CreateAsync();
         var settings = database.Settings.Concat(ExtraSettings)
             .Append(new("Court:Demo:Enabled", "true"))
             .Append(new("Court:Demo:Cases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture)))

@@ -20,11 +20,11 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Saturday 23 April 2022, 09:30 in Chongqing.</summary>
     public static readonly DateTimeOffset Start = new(2022, 4, 23, 1, 30, 0, TimeSpan.Zero);
 
-    private TestDatabase? database;
+    private HostData? database;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public TestDatabase Database => database ?? throw new InvalidOperationException("InitializeAsync has not run.");
+    public HostData Data => database ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
     /// <summary>Cases each demo seeder adds on start; 0 seeds the demo users only.</summary>
     protected virtual int DemoCases => 0;
@@ -34,7 +34,7 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await HostData.CreateAsync();
         _ = Server; // starts the host: migrates and seeds
         await SeedAsync();
     }
@@ -69,7 +69,7 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Database.Settings.Concat(ExtraSettings))
+        foreach (var (key, value) in Data.Settings.Concat(ExtraSettings))
         {
             builder.UseSetting(key, value);
         }

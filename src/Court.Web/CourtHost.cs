@@ -1,7 +1,9 @@
 using Court.Application.Common;
 using Court.Application.Pipeline;
 using Court.Infrastructure;
+using Court.Infrastructure.Documents;
 using Court.Infrastructure.Persistence;
+using Court.Web.Endpoints;
 using Court.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -51,6 +53,8 @@ public static class CourtHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddAuthentication();
         services.AddAuthorization();
+        services.AddDocumentsInfrastructure();
+        services.AddDocumentVerificationRateLimit(configuration);
         AddTelemetry(services, configuration);
     }
 
@@ -60,6 +64,7 @@ public static class CourtHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -75,7 +80,7 @@ public static class CourtHost
 
     private static void MapEndpoints(WebApplication app)
     {
-        _ = app;
+        app.MapDocumentEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up.</summary>

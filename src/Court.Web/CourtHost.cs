@@ -1,7 +1,9 @@
 using Court.Application.Common;
 using Court.Application.Pipeline;
+using Court.Application.Workflows;
 using Court.Infrastructure;
 using Court.Infrastructure.Persistence;
+using Court.Infrastructure.Workflows;
 using Court.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,14 +30,17 @@ public static class CourtHost
     {
         services.AddCourtInfrastructure(configuration);
         services.AddHttpContextAccessor();
-        services.AddScoped<ICallerContext, HttpCallerContext>();
+        services.AddScoped<CallerScope>();
+        services.AddScoped<HttpCallerContext>();
+        services.AddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerScope>().Caller ?? sp.GetRequiredService<HttpCallerContext>());
         services.AddScoped<AggregateStore>();
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
+        services.AddWorkflowInfrastructure(configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

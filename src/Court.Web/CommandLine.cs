@@ -1,9 +1,11 @@
+using Court.Application.Demo;
 using Court.Infrastructure.EventStore;
+using Court.Web.Demo;
 using Spectre.Console;
 
 namespace Court.Web;
 
-/// <summary>Operator verbs on the same configuration as the host: <c>projections rebuild [name]</c>.</summary>
+/// <summary>Operator verbs on the same configuration as the host: <c>projections rebuild [name]</c>, <c>seed --cases N</c>.</summary>
 public static class CommandLine
 {
     public static async Task<bool> TryRunAsync(string[] args)
@@ -14,7 +16,56 @@ public static class CommandLine
             return true;
         }
 
+        if (args is ["seed", .. var seedArgs])
+        {
+            Environment.ExitCode = await SeedAsync(args, seedArgs);
+            return true;
+        }
+
         return false;
+    }
+
+    /// <summary>Creates the demo users if missing and runs every slice's demo seeder for N more cases, with a progress bar.</summary>
+    private static async Task<int> SeedAsync(string[] args, string[] seedArgs)
+    {
+        var cases = 10;
+        var at = Array.IndexOf(seedArgs, "--cases");
+        if (at >= 0 && (at + 1 >= seedArgs.Length || !int.TryParse(seedArgs[at + 1], System.Globalization.CultureInfo.InvariantCulture, out cases) || cases < 0))
+        {
+            await Console.Error.WriteLineAsync("Usage: seed [--cases N]   (N >= 0, default 10)");
+            return 2;
+        }
+
+        var hostArgs = args.Where((_, i) => i > 0 && (at < 0 || (i != at + 1 && i != at + 2))).ToArray();
+        var builder = WebApplication.CreateBuilder(hostArgs);
+        CourtHost.ConfigureServices(builder.Services, builder.Configuration);
+        await using var app = builder.Build();
+        await app.Services.PrepareDatabaseAsync();
+        var seeding = app.Services.GetRequiredService<DemoSeeding>();
+        await seeding.EnsureDemoUsersAsync();
+        var settings = app.Services.GetRequiredService<DemoSettings>();
+        var names = DemoSeeding.SeederNames(app.Services);
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var tasks = names.ToDictionary(n => n, n => progress.AddTask(n, maxValue: Math.Max(cases, 1)));
+                var report = new SynchronousProgress<DemoProgress>(p => tasks[p.Seeder].Value = p.Done);
+                // A different seed per run, so a second run adds new cases instead of repeating the first run's names.
+                await seeding.SeedDataAsync(cases, settings.Seed + Environment.TickCount, report, CancellationToken.None);
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = task.MaxValue;
+                }
+            });
+        AnsiConsole.MarkupLine($"Seeded {DemoUsers.All.Count} demo users and {cases} case(s) for each of {names.Count} seeder(s).");
+        return 0;
+    }
+
+    /// <summary>Reports on the calling thread; <see cref="Progress{T}"/> would post to the thread pool and lag behind the bar.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static async Task<int> RebuildAsync(string[] args, string? name)

@@ -4,6 +4,8 @@ using Court.Application.Workflows;
 using Court.Infrastructure;
 using Court.Infrastructure.Persistence;
 using Court.Infrastructure.Workflows;
+using Court.Web.Auth;
+using Court.Web.Demo;
 using Court.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,11 +30,15 @@ public static class CourtHost
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // First: migrates and seeds before the projection daemon and timers start.
+        services.AddHostedService<StartupTasks>();
         services.AddCourtInfrastructure(configuration);
         services.AddHttpContextAccessor();
-        services.AddScoped<CallerScope>();
-        services.AddScoped<HttpCallerContext>();
-        services.AddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerScope>().Caller ?? sp.GetRequiredService<HttpCallerContext>());
+        services.AddScoped<CallerOverride>();
+        services.AddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerOverride>().Caller
+            ?? new HttpCallerContext(sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton(configuration.GetSection("Court:Demo").Get<DemoSettings>() ?? new DemoSettings());
+        services.AddSingleton<DemoSeeding>();
         services.AddScoped<AggregateStore>();
         services.AddMediator(options =>
         {
@@ -54,8 +60,7 @@ public static class CourtHost
         });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddAuthentication();
-        services.AddAuthorization();
+        services.AddCourtAuth(configuration);
         AddTelemetry(services, configuration);
     }
 
@@ -67,10 +72,10 @@ public static class CourtHost
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar");
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         MapEndpoints(app);
 
         // Unknown API routes: problem details, not an empty 404.
@@ -80,11 +85,15 @@ public static class CourtHost
 
     private static void MapEndpoints(WebApplication app)
     {
-        _ = app;
+        app.MapAuthEndpoints();
     }
 
-    /// <summary>Creates or migrates the schema at start-up.</summary>
-    public static Task PrepareDatabaseAsync(this IServiceProvider services) => services.MigrateCourtDatabaseAsync();
+    /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    {
+        await services.MigrateCourtDatabaseAsync();
+        await DemoSeeding.EnsureRolesAsync(services);
+    }
 
     private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
     {

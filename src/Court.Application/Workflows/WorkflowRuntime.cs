@@ -43,7 +43,7 @@ public sealed class WorkflowRuntime(
     IEventStore store,
     EventTypeRegistry registry,
     ICallerContext caller,
-    CallerScope scope,
+    WorkflowExecution execution,
     TimeProvider clock,
     WorkflowCatalog catalog,
     WorkingDayCalendar calendar)
@@ -281,7 +281,7 @@ public sealed class WorkflowRuntime(
     private async Task<long> AppendAsync(string streamId, long version, IReadOnlyList<IDomainEvent> events, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var metadata = new EventMetadata(caller.CorrelationId, caller.CausationId, caller.UserId, caller.Agency, clock.GetUtcNow(), definition.Id, definition.Version);
-        var key = scope.IdempotencyKey;
+        var key = execution.IdempotencyKey;
         var data = events.Select((e, i) => registry.ToEventData(e, metadata, key is null ? null : DeterministicId(key, i))).ToList();
         var expected = version < 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(version);
         var result = await store.AppendToStreamAsync(streamId, expected, data, cancellationToken);

@@ -8,6 +8,7 @@ public static class WorkflowsModule
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {
         services.AddSingleton<WorkflowCatalog>();
+        services.AddScoped<WorkflowExecution>();
         services.AddScoped<WorkflowRuntime>();
         return services;
     }

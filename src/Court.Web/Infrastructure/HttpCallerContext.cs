@@ -15,12 +15,14 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
 
     public bool IsAuthenticated => User?.Identity?.IsAuthenticated == true;
 
-    public string UserId => User?.FindFirstValue(ClaimTypes.Name) ?? User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+    /// <summary>The user name (cookie and bearer token alike), so event metadata reads "judge", not a GUID.</summary>
+    public string UserId => IsAuthenticated ? User?.Identity?.Name ?? User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous" : "anonymous";
 
     public string? Agency => User?.FindFirstValue(AgencyClaim);
 
+    /// <summary>Each identity names its own role claim type: Identity's cookie uses the long URI, bearer tokens "role".</summary>
     public IReadOnlySet<string> Roles =>
-        User?.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? [];
+        User?.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? [];
 
     public Guid CorrelationId => correlationId ??= ReadCorrelationId();
 

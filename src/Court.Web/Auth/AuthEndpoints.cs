@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using Court.Application.Common;
+
+namespace Court.Web.Auth;
+
+public sealed record Caller(string UserName, string? DisplayName, IReadOnlyList<string> Roles, string? Agency);
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", IssueToken)
+            .AllowAnonymous()
+            .WithTags("Auth")
+            .WithSummary("Exchange a user name and password for a bearer token (agency systems).");
+        app.MapGet("/api/auth/me", Me)
+            .WithTags("Auth")
+            .WithSummary("Who the caller is: user name, display name, roles and agency.");
+        return app;
+    }
+
+    private static Ok<Caller> Me(HttpContext context, ICallerContext caller) =>
+        TypedResults.Ok(new Caller(caller.UserId, CourtClaims.DisplayNameOf(context.User), [.. caller.Roles.Order(StringComparer.Ordinal)], caller.Agency));
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(TokenRequest request, TokenService tokens)
+    {
+        if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: "Give both username and password.");
+        }
+
+        // Unknown user, wrong password and locked-out account read the same, so accounts cannot be probed.
+        return await tokens.IssueAsync(request.Username, request.Password) is { } token
+            ? TypedResults.Ok(token)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong user name or password, or the account is locked.");
+    }
+}

@@ -1,0 +1,104 @@
+using Court.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Court.Web.Auth;
+
+/// <summary>
+/// Identity on the Court database; staff sign in with a cookie, agency systems with a bearer token. One policy scheme
+/// picks the bearer handler when an Authorization header is sent and the cookie otherwise. Every endpoint needs a
+/// signed-in caller unless it says <c>AllowAnonymous()</c>; under /api a missing sign-in is a 401 problem, never a
+/// redirect to the sign-in page.
+/// </summary>
+public static class AuthSetup
+{
+    public const string Scheme = "court";
+    public const string LoginPath = "/Account/Login";
+
+    public static IServiceCollection AddCourtAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Court:Auth").Get<AuthSettings>() ?? new AuthSettings();
+        services.AddSingleton(settings);
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddScoped<TokenService>();
+
+        var dataDirectory = configuration["Court:Database:DataDirectory"] ?? "data";
+        services.AddDataProtection()
+            .SetApplicationName("Court")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys", "data-protection")));
+
+        services.AddIdentity<CourtUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = settings.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = 8;
+            })
+            .AddEntityFrameworkStores<CourtDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CourtClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "court.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => ApiProblems.IsApi(context.Request)
+                ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first.")
+                : Redirect(context);
+            o.Events.OnRedirectToAccessDenied = context => ApiProblems.IsApi(context.Request)
+                ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "You may not do this.")
+                : Redirect(context);
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultAuthenticateScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+                o.DefaultForbidScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.Events = new JwtBearerEvents
+                {
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+                        await ApiProblems.WriteAsync(
+                            context.HttpContext,
+                            StatusCodes.Status401Unauthorized,
+                            "Sign in first.",
+                            context.AuthenticateFailure is null ? null : "The bearer token is not valid or has expired.");
+                    },
+                    OnForbidden = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "You may not do this."),
+                };
+            });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, TimeProvider>((o, keys, clock) => o.TokenValidationParameters = TokenService.ValidationParameters(keys, clock));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

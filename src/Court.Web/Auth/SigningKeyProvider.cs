@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Court.Infrastructure.Persistence;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Court.Web.Auth;
+
+/// <summary>
+/// The HMAC key that signs bearer tokens: from configuration when given, otherwise generated once and kept in
+/// <c>{data}/keys/token-signing.key</c> so tokens survive a restart. Several nodes must be given the same key.
+/// </summary>
+public sealed class SigningKeyProvider
+{
+    public SigningKeyProvider(AuthSettings settings, DatabaseSettings database)
+    {
+        var bytes = string.IsNullOrWhiteSpace(settings.SigningKey)
+            ? LoadOrCreate(Path.Combine(database.DataDirectory, "keys", "token-signing.key"))
+            : Convert.FromBase64String(settings.SigningKey);
+        if (bytes.Length < 32)
+        {
+            throw new InvalidOperationException("Court:Auth:SigningKey must be base64 of at least 32 bytes.");
+        }
+
+        Key = new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] };
+    }
+
+    public SymmetricSecurityKey Key { get; }
+
+    private static byte[] LoadOrCreate(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var bytes = RandomNumberGenerator.GetBytes(64);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, Convert.ToBase64String(bytes));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        try
+        {
+            // Two processes starting at once: the first one's key wins, the second reads it.
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException)
+        {
+            File.Delete(temp);
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        return bytes;
+    }
+}

@@ -1,3 +1,4 @@
+using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Pipeline;
 using Court.Application.Workflows;
@@ -6,6 +7,7 @@ using Court.Infrastructure.Persistence;
 using Court.Infrastructure.Workflows;
 using Court.Web.Auth;
 using Court.Web.Demo;
+using Court.Web.Endpoints;
 using Court.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -47,6 +49,7 @@ public static class CourtHost
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
+        services.AddBankruptcy();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -86,6 +89,7 @@ public static class CourtHost
     private static void MapEndpoints(WebApplication app)
     {
         app.MapAuthEndpoints();
+        app.MapBankruptcyEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

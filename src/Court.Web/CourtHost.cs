@@ -1,9 +1,11 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Pipeline;
+using Court.Application.Workflows;
 using Court.Infrastructure;
 using Court.Infrastructure.Documents;
 using Court.Infrastructure.Persistence;
+using Court.Infrastructure.Workflows;
 using Court.Web.Auth;
 using Court.Web.Demo;
 using Court.Web.Endpoints;
@@ -44,9 +46,10 @@ public static class CourtHost
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
+        services.AddWorkflowInfrastructure(configuration);
         services.AddBankruptcy();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -1,9 +1,14 @@
+using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Pipeline;
+using Court.Application.Workflows;
 using Court.Infrastructure;
+using Court.Infrastructure.Documents;
 using Court.Infrastructure.Persistence;
+using Court.Infrastructure.Workflows;
 using Court.Web.Auth;
 using Court.Web.Demo;
+using Court.Web.Endpoints;
 using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using FluentValidation;
@@ -51,9 +56,11 @@ public static class CourtHost
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
+        services.AddWorkflowInfrastructure(configuration);
+        services.AddBankruptcy();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -69,6 +76,8 @@ public static class CourtHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
+        services.AddDocumentsInfrastructure();
+        services.AddDocumentVerificationRateLimit(configuration);
         AddTelemetry(services, configuration);
     }
 
@@ -79,6 +88,7 @@ public static class CourtHost
         app.UseCourtUi();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -96,6 +106,8 @@ public static class CourtHost
     {
         app.MapAuthEndpoints();
         app.MapCourtUi();
+        app.MapBankruptcyEndpoints();
+        app.MapDocumentEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Court.Application.Common;
+using Court.Application.Pipeline;
+using Court.Domain.Bankruptcy;
+using Court.Domain.Identifiers;
+using FluentValidation;
+using Mediator;
+
+namespace Court.Application.Bankruptcy.OpeningCase;
+
+/// <summary>The court registers an accepted bankruptcy case and the administrator it appointed.</summary>
+public sealed record OpenBankruptcyCase(
+    string? CaseNumber,
+    string? DebtorName,
+    string? DebtorCreditCode,
+    DateOnly? AcceptedOn,
+    string? AdministratorUserId,
+    string? AdministratorName) : ICommand<OpenedBankruptcyCase>;
+
+/// <param name="Created">False when the same case was already registered with the same details (nothing was written).</param>
+public sealed record OpenedBankruptcyCase(string Id, string CaseNumber, long Version, bool Created);
+
+public sealed class OpenBankruptcyCaseValidator : AbstractValidator<OpenBankruptcyCase>
+{
+    public OpenBankruptcyCaseValidator()
+    {
+        RuleFor(x => x.CaseNumber).MustParse(Domain.Identifiers.CaseNumber.Parse);
+        RuleFor(x => x.DebtorName).Text(200);
+        RuleFor(x => x.DebtorCreditCode).MustParse(CreditCode.Parse);
+        RuleFor(x => x.AcceptedOn).NotNull();
+        RuleFor(x => x.AdministratorUserId).Text(100);
+        RuleFor(x => x.AdministratorName).Text(200);
+    }
+}
+
+public sealed class OpenBankruptcyCaseRule : IAuthorizationRule<OpenBankruptcyCase>
+{
+    public ValueTask<AuthorizationOutcome> EvaluateAsync(OpenBankruptcyCase message, ICallerContext caller, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(BankruptcyAccess.CourtStaffOnly(caller));
+}
+
+public sealed class OpenBankruptcyCaseHandler(AggregateStore store, ICallerContext caller) : ICommandHandler<OpenBankruptcyCase, OpenedBankruptcyCase>
+{
+    public async ValueTask<OpenedBankruptcyCase> Handle(OpenBankruptcyCase command, CancellationToken cancellationToken)
+    {
+        var caseNumber = Domain.Identifiers.CaseNumber.Parse(command.CaseNumber).Value;
+        var id = EstateIds.For(caseNumber);
+        var open = new EstateCommand.OpenCase(
+            id,
+            caseNumber,
+            command.DebtorName!.Trim(),
+            CreditCode.Parse(command.DebtorCreditCode).Value,
+            command.AcceptedOn!.Value,
+            command.AdministratorUserId!.Trim(),
+            command.AdministratorName!.Trim(),
+            caller.UserId);
+        var before = await store.LoadAsync<Estate>(id, cancellationToken);
+        var version = await store.ExecuteAsync<Estate>(id, (state, now) => EstateDecider.Decide(state, open, now), cancellationToken: cancellationToken);
+        return new OpenedBankruptcyCase(id, caseNumber.Value, version, !before.Exists);
+    }
+}
+
+/// <summary>
+/// An estate's id is derived from its canonical case number, so a case can be registered only once: the event store's
+/// no-stream check enforces it, and a repeated registration finds the same stream.
+/// </summary>
+public static class EstateIds
+{
+    public static string For(CaseNumber caseNumber)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("court:bankruptcy-case:" + caseNumber.Value));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+}

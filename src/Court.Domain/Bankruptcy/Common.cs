@@ -1,0 +1,54 @@
+namespace Court.Domain.Bankruptcy;
+
+public enum AssetKind
+{
+    LandUseRight,
+    Building,
+    Vehicle,
+    DepositAccount,
+    Equity,
+    Other,
+}
+
+public enum SeizureRank
+{
+    /// <summary>首封: the seizure that bites.</summary>
+    First,
+
+    /// <summary>轮候查封: ranks behind the first and takes effect when it is lifted.</summary>
+    Queued,
+}
+
+/// <summary>How a seizure came to be lifted.</summary>
+public enum LiftedBy
+{
+    /// <summary>The seizing body lifted it itself after the court's letter.</summary>
+    SeizingBody,
+
+    /// <summary>The bankruptcy court's own lifting ruling, executed by the holding agency.</summary>
+    CourtRuling,
+}
+
+/// <summary>The court's local date: deadlines are whole days in China time (UTC+8, no daylight saving).</summary>
+public static class CourtCalendar
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+
+    /// <summary>A deadline that ends on <paramref name="due"/> has passed once the court's date is after it.</summary>
+    public static bool IsPast(DateOnly due, DateTimeOffset now) => DateOf(now) > due;
+}
+
+/// <summary>
+/// The configurable periods of DOMAIN.md §1, as data with the date they take effect. Defaults: 15 days per release
+/// step; 3 working days to acknowledge and 15 to execute a notice.
+/// </summary>
+public sealed record ReleaseDeadlines(DateOnly EffectiveFrom, int StepDays = 15, int AcknowledgeWorkingDays = 3, int ExecuteWorkingDays = 15)
+{
+    public static ReleaseDeadlines Default { get; } = new(new DateOnly(2000, 1, 1));
+
+    /// <summary>The schedule in force on <paramref name="date"/>: the latest one that took effect on or before it.</summary>
+    public static ReleaseDeadlines InForce(IEnumerable<ReleaseDeadlines> schedules, DateOnly date) =>
+        schedules.Where(s => s.EffectiveFrom <= date).MaxBy(s => s.EffectiveFrom) ?? Default;
+}

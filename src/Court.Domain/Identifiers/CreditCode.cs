@@ -1,0 +1,72 @@
+using Court.Domain.Common;
+
+namespace Court.Domain.Identifiers;
+
+/// <summary>
+/// A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from an alphabet without I, O, S, V
+/// and Z; characters 3–8 are the administrative-division code; the 18th is a check character over the first 17.
+/// </summary>
+public sealed record CreditCode
+{
+    public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+    private CreditCode(string value) => Value = value;
+
+    public string Value { get; }
+
+    /// <summary>The administrative division of the registering authority, e.g. 500116 (Jiangjin).</summary>
+    public string DivisionCode => Value[2..8];
+
+    public override string ToString() => Value;
+
+    public static Parsed<CreditCode> Parse(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return DomainError.Invalid("credit-code.required", "Enter the unified social credit code (18 characters).");
+        }
+
+        var s = Normalize.WithoutBlanks(input).ToUpperInvariant();
+        if (s.Length != 18)
+        {
+            return DomainError.Invalid("credit-code.length", $"A unified social credit code has 18 characters; '{Shorten(s)}' has {s.Length}.");
+        }
+
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!Alphabet.Contains(s[i], StringComparison.Ordinal))
+            {
+                return DomainError.Invalid("credit-code.character", $"Character {i + 1} of '{s}' is '{s[i]}', which a credit code never uses (allowed: digits and letters except I, O, S, V, Z).");
+            }
+        }
+
+        if (!Normalize.IsAsciiDigits(s.AsSpan(2, 6)))
+        {
+            return DomainError.Invalid("credit-code.division", $"Characters 3–8 of '{s}' must be the six-digit administrative-division code, not '{s[2..8]}'.");
+        }
+
+        var expected = CheckCharacter(s.AsSpan(0, 17));
+        if (s[17] != expected)
+        {
+            return DomainError.Invalid("credit-code.check", $"'{s}' fails its check: the 18th character should be '{expected}', not '{s[17]}'. Is a character mistyped?");
+        }
+
+        return new CreditCode(s);
+    }
+
+    /// <summary>The check character of the first 17 characters: 31 − (Σ index × weight mod 31), where 31 means index 0.</summary>
+    public static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += Alphabet.IndexOf(first17[i], StringComparison.Ordinal) * Weights[i];
+        }
+
+        return Alphabet[(31 - (sum % 31)) % 31];
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Court.Web.Tests.Bankruptcy.Support;
+
+namespace Court.Web.Tests.Bankruptcy;
+
+/// <summary>POST /api/bankruptcy-cases on an empty court.</summary>
+public sealed class OpenBankruptcyCaseTests(EmptyCourt api) : IClassFixture<EmptyCourt>
+{
+    [Fact]
+    public async Task A_clerk_registers_a_case_and_gets_its_canonical_number_location_and_etag()
+    {
+        var response = await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("（2022）渝0116破101号"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal("(2022)渝0116破101号", body.GetProperty("caseNumber").GetString());
+        Assert.Equal($"/api/bankruptcy-cases/{body.GetProperty("id").GetString()}", response.Headers.Location?.ToString());
+        Assert.Equal("\"0\"", response.Headers.ETag?.Tag);
+    }
+
+    [Fact]
+    public async Task Registering_the_same_case_again_in_another_bracket_style_answers_200_with_the_same_id()
+    {
+        var first = await (await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝0116破102号"))).ReadJsonAsync();
+
+        var again = await (await api.AsJudge()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("〔2022〕渝0116破102号"));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var body = await again.ReadJsonAsync();
+        Assert.Equal(first.GetProperty("id").GetString(), body.GetProperty("id").GetString());
+        Assert.False(body.GetProperty("created").GetBoolean());
+        Assert.Equal(0, body.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task Registering_the_same_case_number_with_another_debtor_is_a_409()
+    {
+        await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝0116破103号"));
+
+        var response = await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝0116破103号", debtor: "另一家公司"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("estate.already-opened", (await response.ReadJsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("(2022)渝0116破104号", "91500116MA5U5X7A8C", "debtorCreditCode", "should be 'B'")]
+    [InlineData("(2022)渝0116破104号", "91500116MA5U5X7A8", "debtorCreditCode", "has 17")]
+    [InlineData("(2022)渝0116破104号", "91500116MA5U5X7AOB", "debtorCreditCode", "Character 17")]
+    [InlineData("(2022)渝0117破104号", "91500116MA5U5X7A8B", "caseNumber", "court code '渝0117'")]
+    [InlineData("(2022)渝0116破产104号", "91500116MA5U5X7A8B", "caseNumber", "case type '破产'")]
+    [InlineData("2022渝0116破104号", "91500116MA5U5X7A8B", "caseNumber", "year in brackets")]
+    [InlineData("(2022)渝0116破104", "91500116MA5U5X7A8B", "caseNumber", "end with 号")]
+    public async Task Bad_identifiers_are_400_naming_the_field_and_the_fault(string caseNumber, string creditCode, string field, string fault)
+    {
+        var response = await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase(caseNumber, creditCode));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors").GetProperty(field);
+        Assert.Contains(fault, errors[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_enforcement_case_number_cannot_open_an_estate()
+    {
+        var response = await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝0116执105号"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("estate.case-type", (await response.ReadJsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task An_administrator_may_not_register_a_case()
+    {
+        var response = await (await api.AsAdministrator()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝0116破106号"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_told_to_sign_in()
+    {
+        var response = await api.Anonymous().PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝0116破107号"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
+
+/// <summary>A court with no cases yet.</summary>
+public sealed class EmptyCourt : BankruptcyApi;

@@ -40,7 +40,7 @@ public static class CommandLine
         }
 
         var hostArgs = args.Where((_, i) => i > 0 && (at < 0 || (i != at + 1 && i != at + 2))).ToArray();
-        var builder = WebApplication.CreateBuilder(hostArgs);
+        var builder = CourtHost.CreateBuilder(hostArgs);
         CourtHost.ConfigureServices(builder.Services, builder.Configuration);
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();
@@ -73,7 +73,7 @@ public static class CommandLine
 
     private static async Task<int> RebuildAsync(string[] hostArgs, string? name, Action<IServiceCollection>? configureServices)
     {
-        var builder = WebApplication.CreateBuilder(hostArgs);
+        var builder = CourtHost.CreateBuilder(hostArgs);
         CourtHost.ConfigureServices(builder.Services, builder.Configuration);
         configureServices?.Invoke(builder.Services);
         await using var app = builder.Build();

@@ -90,6 +90,7 @@ public static class CourtHost
     {
         app.MapAuthEndpoints();
         app.MapBankruptcyEndpoints();
+        app.MapWorkflowEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

@@ -13,7 +13,7 @@ public enum PeriodUnit
 /// only weekends and the holidays fixed to Gregorian dates (1 Jan, 1–2 May, 1–3 Oct) are known: <see cref="Covers"/>
 /// says so, so callers can flag such a deadline as provisional.
 /// </summary>
-public sealed class WorkingDayCalendar
+public sealed class WorkingDayCalendar : SmallClaims.IWorkingDays
 {
     /// <summary>China Standard Time: no daylight saving, so a fixed offset is exact.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -41,19 +41,19 @@ public sealed class WorkingDayCalendar
 
     public bool Covers(DateOnly date) => years.Contains(date.Year);
 
-    public bool IsWorkingDay(DateOnly date)
+    public bool IsWorkingDay(DateOnly day)
     {
-        if (workingWeekendDays.Contains(date))
+        if (workingWeekendDays.Contains(day))
         {
             return true;
         }
 
-        if (daysOff.Contains(date) || date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        if (daysOff.Contains(day) || day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             return false;
         }
 
-        return Covers(date) || !IsFixedDateHoliday(date);
+        return Covers(day) || !IsFixedDateHoliday(day);
     }
 
     /// <summary><paramref name="date"/> itself when it is a working day, otherwise the first working day after it.</summary>

@@ -51,6 +51,8 @@ public static class WorkflowInfrastructure
         services.AddSingleton<IWorkflowDefinitionSource, FolderWorkflowDefinitionSource>();
         services.AddSingleton(_ => CalendarLoader.Load(System.IO.Path.Combine(settings.ResolvePath(), "calendars")));
         services.AddHostedService<WorkflowCatalogStartup>();
+        services.AddSingleton<WorkflowTimerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
         return services;
     }
 }

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Court.Domain.Common;
+using Court.Domain.Fees;
+
+namespace Court.Domain.SmallClaims;
+
+public enum SmallClaimsStatus
+{
+    None,
+    Filed,
+    Served,
+    Hearing,
+    Decided,
+
+    /// <summary>Left small-claims procedure for simple or ordinary procedure (CPL Art. 169).</summary>
+    Converted,
+}
+
+public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, bool Paid)
+{
+    public bool Outstanding => !Paid && AmountFen > 0;
+}
+
+public sealed record Refund(string RefundId, long AmountFen, bool Paid);
+
+/// <summary>What the decisions need: where the case is, its claim, the fee it owes and what was paid and refunded.</summary>
+public sealed record SmallClaimsCase(
+    SmallClaimsStatus Status,
+    string CaseId,
+    string CourtCode,
+    DateOnly FiledOn,
+    long ClaimFen,
+    Procedure Procedure,
+    long AssessedFen,
+    ImmutableList<FeeNotice> Notices,
+    ImmutableDictionary<string, Refund> Refunds,
+    bool InvestigationEnded,
+    DateOnly LimitOn,
+    bool Extended) : IAggregateState<SmallClaimsCase>
+{
+    public static SmallClaimsCase Initial { get; } = new(
+        SmallClaimsStatus.None, "", "", default, 0, Procedure.SmallClaims, 0, [], ImmutableDictionary<string, Refund>.Empty, false, default, false);
+
+    public static string StreamPrefix => "small-claims-case-";
+
+    public bool IsOpen => Status is SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing;
+
+    public SmallClaimsCase Evolve(IDomainEvent @event) => @event switch
+    {
+        SmallClaimsCaseFiled e => this with
+        {
+            Status = SmallClaimsStatus.Filed,
+            CaseId = e.CaseId,
+            CourtCode = e.CourtCode,
+            FiledOn = e.FiledOn,
+            ClaimFen = e.ClaimFen,
+            AssessedFen = e.Fee.FeeFen,
+            LimitOn = e.LimitOn,
+        },
+        FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.DueOn, false)) },
+        FeeNoticePaid e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { Paid = true } : n).ToImmutableList() },
+        ProcedureConverted e => this with { Status = SmallClaimsStatus.Converted, Procedure = e.To, AssessedFen = Math.Max(AssessedFen, e.Fee.FeeFen) },
+        ClaimLowered e => (this with
+        {
+            ClaimFen = e.ToFen,
+            AssessedFen = e.Fee?.FeeFen ?? AssessedFen,
+            Notices = Notices.Select(n => e.Amendments.FirstOrDefault(a => a.NoticeId == n.NoticeId) is { } a ? n with { AmountFen = a.ToFen } : n).ToImmutableList(),
+        }).WithRefund(e.RefundId, e.RefundFen),
+        FeeRefundPaid e => this with { Refunds = Refunds.SetItem(e.RefundId, Refunds[e.RefundId] with { Paid = true }) },
+        SmallClaimsServed => this with { Status = SmallClaimsStatus.Served },
+        SmallClaimsHearingOpened => this with { Status = SmallClaimsStatus.Hearing },
+        CourtInvestigationEnded => this with { InvestigationEnded = true },
+        SmallClaimsCaseDecided e => (this with { Status = SmallClaimsStatus.Decided, AssessedFen = e.Fee?.FeeFen ?? AssessedFen }).WithRefund(e.RefundId, e.RefundFen),
+        SmallClaimsLimitExtended e => this with { LimitOn = e.ToLimit, Extended = true },
+        _ => this,
+    };
+
+    private SmallClaimsCase WithRefund(string? refundId, long amountFen) =>
+        refundId is null ? this : this with { Refunds = Refunds.SetItem(refundId, new Refund(refundId, amountFen, false)) };
+}

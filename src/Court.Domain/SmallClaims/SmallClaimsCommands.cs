@@ -1,0 +1,47 @@
+using Court.Domain.Fees;
+
+namespace Court.Domain.SmallClaims;
+
+/// <summary>The commands of a small-claims case: a closed set, each decided by one arm of <see cref="SmallClaimsDecider"/>.</summary>
+public abstract record SmallClaimsCommand;
+
+/// <summary><paramref name="FiledOn"/>: the filing date (立案日期); today when not given, never in the future.</summary>
+public sealed record FileSmallClaimsCase(
+    string CaseId,
+    string CaseNumber,
+    string CourtCode,
+    string Province,
+    string Plaintiff,
+    string Defendant,
+    string? JudgeId,
+    long ClaimFen,
+    SmallClaimsCaseType CaseType,
+    bool PartiesAgreed,
+    DateOnly? FiledOn) : SmallClaimsCommand;
+
+public sealed record RecordFeePayment(string NoticeId) : SmallClaimsCommand;
+
+public sealed record ConvertProcedure(Procedure To, string Reason) : SmallClaimsCommand;
+
+public sealed record LowerClaim(long NewClaimFen) : SmallClaimsCommand;
+
+public sealed record RecordRefundPaid(string RefundId) : SmallClaimsCommand;
+
+public sealed record RecordService(ServiceMethod Method) : SmallClaimsCommand;
+
+public sealed record OpenHearing : SmallClaimsCommand;
+
+public sealed record EndCourtInvestigation : SmallClaimsCommand;
+
+public sealed record DecideSmallClaimsCase(CaseClosing Closing) : SmallClaimsCommand;
+
+public sealed record ExtendLimit(string Reason) : SmallClaimsCommand;
+
+/// <summary>
+/// What a decision reads besides the case: the time, the fee schedules, the threshold in force on the filing date
+/// (for filing) and the working-day calendar.
+/// </summary>
+public sealed record SmallClaimsContext(DateTimeOffset Now, FeeScheduleCatalog Fees, ThresholdPeriod? Threshold, IWorkingDays Calendar)
+{
+    public DateOnly Today => ChinaTime.DateOf(Now);
+}

@@ -1,0 +1,235 @@
+using Court.Domain.Common;
+using Court.Domain.Fees;
+
+namespace Court.Domain.SmallClaims;
+
+/// <summary>Pure decisions for a small-claims case: (state, command, context) → events or the rule broken.</summary>
+public static class SmallClaimsDecider
+{
+    /// <summary>Fee Measures Art. 22: pay within 7 days.</summary>
+    public const int PaymentDays = 7;
+
+    /// <summary>CPL Art. 168: decided within 2 months of filing, extendable once by 1 month.</summary>
+    public const int LimitMonths = 2;
+
+    public const int ExtensionMonths = 1;
+
+    public static Decision Decide(SmallClaimsCase state, SmallClaimsCommand command, SmallClaimsContext context) => (state.Status, command) switch
+    {
+        (SmallClaimsStatus.None, FileSmallClaimsCase file) => File(file, context),
+        (_, FileSmallClaimsCase file) => file.CaseId == state.CaseId && state.Status != SmallClaimsStatus.None
+            ? Decision.Nothing
+            : Cannot("file", state),
+        (SmallClaimsStatus.None, _) => DomainError.NotFound("small-claims.case-not-found", "There is no such small-claims case."),
+        (_, RecordFeePayment pay) => Pay(state, pay, context),
+        (_, RecordRefundPaid refund) => state.Refunds.GetValueOrDefault(refund.RefundId) switch
+        {
+            null => DomainError.NotFound("small-claims.refund-not-found", $"Case {state.CaseId} owes no refund {refund.RefundId}."),
+            { Paid: true } => Decision.Nothing,
+            var due => Decision.Emit(new FeeRefundPaid(state.CaseId, due.RefundId, due.AmountFen, context.Today)),
+        },
+        (SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, ConvertProcedure convert) => Convert(state, convert, context),
+        (SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, LowerClaim lower) => Lower(state, lower, context),
+        (SmallClaimsStatus.Filed, RecordService { Method: ServiceMethod.PublicNotice }) or (SmallClaimsStatus.Served, RecordService { Method: ServiceMethod.PublicNotice }) =>
+            new DomainError("small-claims.public-notice-refused", "Public-notice service is not available in small-claims procedure (SPC Interpretation Art. 140): convert the case to ordinary procedure first."),
+        (SmallClaimsStatus.Filed, RecordService service) => Decision.Emit(new SmallClaimsServed(state.CaseId, service.Method, context.Today)),
+        (SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, RecordService) => Decision.Nothing,
+        (SmallClaimsStatus.Served, OpenHearing) => Decision.Emit(new SmallClaimsHearingOpened(state.CaseId, context.Today)),
+        (SmallClaimsStatus.Hearing, OpenHearing) => Decision.Nothing,
+        (SmallClaimsStatus.Hearing, EndCourtInvestigation) => state.InvestigationEnded ? Decision.Nothing : Decision.Emit(new CourtInvestigationEnded(state.CaseId, context.Today)),
+        (SmallClaimsStatus.Hearing, DecideSmallClaimsCase decide) => DecideCase(state, decide, context),
+        (SmallClaimsStatus.Decided, DecideSmallClaimsCase) => Decision.Nothing,
+        (SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, ExtendLimit extend) => Extend(state, extend, context),
+        (_, var other) => Cannot(Describe(other), state),
+    };
+
+    private static Decision File(FileSmallClaimsCase file, SmallClaimsContext context)
+    {
+        var filedOn = file.FiledOn ?? context.Today;
+        if (filedOn > context.Today)
+        {
+            return DomainError.Invalid("small-claims.filed-in-future", "A case cannot be filed on a future date.");
+        }
+
+        if (file.ClaimFen <= 0 || file.ClaimFen > Money.MaxFen)
+        {
+            return DomainError.Invalid("small-claims.claim-out-of-range", "The claim is more than zero and at most 10^12 yuan.");
+        }
+
+        var eligibility = SmallClaimsEligibility.Assess(context.Threshold, file.ClaimFen, file.CaseType, file.PartiesAgreed);
+        if (!eligibility.Eligible)
+        {
+            return new DomainError($"small-claims.not-eligible.{eligibility.Reason}", NotEligibleMessage(eligibility, file.Province));
+        }
+
+        var threshold = eligibility.Threshold!;
+        if (!threshold.Confirmed)
+        {
+            return new DomainError("small-claims.threshold-unconfirmed", $"The {threshold.Province} threshold from {threshold.EffectiveFrom:yyyy-MM-dd} is an unconfirmed example; a system administrator must confirm it against the high court's notice before cases are filed under it.");
+        }
+
+        if (Assess(context, file.CourtCode, filedOn, file.ClaimFen, Procedure.SmallClaims) is { Error: { } error })
+        {
+            return error;
+        }
+
+        var fee = Assess(context, file.CourtCode, filedOn, file.ClaimFen, Procedure.SmallClaims).Value;
+        var limit = LegalPeriods.MonthsAfter(filedOn, LimitMonths, context.Calendar);
+        return Decision.Emit(
+            new SmallClaimsCaseFiled(file.CaseId, file.CaseNumber, file.CourtCode, file.Province, file.Plaintiff, file.Defendant, file.JudgeId, file.ClaimFen, filedOn, eligibility.Outcome, threshold.EffectiveFrom, fee, limit),
+            Notice(file.CaseId, 1, FeeNoticeReason.Filing, fee.FeeFen, context));
+    }
+
+    private static Decision Pay(SmallClaimsCase state, RecordFeePayment pay, SmallClaimsContext context) =>
+        state.Notices.FirstOrDefault(n => n.NoticeId == pay.NoticeId) switch
+        {
+            null => DomainError.NotFound("small-claims.notice-not-found", $"Case {state.CaseId} has no fee notice {pay.NoticeId}."),
+            { Paid: true } or { AmountFen: 0 } => Decision.Nothing,
+            var notice => Decision.Emit(new FeeNoticePaid(state.CaseId, notice.NoticeId, notice.AmountFen, context.Today)),
+        };
+
+    /// <summary>The new procedure's fee by the schedule in force on the filing date; the case pays the difference (never less than it already owes).</summary>
+    private static Decision Convert(SmallClaimsCase state, ConvertProcedure convert, SmallClaimsContext context)
+    {
+        if (convert.To == Procedure.SmallClaims)
+        {
+            return DomainError.Invalid("small-claims.convert-to-same", "The case is already under small-claims procedure.");
+        }
+
+        var result = Assess(context, state.CourtCode, state.FiledOn, state.ClaimFen, convert.To);
+        if (result.Error is { } error)
+        {
+            return error;
+        }
+
+        var difference = Math.Max(0, result.Value.FeeFen - state.AssessedFen);
+        var converted = new ProcedureConverted(state.CaseId, state.Procedure, convert.To, convert.Reason.Trim(), result.Value, difference, context.Today);
+        return difference == 0
+            ? Decision.Emit(converted)
+            : Decision.Emit(converted, Notice(state.CaseId, state.Notices.Count + 1, FeeNoticeReason.Conversion, difference, context));
+    }
+
+    private static Decision Lower(SmallClaimsCase state, LowerClaim lower, SmallClaimsContext context)
+    {
+        if (lower.NewClaimFen == state.ClaimFen)
+        {
+            return Decision.Nothing;
+        }
+
+        if (lower.NewClaimFen <= 0 || lower.NewClaimFen > state.ClaimFen)
+        {
+            return DomainError.Invalid("small-claims.not-a-lower-claim", $"A lowered claim is more than zero and less than the present {Money.Format(state.ClaimFen)} yuan.");
+        }
+
+        if (state.InvestigationEnded)
+        {
+            return Decision.Emit(new ClaimLowered(state.CaseId, state.ClaimFen, lower.NewClaimFen, false, null, [], null, 0, context.Today));
+        }
+
+        var result = Assess(context, state.CourtCode, state.FiledOn, lower.NewClaimFen, state.Procedure);
+        if (result.Error is { } error)
+        {
+            return error;
+        }
+
+        var (amendments, refund) = Settle(state, Math.Max(0, state.AssessedFen - result.Value.FeeFen));
+        var refundId = refund > 0 ? RefundId(state, state.Refunds.Count + 1) : null;
+        return Decision.Emit(new ClaimLowered(state.CaseId, state.ClaimFen, lower.NewClaimFen, true, result.Value, amendments, refundId, refund, context.Today));
+    }
+
+    /// <summary>A mediation or withdrawal may lower the fee (Art. 15); reductions do not compound, so under the national schedule it stays half.</summary>
+    private static Decision DecideCase(SmallClaimsCase state, DecideSmallClaimsCase decide, SmallClaimsContext context)
+    {
+        if (decide.Closing == CaseClosing.None)
+        {
+            return Decision.Emit(new SmallClaimsCaseDecided(state.CaseId, CaseClosing.None, context.Today, null, null, 0));
+        }
+
+        var result = Assess(context, state.CourtCode, state.FiledOn, state.ClaimFen, state.Procedure, decide.Closing);
+        if (result.Error is { } error)
+        {
+            return error;
+        }
+
+        var (_, refund) = Settle(state, Math.Max(0, state.AssessedFen - result.Value.FeeFen));
+        var refundId = refund > 0 ? RefundId(state, state.Refunds.Count + 1) : null;
+        return Decision.Emit(new SmallClaimsCaseDecided(state.CaseId, decide.Closing, context.Today, result.Value, refundId, refund));
+    }
+
+    private static Decision Extend(SmallClaimsCase state, ExtendLimit extend, SmallClaimsContext context)
+    {
+        if (state.Extended)
+        {
+            return DomainError.Conflict("small-claims.already-extended", $"The limit was already extended once, to {state.LimitOn:yyyy-MM-dd}; CPL Art. 168 allows one extension.");
+        }
+
+        if (context.Today > state.LimitOn)
+        {
+            return new DomainError("small-claims.limit-passed", $"The limit passed on {state.LimitOn:yyyy-MM-dd}; an extension is approved before it.");
+        }
+
+        var extended = LegalPeriods.MonthsAfter(state.FiledOn, LimitMonths + ExtensionMonths, context.Calendar);
+        return Decision.Emit(new SmallClaimsLimitExtended(state.CaseId, state.LimitOn, extended, extend.Reason.Trim()));
+    }
+
+    /// <summary>A fee reduction of <paramref name="difference"/>: unpaid notices shrink first (newest first), the rest is refunded.</summary>
+    private static (IReadOnlyList<NoticeAmendment> Amendments, long Refund) Settle(SmallClaimsCase state, long difference)
+    {
+        var amendments = new List<NoticeAmendment>();
+        foreach (var notice in state.Notices.Where(n => n.Outstanding).Reverse())
+        {
+            if (difference == 0)
+            {
+                break;
+            }
+
+            var cut = Math.Min(difference, notice.AmountFen);
+            amendments.Add(new NoticeAmendment(notice.NoticeId, notice.AmountFen, notice.AmountFen - cut));
+            difference -= cut;
+        }
+
+        return (amendments, difference);
+    }
+
+    private static FeeCalculator.Result Assess(SmallClaimsContext context, string court, DateOnly filedOn, long claimFen, Procedure procedure, CaseClosing closing = CaseClosing.None) =>
+        context.Fees.InForce(FeeKind.Property, procedure, court, filedOn) is { } schedule
+            ? FeeCalculator.Assess(schedule, FeeKind.Property, claimFen, procedure, closing)
+            : DomainError.NotFound("fees.no-schedule-in-force", $"No fee schedule for property cases was in force on {filedOn:yyyy-MM-dd}.");
+
+    private static FeeNoticeIssued Notice(string caseId, int number, FeeNoticeReason reason, long amountFen, SmallClaimsContext context) =>
+        new(caseId, $"{caseId}-F{number}", reason, amountFen, context.Today, LegalPeriods.DaysAfter(context.Today, PaymentDays, context.Calendar));
+
+    private static string RefundId(SmallClaimsCase state, int number) => $"{state.CaseId}-R{number}";
+
+    private static string NotEligibleMessage(EligibilityAssessment eligibility, string province) => eligibility.Reason switch
+    {
+        "excluded-case-type" => eligibility.Exclusion!.RuleEn + $" ({eligibility.Exclusion.Article})",
+        "no-threshold-in-force" => $"No small-claims threshold for {province} was in force on the filing date.",
+        "parties-have-not-agreed" => $"The claim is above the mandatory limit of {Money.Format(eligibility.Threshold!.MandatoryLimitFen)} yuan; small-claims procedure needs both parties' agreement (CPL Art. 165).",
+        _ => $"The claim is above {Money.Format(eligibility.Threshold!.AgreementLimitFen)} yuan, the most small-claims procedure allows even by agreement (CPL Art. 165).",
+    };
+
+    private static DomainError Cannot(string action, SmallClaimsCase state) =>
+        DomainError.Conflict("small-claims.wrong-state", $"Cannot {action} when the case is {Describe(state.Status)}.");
+
+    private static string Describe(SmallClaimsStatus status) => status switch
+    {
+        SmallClaimsStatus.Converted => "converted out of small-claims procedure",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static string Describe(SmallClaimsCommand command) => command switch
+    {
+        FileSmallClaimsCase => "file the case",
+        RecordFeePayment => "record a payment",
+        ConvertProcedure => "convert the procedure",
+        LowerClaim => "lower the claim",
+        RecordRefundPaid => "record a refund",
+        RecordService => "record service",
+        OpenHearing => "open the hearing",
+        EndCourtInvestigation => "end the court investigation",
+        DecideSmallClaimsCase => "decide the case",
+        ExtendLimit => "extend the limit",
+        _ => command.GetType().Name,
+    };
+}

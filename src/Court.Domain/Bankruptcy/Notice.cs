@@ -40,6 +40,7 @@ public sealed record NoticeContent(
     string AddresseeAgency,
     string AddresseeName,
     string RulingId,
+    string RulingNumber,
     DateOnly RulingDate,
     string DebtorName,
     string DebtorCreditCode,
@@ -61,14 +62,15 @@ public sealed record AssistedEnforcementNoticeIssued(
     string SourceId,
     string EstateId,
     string AssetId,
+    string DocumentNumber,
     NoticeContent Content,
     DateOnly AcknowledgeBy,
-    DateOnly ExecuteBy,
     string By,
     DateTimeOffset At) : IDomainEvent;
 
+/// <summary>Receipt confirmed; the execution period runs from here to <paramref name="ExecuteBy"/>.</summary>
 [EventType("bankruptcy.notice-acknowledged.v1")]
-public sealed record NoticeAcknowledged(string NoticeId, string Agency, string By, DateTimeOffset At) : IDomainEvent;
+public sealed record NoticeAcknowledged(string NoticeId, string Agency, DateOnly ExecuteBy, string By, DateTimeOffset At) : IDomainEvent;
 
 [EventType("bankruptcy.notice-executed.v1")]
 public sealed record NoticeExecuted(string NoticeId, string Agency, string RegistrationReference, DateOnly ExecutedOn, string By, DateTimeOffset At) : IDomainEvent;
@@ -114,7 +116,9 @@ public sealed record Notice : IAggregateState<Notice>
 
     public DateOnly AcknowledgeBy { get; init; }
 
-    public DateOnly ExecuteBy { get; init; }
+    public DateOnly? ExecuteBy { get; init; }
+
+    public string DocumentNumber { get; init; } = "";
 
     public string? RegistrationReference { get; init; }
 
@@ -142,9 +146,9 @@ public sealed record Notice : IAggregateState<Notice>
             Agency = e.Content.AddresseeAgency,
             IssuedOn = e.Content.IssuedOn,
             AcknowledgeBy = e.AcknowledgeBy,
-            ExecuteBy = e.ExecuteBy,
+            DocumentNumber = e.DocumentNumber,
         },
-        NoticeAcknowledged => this with { Status = NoticeStatus.Acknowledged },
+        NoticeAcknowledged e => this with { Status = NoticeStatus.Acknowledged, ExecuteBy = e.ExecuteBy },
         NoticeExecuted e => this with { Status = NoticeStatus.Executed, RegistrationReference = e.RegistrationReference },
         NoticeCannotBeExecuted e => this with { Status = NoticeStatus.CannotExecute, CannotExecuteReason = e.Reason },
         NoticeQueried e => this with { Queries = Queries.SetItem(e.QueryId, null) },
@@ -161,9 +165,11 @@ public abstract record NoticeCommand
     {
     }
 
-    public sealed record Issue(string NoticeId, NoticePurpose Purpose, string SourceId, string EstateId, string AssetId, NoticeContent Content, DateOnly AcknowledgeBy, DateOnly ExecuteBy, string By) : NoticeCommand;
+    /// <summary>Delivers the numbered notice; it must be acknowledged by <paramref name="AcknowledgeBy"/> (computed on the working-day calendar).</summary>
+    public sealed record Issue(string NoticeId, NoticePurpose Purpose, string SourceId, string EstateId, string AssetId, string DocumentNumber, NoticeContent Content, DateOnly AcknowledgeBy, string By) : NoticeCommand;
 
-    public sealed record Acknowledge(string Agency, string By) : NoticeCommand;
+    /// <summary>The addressee confirms receipt; it must then execute by <paramref name="ExecuteBy"/>.</summary>
+    public sealed record Acknowledge(string Agency, DateOnly ExecuteBy, string By) : NoticeCommand;
 
     public sealed record Execute(string Agency, string RegistrationReference, DateOnly ExecutedOn, string By) : NoticeCommand;
 
@@ -191,7 +197,7 @@ public static class NoticeDecider
         (_, NoticeCommand.Query { Agency: var a }) when a != state.Agency => NotYours(),
         (_, NoticeCommand.ReportCannotExecute { Agency: var a }) when a != state.Agency => NotYours(),
 
-        (NoticeStatus.Delivered, NoticeCommand.Acknowledge c) => Decision.Emit(new NoticeAcknowledged(state.Id!, c.Agency, c.By, now)),
+        (NoticeStatus.Delivered, NoticeCommand.Acknowledge c) => Decision.Emit(new NoticeAcknowledged(state.Id!, c.Agency, c.ExecuteBy, c.By, now)),
         (_, NoticeCommand.Acknowledge) => Decision.Nothing,
 
         (NoticeStatus.Delivered or NoticeStatus.Acknowledged, NoticeCommand.Execute c) => Execute(state, c, now),
@@ -219,9 +225,9 @@ public static class NoticeDecider
 
     private static Decision Issue(NoticeCommand.Issue c, DateTimeOffset now)
     {
-        if (c.AcknowledgeBy < c.Content.IssuedOn || c.ExecuteBy < c.AcknowledgeBy)
+        if (c.AcknowledgeBy < c.Content.IssuedOn)
         {
-            return DomainError.Invalid("notice.deadlines", "A notice is acknowledged after it is issued and executed after it is acknowledged.");
+            return DomainError.Invalid("notice.deadlines", "A notice cannot be due for acknowledgement before it is issued.");
         }
 
         if (c.Content.Action == NoticeAction.TransferToBuyer && string.IsNullOrWhiteSpace(c.Content.BuyerName))
@@ -229,7 +235,7 @@ public static class NoticeDecider
             return DomainError.Invalid("notice.buyer-missing", "A transfer notice names the buyer.");
         }
 
-        return Decision.Emit(new AssistedEnforcementNoticeIssued(c.NoticeId, c.Purpose, c.SourceId, c.EstateId, c.AssetId, c.Content, c.AcknowledgeBy, c.ExecuteBy, c.By, now));
+        return Decision.Emit(new AssistedEnforcementNoticeIssued(c.NoticeId, c.Purpose, c.SourceId, c.EstateId, c.AssetId, c.DocumentNumber, c.Content, c.AcknowledgeBy, c.By, now));
     }
 
     private static Decision Execute(Notice state, NoticeCommand.Execute c, DateTimeOffset now)
@@ -263,9 +269,9 @@ public static class NoticeDecider
             events.Add(new NoticeAcknowledgementOverdue(state.Id!, state.Agency, state.AcknowledgeBy, c.By, now));
         }
 
-        if (state.IsOpen && !state.ExecutionOverdue && CourtCalendar.IsPast(state.ExecuteBy, now))
+        if (state.Status == NoticeStatus.Acknowledged && !state.ExecutionOverdue && state.ExecuteBy is { } executeBy && CourtCalendar.IsPast(executeBy, now))
         {
-            events.Add(new NoticeExecutionOverdue(state.Id!, state.Agency, state.ExecuteBy, c.By, now));
+            events.Add(new NoticeExecutionOverdue(state.Id!, state.Agency, executeBy, c.By, now));
         }
 
         return Decision.Emit([.. events]);

@@ -11,48 +11,49 @@ public sealed class NoticeDeciderTests
     private const string Vehicles = "psb-vehicles-jiangjin";
     private static readonly DateOnly AcknowledgeBy = new(2022, 6, 8);
     private static readonly DateOnly ExecuteBy = new(2022, 6, 24);
+    private const string Number = "江津法协执字〔2022〕第0001号";
 
     private static readonly NoticeContent Content = new(
-        "渝0116", "重庆市江津区人民法院", Case.Value, Bureau, "重庆市江津区规划和自然资源局（不动产登记中心）", "ruling-1", new DateOnly(2022, 6, 2),
+        "渝0116", "重庆市江津区人民法院", Case.Value, Bureau, "重庆市江津区规划和自然资源局（不动产登记中心）", "ruling-1", "江津法解封裁字〔2022〕第0001号", new DateOnly(2022, 6, 2),
         "重庆江津某某机械制造有限公司", Debtor.Value, AssetKind.Building, "厂房一栋", Building, [ToRelease(FirstSeized)], NoticeAction.CancelSeizureRegistration,
         null, null, null, "王建国 023-47521234", new DateOnly(2022, 6, 2));
 
-    private static AssistedEnforcementNoticeIssued Issued => new(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Content, AcknowledgeBy, ExecuteBy, Judge, Now);
+    private static AssistedEnforcementNoticeIssued Issued => new(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Number, Content, AcknowledgeBy, Judge, Now);
 
     private static Notice Delivered => Given<Notice>(Issued);
 
-    private static Notice Acknowledged => Delivered.Evolve(new NoticeAcknowledged(NoticeId, Bureau, "nrb", Now));
+    private static Notice Acknowledged => Delivered.Evolve(new NoticeAcknowledged(NoticeId, Bureau, ExecuteBy, "nrb", Now));
 
     private static Decision When(Notice state, NoticeCommand command, DateTimeOffset? at = null) => NoticeDecider.Decide(state, command, at ?? Now);
 
     [Fact]
     public void Issuing_a_notice_delivers_it_with_its_deadlines() =>
-        Then(When(Notice.Initial, new NoticeCommand.Issue(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Content, AcknowledgeBy, ExecuteBy, Judge)), Issued);
+        Then(When(Notice.Initial, new NoticeCommand.Issue(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Number, Content, AcknowledgeBy, Judge)), Issued);
 
     [Fact]
     public void A_notice_cannot_be_due_before_it_is_issued() =>
-        ThenError(When(Notice.Initial, new NoticeCommand.Issue(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Content, new DateOnly(2022, 6, 1), ExecuteBy, Judge)), "notice.deadlines", ErrorKind.Validation);
+        ThenError(When(Notice.Initial, new NoticeCommand.Issue(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Number, Content, new DateOnly(2022, 6, 1), Judge)), "notice.deadlines", ErrorKind.Validation);
 
     [Fact]
     public void A_transfer_notice_names_its_buyer() =>
-        ThenError(When(Notice.Initial, new NoticeCommand.Issue(NoticeId, NoticePurpose.Transfer, AssetId, EstateId, AssetId, Content with { Action = NoticeAction.TransferToBuyer }, AcknowledgeBy, ExecuteBy, Judge)), "notice.buyer-missing");
+        ThenError(When(Notice.Initial, new NoticeCommand.Issue(NoticeId, NoticePurpose.Transfer, AssetId, EstateId, AssetId, Number, Content with { Action = NoticeAction.TransferToBuyer }, AcknowledgeBy, Judge)), "notice.buyer-missing");
 
     [Fact]
     public void Issuing_the_same_notice_twice_yields_no_events() =>
-        ThenNothing(When(Delivered, new NoticeCommand.Issue(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Content, AcknowledgeBy, ExecuteBy, Judge)));
+        ThenNothing(When(Delivered, new NoticeCommand.Issue(NoticeId, NoticePurpose.Release, "r-1", EstateId, AssetId, Number, Content, AcknowledgeBy, Judge)));
 
     [Fact]
     public void The_addressee_acknowledges() =>
-        Then(When(Delivered, new NoticeCommand.Acknowledge(Bureau, "nrb")), new NoticeAcknowledged(NoticeId, Bureau, "nrb", Now));
+        Then(When(Delivered, new NoticeCommand.Acknowledge(Bureau, ExecuteBy, "nrb")), new NoticeAcknowledged(NoticeId, Bureau, ExecuteBy, "nrb", Now));
 
     [Fact]
     public void Acknowledging_twice_yields_no_events() =>
-        ThenNothing(When(Acknowledged, new NoticeCommand.Acknowledge(Bureau, "nrb")));
+        ThenNothing(When(Acknowledged, new NoticeCommand.Acknowledge(Bureau, ExecuteBy, "nrb")));
 
     [Fact]
     public void To_another_agency_the_notice_does_not_exist()
     {
-        ThenError(When(Delivered, new NoticeCommand.Acknowledge(Vehicles, "psb")), "notice.not-found", ErrorKind.NotFound);
+        ThenError(When(Delivered, new NoticeCommand.Acknowledge(Vehicles, ExecuteBy, "psb")), "notice.not-found", ErrorKind.NotFound);
         ThenError(When(Delivered, new NoticeCommand.Execute(Vehicles, "x", new DateOnly(2022, 6, 2), "psb")), "notice.not-found", ErrorKind.NotFound);
         ThenError(When(Delivered, new NoticeCommand.Query("q", Vehicles, "?", "psb")), "notice.not-found", ErrorKind.NotFound);
         ThenError(When(Delivered, new NoticeCommand.ReportCannotExecute(Vehicles, "x", "psb")), "notice.not-found", ErrorKind.NotFound);
@@ -60,7 +61,7 @@ public sealed class NoticeDeciderTests
 
     [Fact]
     public void Acting_on_a_notice_that_does_not_exist_is_not_found() =>
-        ThenError(When(Notice.Initial, new NoticeCommand.Acknowledge(Bureau, "nrb")), "notice.not-found", ErrorKind.NotFound);
+        ThenError(When(Notice.Initial, new NoticeCommand.Acknowledge(Bureau, ExecuteBy, "nrb")), "notice.not-found", ErrorKind.NotFound);
 
     [Fact]
     public void The_addressee_executes_with_its_registration_reference() =>
@@ -143,6 +144,16 @@ public sealed class NoticeDeciderTests
 
         Then(When(Acknowledged, new NoticeCommand.FlagOverdue("system"), at), new NoticeExecutionOverdue(NoticeId, Bureau, ExecuteBy, "system", at));
         ThenNothing(When(Acknowledged.Evolve(new NoticeExecutionOverdue(NoticeId, Bureau, ExecuteBy, "system", at)), new NoticeCommand.FlagOverdue("system"), at.AddDays(3)));
+    }
+
+    [Fact]
+    public void A_late_acknowledgement_starts_the_execution_period_and_stays_on_record()
+    {
+        var late = Delivered.Evolve(new NoticeAcknowledgementOverdue(NoticeId, Bureau, AcknowledgeBy, "system", Now));
+
+        var acknowledged = When(late, new NoticeCommand.Acknowledge(Bureau, ExecuteBy, "nrb")).Events.Aggregate(late, (s, e) => s.Evolve(e));
+
+        Assert.Equal((NoticeStatus.Acknowledged, ExecuteBy, true), (acknowledged.Status, acknowledged.ExecuteBy, acknowledged.AcknowledgementOverdue));
     }
 
     [Fact]

@@ -92,13 +92,15 @@ public static class CourtHost
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        // Everything from this server: Scalar's default fonts and telemetry would reach its CDN.
+        app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         MapEndpoints(app);
 
-        // Unknown API routes: problem details, not an empty 404.
+        // Unknown API routes: problem details, not an empty 404 (nor a 401: there is nothing here to sign in for).
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such resource."))
+            .AllowAnonymous()
             .ExcludeFromDescription();
     }
 

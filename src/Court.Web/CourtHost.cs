@@ -109,11 +109,8 @@ public static class CourtHost
         app.MapAuthEndpoints();
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
-<<<<<<< HEAD
         app.MapWorkflowEndpoints();
-=======
         app.MapDocumentEndpoints();
->>>>>>> main
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

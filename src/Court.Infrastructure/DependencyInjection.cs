@@ -26,6 +26,9 @@ public static class DependencyInjection
         configuration.GetSection("Court:Database").Bind(settings);
         settings.ConnectionString = configuration.GetConnectionString("Court") ?? settings.ConnectionString;
         services.AddSingleton(settings);
+        var projectionSettings = new ProjectionSettings();
+        configuration.GetSection("Court:Projections").Bind(projectionSettings);
+        services.AddSingleton(projectionSettings);
 
         var connectionString = settings.ResolveConnectionString();
         if (settings.Provider == DatabaseProvider.PostgreSql)

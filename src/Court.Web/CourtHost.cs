@@ -1,8 +1,11 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Pipeline;
+using Court.Application.Workflows;
 using Court.Infrastructure;
+using Court.Infrastructure.Documents;
 using Court.Infrastructure.Persistence;
+using Court.Infrastructure.Workflows;
 using Court.Web.Auth;
 using Court.Web.Demo;
 using Court.Web.Endpoints;
@@ -43,9 +46,10 @@ public static class CourtHost
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
+        services.AddWorkflowInfrastructure(configuration);
         services.AddBankruptcy();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -61,6 +65,8 @@ public static class CourtHost
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddCourtAuth(configuration);
+        services.AddDocumentsInfrastructure();
+        services.AddDocumentVerificationRateLimit(configuration);
         AddTelemetry(services, configuration);
     }
 
@@ -70,6 +76,7 @@ public static class CourtHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -87,6 +94,7 @@ public static class CourtHost
     {
         app.MapAuthEndpoints();
         app.MapBankruptcyEndpoints();
+        app.MapDocumentEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

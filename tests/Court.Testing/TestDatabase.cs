@@ -9,6 +9,11 @@ namespace Court.Testing;
 /// </summary>
 public abstract class TestDatabase : IAsyncLifetime, IAsyncDisposable
 {
+    /// <summary>Async projections look for other nodes' appends this often in tests (500 ms in production).</summary>
+    public const string FastPoll = "00:00:00.020";
+
+    protected const string PollIntervalKey = "Court:Projections:PollInterval";
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>Configuration keys for <c>AddCourtInfrastructure</c> or a <c>WebApplicationFactory</c>.</summary>
@@ -47,6 +52,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     {
         ["Court:Database:Provider"] = nameof(DatabaseProvider.Sqlite),
         ["Court:Database:DataDirectory"] = directory.Path,
+        [PollIntervalKey] = FastPoll,
     };
 
     public override Task InitializeAsync() => Task.CompletedTask;
@@ -72,6 +78,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     {
         ["Court:Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
         ["ConnectionStrings:Court"] = ConnectionString,
+        [PollIntervalKey] = FastPoll,
     };
 
     public override async Task InitializeAsync() => connectionString ??= await PostgresServer.CreateDatabaseAsync();

@@ -19,11 +19,10 @@ public sealed partial class ProjectionDaemon(
     EventTypeRegistry registry,
     IEnumerable<IProjection> projections,
     AppendNotifier notifier,
+    ProjectionSettings settings,
     ILogger<ProjectionDaemon> logger) : BackgroundService
 {
     private const int PageSize = 500;
-
-    public static TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,23 +34,24 @@ public sealed partial class ProjectionDaemon(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = notifier.WaitAsync(PollInterval, stoppingToken);
-            try
+            var wait = notifier.WaitAsync(settings.PollInterval, stoppingToken);
+            foreach (var projection in asyncProjections)
             {
-                foreach (var projection in asyncProjections)
+                try
                 {
                     while (await RunPageAsync(projection, stoppingToken) > 0)
                     {
                     }
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogProjectionFailed(logger, ex);
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // One broken projection must not stall the others.
+                    LogProjectionFailed(logger, projection.Name, ex);
+                }
             }
 
             try
@@ -126,6 +126,13 @@ public sealed partial class ProjectionDaemon(
         return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An async projection failed; it will retry from its checkpoint")]
-    private static partial void LogProjectionFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Async projection {Projection} failed; it will retry from its checkpoint")]
+    private static partial void LogProjectionFailed(ILogger logger, string projection, Exception exception);
+}
+
+/// <summary>Bound from <c>Court:Projections</c>.</summary>
+public sealed class ProjectionSettings
+{
+    /// <summary>How often async projections look for other nodes' appends; this node's own appends wake them at once.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

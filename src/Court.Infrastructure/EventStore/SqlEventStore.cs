@@ -25,6 +25,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     private readonly ILogger<SqlEventStore> logger;
     private readonly Channel<WriteRequest> requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
+    private long committedBatches;
 
     public SqlEventStore(ConnectionFactory connections, TimeProvider clock, EventTypeRegistry registry, IEnumerable<IProjection> projections, AppendNotifier notifier, ILogger<SqlEventStore> logger)
     {
@@ -37,9 +38,18 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         writer = Task.Run(RunWriterAsync);
     }
 
+    /// <summary>How many write batches have committed since start-up (each is one transaction, one durable flush).</summary>
+    public long CommittedBatches => Interlocked.Read(ref committedBatches);
+
     public Task<AppendResult> AppendToStreamAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count > 1 && events.Select(e => e.EventId).Distinct().Count() != events.Count)
+        {
+            throw new ArgumentException("The same event id appears twice in one append.", nameof(events));
+        }
+
         var request = new WriteRequest(streamId, expected, events, false);
         return Enqueue(request, cancellationToken);
     }
@@ -89,6 +99,9 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     public async Task<VerificationReport> VerifyAsync(string? streamId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+
+        // One snapshot for the walk and the heads: appends running meanwhile must not look like removed events.
+        await using var snapshot = await SqlDialect.BeginSnapshotAsync(connection, cancellationToken);
         var chains = new Dictionary<string, (string Hash, long Version)>(StringComparer.Ordinal);
         long checkedEvents = 0;
         long after = 0;
@@ -97,7 +110,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             var sql = streamId is null
                 ? "SELECT position, stream_id, version, event_id, type, data, metadata, recorded_at, hash FROM events WHERE position > @p ORDER BY position LIMIT 5000"
                 : "SELECT position, stream_id, version, event_id, type, data, metadata, recorded_at, hash FROM events WHERE position > @p AND stream_id = @s ORDER BY position LIMIT 5000";
-            await using var command = connection.Command(null, sql).With("@p", after);
+            await using var command = connection.Command(snapshot, sql).With("@p", after);
             if (streamId is not null)
             {
                 command.With("@s", streamId);
@@ -130,22 +143,33 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             after = page[^1].Position;
         }
 
-        // The chain's head must match too, or the last events of a stream could be cut off unnoticed.
-        foreach (var (id, (hash, version)) in chains)
+        // Every stream head must match the end of its chain, or a stream's last events (or all of them) could be
+        // cut off unnoticed.
+        await using (var heads = connection.Command(snapshot, streamId is null
+            ? "SELECT stream_id, version, last_hash FROM streams ORDER BY stream_id"
+            : "SELECT stream_id, version, last_hash FROM streams WHERE stream_id = @s"))
         {
-            var head = await ReadHeadAsync(connection, null, id, cancellationToken);
-            if (head.Version != version || !string.Equals(head.LastHash, hash, StringComparison.Ordinal))
+            if (streamId is not null)
             {
-                return new VerificationReport(checkedEvents, chains.Count, new BrokenLink(id, head.Version, -1, $"the stream head says version {head.Version} but the log ends at {version}: events were removed"));
+                heads.With("@s", streamId);
             }
-        }
 
-        if (streamId is not null && chains.Count == 0)
-        {
-            var head = await ReadHeadAsync(connection, null, streamId, cancellationToken);
-            if (head.Version >= 0)
+            var headed = new HashSet<string>(StringComparer.Ordinal);
+            await using var reader = await heads.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                return new VerificationReport(0, 0, new BrokenLink(streamId, head.Version, -1, "the stream head exists but its events are gone"));
+                var (id, headVersion, headHash) = (reader.GetString(0), reader.GetInt64(1), reader.GetString(2));
+                headed.Add(id);
+                var (hash, version) = chains.GetValueOrDefault(id, ("", -1));
+                if (headVersion != version || !string.Equals(headHash, hash, StringComparison.Ordinal))
+                {
+                    return new VerificationReport(checkedEvents, chains.Count, new BrokenLink(id, version + 1, -1, $"the stream head says version {headVersion} but the log ends at {version}: events were removed"));
+                }
+            }
+
+            if (chains.Keys.FirstOrDefault(id => !headed.Contains(id)) is { } orphan)
+            {
+                return new VerificationReport(checkedEvents, chains.Count, new BrokenLink(orphan, chains[orphan].Version, -1, "the log has events for a stream whose head is gone"));
             }
         }
 
@@ -268,6 +292,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             await transaction.CommitAsync();
         }
 
+        Interlocked.Increment(ref committedBatches);
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Error is { } error)

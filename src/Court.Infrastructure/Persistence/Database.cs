@@ -61,6 +61,12 @@ public sealed class SqlDialect(DatabaseProvider provider)
         _ => null,
     };
 
+    /// <summary>A read-only transaction that sees one consistent snapshot of the database for all its statements.</summary>
+    public static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
     /// <summary>
     /// On PostgreSQL, serializes position assignment across all writers (every node), so positions become visible
     /// in order and a log follower can never pass over an event that commits later with a lower position.

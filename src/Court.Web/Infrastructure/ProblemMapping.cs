@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Court.Application.EventStore;
 using Court.Application.Pipeline;
+using Court.Application.Workflows;
 using Court.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -64,6 +65,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Title = "This change was already recorded elsewhere.",
             Detail = duplicate.Message,
             Type = "urn:court:error:duplicate-event",
+        },
+        WorkflowTriggerNotPermittedException notPermitted => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = notPermitted.Message,
+            Type = "urn:court:error:workflow.trigger-not-permitted",
+            Extensions = { ["code"] = "workflow.trigger-not-permitted", ["state"] = notPermitted.State, ["trigger"] = notPermitted.Trigger, ["permittedTriggers"] = notPermitted.Permitted },
         },
         NotAuthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Sign in first." },
         ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "You may not do this.", Detail = forbidden.Message },

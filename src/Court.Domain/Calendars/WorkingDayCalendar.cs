@@ -1,0 +1,117 @@
+namespace Court.Domain.Calendars;
+
+/// <summary>Whether a period counts every day or only working days.</summary>
+public enum PeriodUnit
+{
+    CalendarDays,
+    WorkingDays,
+}
+
+/// <summary>
+/// China's working days: Monday to Friday, less the statutory days off, plus the weekend days the State Council
+/// turns into working days (调休). Loaded from <c>workflows/calendars/CN-YYYY.json</c>. For years no file covers,
+/// only weekends and the holidays fixed to Gregorian dates (1 Jan, 1–2 May, 1–3 Oct) are known: <see cref="Covers"/>
+/// says so, so callers can flag such a deadline as provisional.
+/// </summary>
+public sealed class WorkingDayCalendar
+{
+    /// <summary>China Standard Time: no daylight saving, so a fixed offset is exact.</summary>
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private readonly HashSet<DateOnly> daysOff;
+    private readonly HashSet<DateOnly> workingWeekendDays;
+    private readonly HashSet<int> years;
+
+    public WorkingDayCalendar(IEnumerable<int> coveredYears, IEnumerable<DateOnly> daysOff, IEnumerable<DateOnly> workingWeekendDays)
+    {
+        years = [.. coveredYears];
+        this.daysOff = [.. daysOff];
+        this.workingWeekendDays = [.. workingWeekendDays];
+        var clash = this.daysOff.Intersect(this.workingWeekendDays).Order().FirstOrDefault();
+        if (clash != default)
+        {
+            throw new ArgumentException($"{clash:yyyy-MM-dd} is listed both as a day off and as a working day.", nameof(workingWeekendDays));
+        }
+    }
+
+    /// <summary>A calendar that knows no holidays (weekends only): for tests and for places without published data.</summary>
+    public static WorkingDayCalendar WeekendsOnly { get; } = new([], [], []);
+
+    public IReadOnlyCollection<int> CoveredYears => years;
+
+    public bool Covers(DateOnly date) => years.Contains(date.Year);
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (workingWeekendDays.Contains(date))
+        {
+            return true;
+        }
+
+        if (daysOff.Contains(date) || date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            return false;
+        }
+
+        return Covers(date) || !IsFixedDateHoliday(date);
+    }
+
+    /// <summary><paramref name="date"/> itself when it is a working day, otherwise the first working day after it.</summary>
+    public DateOnly NextWorkingDayFrom(DateOnly date)
+    {
+        while (!IsWorkingDay(date))
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
+    }
+
+    /// <summary>The <paramref name="days"/>-th working day after <paramref name="start"/> (the start day itself never counts).</summary>
+    public DateOnly AddWorkingDays(DateOnly start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var date = start;
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// The last day of a period of <paramref name="days"/> calendar days that begins on <paramref name="start"/>:
+    /// counting starts the next day, and a period whose last day is a day off ends on the next working day
+    /// (Civil Procedure Law art. 85).
+    /// </summary>
+    public DateOnly EndOfCalendarDayPeriod(DateOnly start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        return NextWorkingDayFrom(start.AddDays(days));
+    }
+
+    /// <summary>The last day of a period of either unit that begins on <paramref name="start"/>.</summary>
+    public DateOnly EndOfPeriod(DateOnly start, int days, PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.WorkingDays => AddWorkingDays(start, days),
+        _ => EndOfCalendarDayPeriod(start, days),
+    };
+
+    /// <summary>
+    /// When a period that begins at <paramref name="start"/> runs out: the end (24:00 China Standard Time) of its
+    /// last day, as an instant.
+    /// </summary>
+    public DateTimeOffset DueAt(DateTimeOffset start, int days, PeriodUnit unit)
+    {
+        var localDay = DateOnly.FromDateTime(start.ToOffset(ChinaOffset).DateTime);
+        var last = EndOfPeriod(localDay, days, unit);
+        return new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+    }
+
+    private static bool IsFixedDateHoliday(DateOnly date) => (date.Month, date.Day) is (1, 1) or (5, 1) or (5, 2) or (10, 1) or (10, 2) or (10, 3);
+}

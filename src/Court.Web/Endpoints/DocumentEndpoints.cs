@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Court.Application.Documents;
+using Court.Application.Documents.Listing;
+using Court.Application.Documents.MarkingExecuted;
+using Court.Application.Documents.Reading;
+using Court.Application.Documents.Revoking;
+using Court.Application.Documents.Verifying;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Court.Web.Endpoints;
+
+public static class DocumentEndpoints
+{
+    /// <summary>The public verification's rate-limit policy: a fixed window per client IP.</summary>
+    public const string VerifyPolicy = "documents-verify";
+
+    /// <summary>
+    /// Rate limiting for the anonymous verification endpoints (<c>Court:Documents:Verify:PermitLimit</c> per
+    /// <c>WindowSeconds</c>, per client IP); a refusal is a 429 problem.
+    /// </summary>
+    public static IServiceCollection AddDocumentVerificationRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("Court:Documents:Verify:PermitLimit", 20);
+        var window = TimeSpan.FromSeconds(configuration.GetValue("Court:Documents:Verify:WindowSeconds", 60));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests. Try again later." },
+                });
+            };
+            options.AddPolicy(VerifyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/documents").WithTags("Documents");
+
+        api.MapGet("/{number}", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var document = await mediator.Send(new GetDocument(number), ct);
+            http.Response.Headers.ETag = ETagOf(document);
+            return Results.Ok(document);
+        })
+        .WithName("GetDocument")
+        .WithSummary("A document by its number (URL-encoded), with its content, status and verification code. Court staff and the addressee only.");
+
+        api.MapGet("/", async (string stream, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListDocuments(stream), ct)))
+            .WithName("ListDocuments")
+            .WithSummary("The documents that belong to a stream, oldest first.");
+
+        api.MapPost("/{number}/execute", async (string number, ExecuteBody? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var document = await mediator.Send(new MarkDocumentExecuted(number, body?.Reference, IfMatch(http.Request)), ct);
+            http.Response.Headers.ETag = ETagOf(document);
+            return Results.Ok(document);
+        })
+        .WithName("MarkDocumentExecuted")
+        .WithSummary("The addressee carried the document out (its registration reference). Repeating it changes nothing; a revoked document gives 409.");
+
+        api.MapPost("/{number}/revoke", async (string number, RevokeBody body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var document = await mediator.Send(new RevokeDocument(number, body.Reason ?? "", IfMatch(http.Request)), ct);
+            http.Response.Headers.ETag = ETagOf(document);
+            return Results.Ok(document);
+        })
+        .WithName("RevokeDocument")
+        .WithSummary("A judge revokes the document; verification then answers \"revoked\".");
+
+        app.MapGet("/api/verify", async (string? number, string? code, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Ok(await mediator.Send(new VerifyDocument(number ?? "", code ?? ""), ct));
+        })
+        .AllowAnonymous()
+        .RequireRateLimiting(VerifyPolicy)
+        .WithTags("Verification")
+        .WithName("VerifyDocument")
+        .WithSummary("Public, no sign-in, rate-limited per client IP: whether the document is genuine, its status, issuing court and date — nothing else.");
+
+        return app;
+    }
+
+    private static string ETagOf(IssuedDocument document) => $"\"{document.Version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The If-Match version ("\"5\"" → 5), or null without the header.</summary>
+    private static long? IfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        return long.TryParse(value.Trim().Trim('"'), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new BadHttpRequestException("If-Match must be an ETag this API returned, e.g. \"3\".");
+    }
+
+    public sealed record ExecuteBody(string? Reference);
+
+    public sealed record RevokeBody(string? Reason);
+}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Court.Application.Common;
 using Court.Domain.Fees;
 using FluentValidation;
 using Mediator;
@@ -82,14 +81,14 @@ public sealed class QuoteFeeHandler(FeeSchedules schedules, TimeProvider clock, 
 {
     public async ValueTask<FeeQuote> Handle(QuoteFee query, CancellationToken cancellationToken)
     {
-        FeeKinds.TryParse(query.Kind, out var kind);
+        _ = FeeKinds.TryParse(query.Kind, out var kind);
         var procedure = Procedure.Ordinary;
         if (query.Procedure is not null)
         {
-            ProcedureCodes.TryParse(query.Procedure, out procedure);
+            _ = ProcedureCodes.TryParse(query.Procedure, out procedure);
         }
 
-        ProcedureCodes.TryParseClosing(query.Closing, out var closing);
+        _ = ProcedureCodes.TryParseClosing(query.Closing, out var closing);
         long? amount = query.Amount is null ? null : Money.TryParseYuan(query.Amount, out var fen, out _) ? fen : null;
         var filedOn = query.FiledOn is null ? ChinaTime.DateOf(clock.GetUtcNow()) : Dates.Parse(query.FiledOn);
         var court = string.IsNullOrWhiteSpace(query.Court) ? settings.CourtCode : query.Court.Trim();

@@ -45,9 +45,9 @@ public sealed class CheckSmallClaimsEligibilityHandler(AggregateStore store, Fee
     public async ValueTask<EligibilityAnswer> Handle(CheckSmallClaimsEligibility query, CancellationToken cancellationToken)
     {
         var province = (query.Province ?? settings.Province).ToUpperInvariant();
-        Money.TryParseYuan(query.Amount, out var amount, out _);
+        _ = Money.TryParseYuan(query.Amount, out var amount, out _);
         var filedOn = query.FiledOn is null ? ChinaTime.DateOf(store.Clock.GetUtcNow()) : Dates.Parse(query.FiledOn);
-        SmallClaimsEligibility.TryParse(query.CaseType ?? "monetary", out var caseType);
+        _ = SmallClaimsEligibility.TryParse(query.CaseType ?? "monetary", out var caseType);
         var agreed = query.PartiesAgreed is not null && bool.Parse(query.PartiesAgreed);
 
         var table = await store.LoadAsync<ThresholdTable>(province, cancellationToken);

@@ -50,7 +50,7 @@ public sealed class FileSmallClaimsCaseHandler(SmallClaimsCases cases, Aggregate
     {
         var caseNumber = CaseNumber.Parse(command.CaseNumber).Value;
         var id = SmallClaimsCases.IdFor(caseNumber.Value);
-        SmallClaimsEligibility.TryParse(command.CaseType ?? "monetary", out var caseType);
+        _ = SmallClaimsEligibility.TryParse(command.CaseType ?? "monetary", out var caseType);
         var filedOn = command.FiledOn ?? ChinaTime.DateOf(store.Clock.GetUtcNow());
         var thresholds = await store.LoadAsync<ThresholdTable>(settings.Province, cancellationToken);
         var file = new D.FileSmallClaimsCase(
@@ -58,9 +58,9 @@ public sealed class FileSmallClaimsCaseHandler(SmallClaimsCases cases, Aggregate
             string.IsNullOrWhiteSpace(command.JudgeId) ? null : command.JudgeId.Trim(), YuanInput.ToFen(command.Claim)!.Value, caseType, command.PartiesAgreed ?? false, command.FiledOn);
 
         var before = await store.LoadAsync<SmallClaimsCase>(id, cancellationToken);
-        var version = await cases.ExecuteAsync(id, file, threshold: thresholds.State.InForce(settings.Province, filedOn), cancellationToken: cancellationToken);
+        var version = await cases.FileAsync(file, thresholds.State.InForce(settings.Province, filedOn), cancellationToken);
         var view = await readModels.GetAsync<SmallClaimsCaseView>(id, cancellationToken)
             ?? throw new InvalidOperationException($"The small-claims projection has no case {id}.");
-        return new FiledSmallClaimsCase(id, caseNumber.Value, version, !before.Exists, Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion, view.LimitOn);
+        return new FiledSmallClaimsCase(id, caseNumber.Value, version, !before.Exists, Domain.Fees.Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion, view.LimitOn);
     }
 }

@@ -1,4 +1,5 @@
 using Court.Application.Bankruptcy;
+using Court.Application.Workflows;
 using Court.Domain.Fees;
 using Court.Domain.SmallClaims;
 using FluentValidation;
@@ -18,41 +19,55 @@ public interface ISmallClaimsCaseCommand : ICommand<CaseChanged>
     SmallClaimsCommand ToDomain();
 }
 
-public sealed record RecordSmallClaimsService(string CaseId, string? Method, long? IfMatch = null) : ISmallClaimsCaseCommand
+public sealed record RecordSmallClaimsService(string CaseId, string? Method, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
 {
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
     public SmallClaimsCommand ToDomain() => new RecordService(Enum.Parse<ServiceMethod>(Method!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
 }
 
-public sealed record OpenSmallClaimsHearing(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand
+public sealed record OpenSmallClaimsHearing(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
 {
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
     public SmallClaimsCommand ToDomain() => new OpenHearing();
 }
 
-public sealed record EndSmallClaimsInvestigation(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand
+public sealed record EndSmallClaimsInvestigation(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
 {
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
     public SmallClaimsCommand ToDomain() => new EndCourtInvestigation();
 }
 
-public sealed record DecideSmallClaims(string CaseId, string? Closing, long? IfMatch = null) : ISmallClaimsCaseCommand
+public sealed record DecideSmallClaims(string CaseId, string? Closing, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
 {
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
     public SmallClaimsCommand ToDomain() => new DecideSmallClaimsCase(ProcedureCodes.TryParseClosing(Closing, out var closing) ? closing : CaseClosing.None);
 }
 
 /// <summary>The judge moves the case out of small-claims procedure (CPL Art. 169); the fee difference is charged.</summary>
-public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand
+public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
 {
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
     public SmallClaimsCommand ToDomain() => new ConvertProcedure(ProcedureCodes.TryParse(To, out var to) ? to : Procedure.Ordinary, Reason!);
 }
 
 /// <summary>The plaintiff lowered the claim; before the end of court investigation the difference in fee is refunded.</summary>
-public sealed record LowerSmallClaim(string CaseId, decimal? NewClaim, long? IfMatch = null) : ISmallClaimsCaseCommand
+public sealed record LowerSmallClaim(string CaseId, decimal? NewClaim, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
 {
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
     public SmallClaimsCommand ToDomain() => new LowerClaim(YuanInput.ToFen(NewClaim)!.Value);
 }
 
 /// <summary>The court president extends the limit once, by one month (CPL Art. 168).</summary>
-public sealed record ExtendSmallClaimsLimit(string CaseId, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand
+public sealed record ExtendSmallClaimsLimit(string CaseId, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
 {
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
     public SmallClaimsCommand ToDomain() => new ExtendLimit(Reason!);
 }
 
@@ -131,5 +146,5 @@ public sealed class SmallClaimsCaseCommandHandler(SmallClaimsCases cases) :
     public ValueTask<CaseChanged> Handle(RecordSmallClaimsRefundPaid command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     private async ValueTask<CaseChanged> Run(ISmallClaimsCaseCommand command, CancellationToken cancellationToken) =>
-        new(command.CaseId, await cases.ExecuteAsync(command.CaseId, command.ToDomain(), command.IfMatch, cancellationToken: cancellationToken));
+        new(command.CaseId, await cases.ExecuteAsync(command.CaseId, command.ToDomain(), command.IfMatch, command as IWorkflowCommand, cancellationToken));
 }

@@ -12,6 +12,7 @@ using Court.Web.Auth;
 using Court.Web.Demo;
 using Court.Web.Endpoints;
 using Court.Web.Infrastructure;
+using Court.Web.Ui;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -26,12 +27,21 @@ public static class CourtHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = CreateBuilder(args);
+        // wwwroot from the build output's manifest in any environment (tests run the host as "Testing"); a no-op once published.
+        builder.WebHost.UseStaticWebAssets();
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         Configure(app);
         return app;
     }
+
+    /// <summary>
+    /// Names the application after this assembly, so Razor Pages and static web assets are found even when another
+    /// assembly is the entry point (the browser tests run this host inside the test runner).
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CourtHost).Assembly.GetName().Name });
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -69,6 +79,7 @@ public static class CourtHost
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddCourtAuth(configuration);
+        services.AddCourtUi();
         services.AddDocumentsInfrastructure();
         services.AddDocumentVerificationRateLimit(configuration);
         AddTelemetry(services, configuration);
@@ -78,25 +89,29 @@ public static class CourtHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCourtUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        // Everything from this server: Scalar's default fonts and telemetry would reach its CDN.
+        app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         MapEndpoints(app);
 
-        // Unknown API routes: problem details, not an empty 404.
+        // Unknown API routes: problem details, not an empty 404 (nor a 401: there is nothing here to sign in for).
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such resource."))
+            .AllowAnonymous()
             .ExcludeFromDescription();
     }
 
     private static void MapEndpoints(WebApplication app)
     {
         app.MapAuthEndpoints();
+        app.MapCourtUi();
         app.MapBankruptcyEndpoints();
         app.MapDocumentEndpoints();
         app.MapFeesEndpoints();

@@ -1,5 +1,7 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
+using Court.Application.Fees;
+using Court.Application.SmallClaims;
 using Court.Application.Pipeline;
 using Court.Application.Workflows;
 using Court.Infrastructure;
@@ -61,6 +63,8 @@ public static class CourtHost
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
         services.AddBankruptcy();
+        services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
+        services.AddSmallClaims();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -111,6 +115,7 @@ public static class CourtHost
         app.MapBankruptcyEndpoints();
         app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
+        app.MapFeesEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

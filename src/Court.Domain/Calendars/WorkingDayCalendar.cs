@@ -13,7 +13,7 @@ public enum PeriodUnit
 /// only weekends and the holidays fixed to Gregorian dates (1 Jan, 1–2 May, 1–3 Oct) are known: <see cref="Covers"/>
 /// says so, so callers can flag such a deadline as provisional.
 /// </summary>
-public sealed class WorkingDayCalendar : SmallClaims.IWorkingDays
+public sealed class WorkingDayCalendar
 {
     /// <summary>China Standard Time: no daylight saving, so a fixed offset is exact.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);

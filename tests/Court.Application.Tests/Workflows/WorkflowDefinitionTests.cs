@@ -1,3 +1,4 @@
+using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Infrastructure.Workflows;
 
@@ -25,7 +26,7 @@ public sealed class WorkflowDefinitionTests
         { "unregistered-guard.v1.json", "$.transitions[0].guard", "Guard 'moon-is-full' of trigger 'CloseItem' is not registered by any code (registered: enough-sign-offs, more-sign-offs-needed)." },
         { "expiry-trigger-without-transition.v1.json", "$.states.Open.deadline.onExpiry", "Expiry trigger 'EscalateReview' of state 'Open' has no transition from that state." },
         { "expiry-trigger-without-system-role.v1.json", "$.transitions[1].roles", "Trigger 'EscalateReview' fires when the deadline of state 'Open' passes, so its roles must include 'system' (the timer acts as it)." },
-        { "unknown-role.v1.json", "$.transitions[0].roles[0]", "Role 'janitor' of trigger 'CloseItem' is not a known role (known: administrator, agency-officer, carrier-operator, clerk, judge, supervision-officer, system, system-administrator)." },
+        { "unknown-role.v1.json", "$.transitions[0].roles[0]", "Role 'janitor' of trigger 'CloseItem' is not a known role (known: " + string.Join(", ", Roles.All.Append(Roles.System).Order(StringComparer.Ordinal)) + ")." },
         { "transition-out-of-final-state.v1.json", "$.transitions[1].from", "Transition 'ReopenItem' leaves the final state 'Done'; a final state has no way out." },
         { "misnamed-file.v1.json", "$.id", "The file of workflow 'misnamed' version 1 must be named misnamed.v1.json." },
     };

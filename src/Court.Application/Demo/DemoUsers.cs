@@ -29,9 +29,10 @@ public static class DemoUsers
     public static readonly DemoUser Supervisor = new("supervisor", Roles.SupervisionOfficer, Agencies.Supervision.Code, "吴敏", "Wu Min");
     public static readonly DemoUser Carrier = new("carrier", Roles.CarrierOperator, Agencies.PostalCarrier.Code, "郑海", "Zheng Hai");
     public static readonly DemoUser SystemAdministrator = new("sysadmin", Roles.SystemAdministrator, null, "黄伟", "Huang Wei");
+    public static readonly DemoUser President = new("president", Roles.CourtPresident, null, "刘正义（院长）", "Liu Zhengyi (president)");
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Clerk, Judge, Administrator, NaturalResources, VehicleOffice, Bank, MarketRegulation, Supervisor, Carrier, SystemAdministrator];
+        [Clerk, Judge, Administrator, NaturalResources, VehicleOffice, Bank, MarketRegulation, Supervisor, Carrier, SystemAdministrator, President];
 
     public static DemoUser Get(string userName) =>
         All.FirstOrDefault(u => u.UserName == userName) ?? throw new ArgumentException($"No demo user '{userName}'.", nameof(userName));

@@ -37,7 +37,7 @@ public static class CommandLine
         }
 
         var hostArgs = args.Where((_, i) => i > 0 && (at < 0 || (i != at + 1 && i != at + 2))).ToArray();
-        var builder = WebApplication.CreateBuilder(hostArgs);
+        var builder = CourtHost.CreateBuilder(hostArgs);
         CourtHost.ConfigureServices(builder.Services, builder.Configuration);
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();
@@ -70,7 +70,7 @@ public static class CommandLine
 
     private static async Task<int> RebuildAsync(string[] args, string? name)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = CourtHost.CreateBuilder(args);
         CourtHost.ConfigureServices(builder.Services, builder.Configuration);
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();

@@ -10,6 +10,7 @@ using Court.Web.Auth;
 using Court.Web.Demo;
 using Court.Web.Endpoints;
 using Court.Web.Infrastructure;
+using Court.Web.Ui;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,12 +25,21 @@ public static class CourtHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = CreateBuilder(args);
+        // wwwroot from the build output's manifest in any environment (tests run the host as "Testing"); a no-op once published.
+        builder.WebHost.UseStaticWebAssets();
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         Configure(app);
         return app;
     }
+
+    /// <summary>
+    /// Names the application after this assembly, so Razor Pages and static web assets are found even when another
+    /// assembly is the entry point (the browser tests run this host inside the test runner).
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CourtHost).Assembly.GetName().Name });
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -65,6 +75,7 @@ public static class CourtHost
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddCourtAuth(configuration);
+        services.AddCourtUi();
         services.AddDocumentsInfrastructure();
         services.AddDocumentVerificationRateLimit(configuration);
         AddTelemetry(services, configuration);
@@ -74,6 +85,7 @@ public static class CourtHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCourtUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -93,6 +105,7 @@ public static class CourtHost
     private static void MapEndpoints(WebApplication app)
     {
         app.MapAuthEndpoints();
+        app.MapCourtUi();
         app.MapBankruptcyEndpoints();
         app.MapDocumentEndpoints();
     }

@@ -18,14 +18,14 @@ public static class DemoUsers
 
     public static readonly DemoUser Clerk = new("clerk", Roles.Clerk, null, "李晓梅", "Li Xiaomei");
     public static readonly DemoUser Judge = new("judge", Roles.Judge, null, "王建国", "Wang Jianguo");
-    public static readonly DemoUser Administrator = new("admin", Roles.Administrator, null, "陈志强（管理人）", "Chen Zhiqiang (administrator)");
+    public static readonly DemoUser Administrator = new("admin", Roles.Administrator, null, "陈志强", "Chen Zhiqiang");
     public static readonly DemoUser NaturalResources = new("nrb", Roles.AgencyOfficer, Agencies.NaturalResources.Code, "刘芳", "Liu Fang");
     public static readonly DemoUser VehicleOffice = new("psb", Roles.AgencyOfficer, Agencies.VehicleOffice.Code, "赵磊", "Zhao Lei");
     public static readonly DemoUser Bank = new("bank", Roles.AgencyOfficer, Agencies.Bank.Code, "孙丽", "Sun Li");
     public static readonly DemoUser MarketRegulation = new("market", Roles.AgencyOfficer, Agencies.MarketRegulation.Code, "周涛", "Zhou Tao");
     public static readonly DemoUser Supervisor = new("supervisor", Roles.SupervisionOfficer, Agencies.Supervision.Code, "吴敏", "Wu Min");
     public static readonly DemoUser Carrier = new("carrier", Roles.CarrierOperator, Agencies.PostalCarrier.Code, "郑海", "Zheng Hai");
-    public static readonly DemoUser SystemAdministrator = new("sysadmin", Roles.SystemAdministrator, null, "系统管理员", "System administrator");
+    public static readonly DemoUser SystemAdministrator = new("sysadmin", Roles.SystemAdministrator, null, "黄伟", "Huang Wei");
 
     public static readonly IReadOnlyList<DemoUser> All =
         [Clerk, Judge, Administrator, NaturalResources, VehicleOffice, Bank, MarketRegulation, Supervisor, Carrier, SystemAdministrator];

@@ -1,6 +1,6 @@
 using Court.Web.Tests.Support;
 
-namespace Court.Web.Tests.Auth;
+namespace Court.Web.Tests.Browser;
 
 public sealed class BrowserSmokeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

@@ -1,0 +1,59 @@
+using Court.Application.Common;
+using Court.Application.Timeline;
+using Microsoft.AspNetCore.Localization;
+
+namespace Court.Web.Ui;
+
+/// <summary>
+/// The staff web UI: server-rendered Razor Pages in zh-CN (default) and English, anti-forgery on every post, static
+/// files from wwwroot (front-end libraries committed under wwwroot/lib, no CDN).
+/// </summary>
+public static class UiSetup
+{
+    public static IServiceCollection AddCourtUi(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/Language");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AuthorizeFolder("/Admin", "system-administrator");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAuthorizationBuilder().AddPolicy("system-administrator", p => p.RequireRole(Roles.SystemAdministrator));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "court.antiforgery";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(CourtCulture.Chinese);
+            o.SupportedCultures = CourtCulture.Supported;
+            o.SupportedUICultures = CourtCulture.Supported;
+            // zh-CN unless the visitor chose English: the cookie set by the language switch, or ?culture=en.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        });
+        services.AddSingleton<NavigationMenu>();
+        services.AddScoped<TimelineReader>();
+        services.AddNavEntry(new NavEntry("/", "我的待办", "My tasks", [], Order: 0));
+        services.AddNavEntry(new NavEntry("/Admin/Users", "用户管理", "Users", [Roles.SystemAdministrator], Order: 900));
+        return services;
+    }
+
+    /// <summary>Before authentication: static files need no sign-in, and the culture is known before any page runs.</summary>
+    public static WebApplication UseCourtUi(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapCourtUi(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

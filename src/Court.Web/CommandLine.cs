@@ -8,11 +8,14 @@ namespace Court.Web;
 /// <summary>Operator verbs on the same configuration as the host: <c>projections rebuild [name]</c>, <c>seed --cases N</c>.</summary>
 public static class CommandLine
 {
-    public static async Task<bool> TryRunAsync(string[] args)
+    /// <param name="configureServices">Runs after the host's own registrations (tests add their projections here).</param>
+    public static async Task<bool> TryRunAsync(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         if (args is ["projections", "rebuild", .. var rest])
         {
-            Environment.ExitCode = await RebuildAsync(args, rest.FirstOrDefault(a => !a.StartsWith('-')));
+            // The name, if any, comes right after the verb; everything else is host configuration (--key=value).
+            var name = rest is [var first, ..] && !first.StartsWith('-') ? first : null;
+            Environment.ExitCode = await RebuildAsync([.. rest.Skip(name is null ? 0 : 1)], name, configureServices);
             return true;
         }
 
@@ -68,10 +71,11 @@ public static class CommandLine
         public void Report(T value) => report(value);
     }
 
-    private static async Task<int> RebuildAsync(string[] args, string? name)
+    private static async Task<int> RebuildAsync(string[] hostArgs, string? name, Action<IServiceCollection>? configureServices)
     {
-        var builder = CourtHost.CreateBuilder(args);
+        var builder = CourtHost.CreateBuilder(hostArgs);
         CourtHost.ConfigureServices(builder.Services, builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();
         var rebuilder = app.Services.GetRequiredService<ProjectionRebuilder>();
@@ -90,7 +94,7 @@ public static class CommandLine
                 foreach (var projection in chosen)
                 {
                     var task = progress.AddTask(projection.Name, maxValue: Math.Max(total, 1));
-                    await rebuilder.RebuildAsync(projection, new Progress<long>(done => task.Value = done), CancellationToken.None);
+                    await rebuilder.RebuildAsync(projection, new SynchronousProgress<long>(done => task.Value = done), CancellationToken.None);
                     task.Value = task.MaxValue;
                 }
             });

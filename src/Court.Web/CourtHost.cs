@@ -1,5 +1,7 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
+using Court.Application.Fees;
+using Court.Application.SmallClaims;
 using Court.Application.Pipeline;
 using Court.Application.Workflows;
 using Court.Infrastructure;
@@ -61,6 +63,8 @@ public static class CourtHost
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
         services.AddBankruptcy();
+        services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
+        services.AddSmallClaims();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -92,13 +96,15 @@ public static class CourtHost
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        // Everything from this server: Scalar's default fonts and telemetry would reach its CDN.
+        app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         MapEndpoints(app);
 
-        // Unknown API routes: problem details, not an empty 404.
+        // Unknown API routes: problem details, not an empty 404 (nor a 401: there is nothing here to sign in for).
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such resource."))
+            .AllowAnonymous()
             .ExcludeFromDescription();
     }
 
@@ -108,6 +114,7 @@ public static class CourtHost
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
         app.MapDocumentEndpoints();
+        app.MapFeesEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

@@ -113,6 +113,7 @@ public static class CourtHost
         app.MapAuthEndpoints();
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
         app.MapFeesEndpoints();
     }

@@ -81,7 +81,7 @@ public static class CourtHost
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
-        services.AddDocumentVerificationRateLimit(configuration);
+        services.AddDocumentVerificationRateLimit();
         AddTelemetry(services, configuration);
     }
 

@@ -82,7 +82,7 @@ public static class CourtHost
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
-        services.AddDocumentVerificationRateLimit(configuration);
+        services.AddDocumentVerificationRateLimit();
         AddTelemetry(services, configuration);
     }
 
@@ -114,6 +114,7 @@ public static class CourtHost
         app.MapAuthEndpoints();
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
         app.MapFeesEndpoints();
     }

@@ -66,6 +66,7 @@ public static class CourtHost
         services.AddBankruptcy();
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
+        services.AddFeesUi();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

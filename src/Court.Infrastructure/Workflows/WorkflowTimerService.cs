@@ -108,6 +108,15 @@ public sealed partial class WorkflowTimerService(
                 continue;
             }
 
+            if (e is WorkflowTransitioned moved && EventTypeRegistry.ReadMetadata(recorded).UserId == TimerUserId)
+            {
+                // The expiry itself (perhaps appended by a host that died before marking its timer): the timer fired.
+                await using var fired = connection.Command(transaction, "UPDATE timers SET status = @fired, fired_at = @at WHERE stream_id = @s AND status = @pending AND state = @from AND trigger = @t")
+                    .With("@fired", (int)TimerStatus.Fired).With("@at", recorded.RecordedAt.ToUnixTimeMilliseconds()).With("@s", recorded.StreamId)
+                    .With("@pending", (int)TimerStatus.Pending).With("@from", moved.From).With("@t", moved.Trigger);
+                await fired.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using (var cancel = connection.Command(transaction, "UPDATE timers SET status = @cancelled WHERE stream_id = @s AND status = @pending")
                 .With("@cancelled", (int)TimerStatus.Cancelled).With("@s", recorded.StreamId).With("@pending", (int)TimerStatus.Pending))
             {

@@ -65,6 +65,7 @@ public static class CourtHost
         services.AddBankruptcy();
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
+        services.AddFeesUi();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -81,7 +82,7 @@ public static class CourtHost
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
-        services.AddDocumentVerificationRateLimit(configuration);
+        services.AddDocumentVerificationRateLimit();
         AddTelemetry(services, configuration);
     }
 
@@ -113,6 +114,7 @@ public static class CourtHost
         app.MapAuthEndpoints();
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
         app.MapFeesEndpoints();
     }

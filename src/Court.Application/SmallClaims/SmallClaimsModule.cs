@@ -1,4 +1,5 @@
 using Court.Application.Common;
+using Court.Application.Demo;
 using Court.Application.Fees;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Eligibility;
@@ -16,6 +17,7 @@ public static class SmallClaimsModule
     public static IServiceCollection AddSmallClaims(this IServiceCollection services)
     {
         services.AddScoped<SmallClaimsCases>();
+        services.AddDemoSeeder<Demo.SmallClaimsDemoSeeder>();
         services.AddSingleton<Projections.IProjection, SmallClaimsProjection>();
         services.AddWorkflowSubject<SmallClaimsCase>();
 

@@ -1,5 +1,8 @@
+using Court.Application.Archives;
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
+using Court.Application.Fees;
+using Court.Application.SmallClaims;
 using Court.Application.Pipeline;
 using Court.Application.Workflows;
 using Court.Infrastructure;
@@ -61,6 +64,9 @@ public static class CourtHost
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
         services.AddBankruptcy();
+        services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
+        services.AddSmallClaims();
+        services.AddFeesUi();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -77,7 +83,8 @@ public static class CourtHost
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
-        services.AddDocumentVerificationRateLimit(configuration);
+        services.AddDocumentVerificationRateLimit();
+        services.AddArchives();
         AddTelemetry(services, configuration);
     }
 
@@ -109,7 +116,10 @@ public static class CourtHost
         app.MapAuthEndpoints();
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
+        app.MapArchiveEndpoints();
+        app.MapFeesEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

@@ -39,16 +39,3 @@ public static class CourtCalendar
     /// <summary>A deadline that ends on <paramref name="due"/> has passed once the court's date is after it.</summary>
     public static bool IsPast(DateOnly due, DateTimeOffset now) => DateOf(now) > due;
 }
-
-/// <summary>
-/// The configurable periods of DOMAIN.md §1, as data with the date they take effect. Defaults: 15 days per release
-/// step; 3 working days to acknowledge and 15 to execute a notice.
-/// </summary>
-public sealed record ReleaseDeadlines(DateOnly EffectiveFrom, int StepDays = 15, int AcknowledgeWorkingDays = 3, int ExecuteWorkingDays = 15)
-{
-    public static ReleaseDeadlines Default { get; } = new(new DateOnly(2000, 1, 1));
-
-    /// <summary>The schedule in force on <paramref name="date"/>: the latest one that took effect on or before it.</summary>
-    public static ReleaseDeadlines InForce(IEnumerable<ReleaseDeadlines> schedules, DateOnly date) =>
-        schedules.Where(s => s.EffectiveFrom <= date).MaxBy(s => s.EffectiveFrom) ?? Default;
-}

@@ -33,7 +33,7 @@ public sealed record EstateAsset(
 
 /// <summary>
 /// The bankruptcy estate: the case, its debtor and administrator, the inventory of assets and the seizures on them.
-/// Release requests, notices and disposals live in their own streams (docs/decisions/0005-bankruptcy-streams.md).
+/// Release requests, notices and disposals live in their own streams (docs/decisions/0006-bankruptcy-aggregate-boundaries.md).
 /// </summary>
 public sealed record Estate : IAggregateState<Estate>
 {

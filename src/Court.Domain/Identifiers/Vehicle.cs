@@ -29,13 +29,13 @@ public sealed partial record PlateNumber
 
         if (!Shape().IsMatch(s))
         {
-            return DomainError.Invalid("plate.shape", $"'{s}' is not a plate number: after the province comes the office letter and 5 or 6 digits or letters (no I or O), e.g. 渝A12345 or 渝AD12345.");
+            return DomainError.Invalid("plate.shape", $"'{s}' is not a plate number: after the province comes the office letter and 5 or 6 digits or letters (no I or O), e.g. 渝A12345, 渝AD12345 or 渝A1234挂.");
         }
 
         return new PlateNumber(s);
     }
 
-    [GeneratedRegex("^.[A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}[挂学警]?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("^.[A-HJ-NP-Z]([A-HJ-NP-Z0-9]{5,6}|[A-HJ-NP-Z0-9]{4}[挂学警])$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Shape();
 }
 

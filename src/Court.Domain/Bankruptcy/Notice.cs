@@ -1,0 +1,279 @@
+using System.Collections.Immutable;
+using Court.Domain.Common;
+
+namespace Court.Domain.Bankruptcy;
+
+public enum NoticeAction
+{
+    /// <summary>解除查封 / 解除冻结: lift the seizure (vehicles, accounts, equity).</summary>
+    LiftSeizure,
+
+    /// <summary>注销查封登记: the registry cancels its registration of the seizure.</summary>
+    CancelSeizureRegistration,
+
+    /// <summary>协助办理过户: transfer to the named buyer after the sale-confirmation ruling.</summary>
+    TransferToBuyer,
+}
+
+public enum NoticePurpose
+{
+    Release,
+    Transfer,
+}
+
+public enum NoticeStatus
+{
+    None,
+
+    /// <summary>Reached the agency's system: counts as delivered (DOMAIN.md §1).</summary>
+    Delivered,
+    Acknowledged,
+    Executed,
+    CannotExecute,
+}
+
+/// <summary>What an assisted-enforcement notice (协助执行通知书) says (DOMAIN.md §1). The document number and verification code are the documents service's.</summary>
+public sealed record NoticeContent(
+    string CourtCode,
+    string CourtName,
+    string CaseNumber,
+    string AddresseeAgency,
+    string AddresseeName,
+    string RulingId,
+    string RulingNumber,
+    DateOnly RulingDate,
+    string DebtorName,
+    string DebtorCreditCode,
+    AssetKind AssetKind,
+    string AssetDescription,
+    AssetIdentifiers Asset,
+    IReadOnlyList<SeizureToRelease> Seizures,
+    NoticeAction Action,
+    string? BuyerName,
+    string? BuyerIdNumber,
+    long? PriceFen,
+    string Contact,
+    DateOnly IssuedOn);
+
+[EventType("bankruptcy.notice-issued.v1")]
+public sealed record AssistedEnforcementNoticeIssued(
+    string NoticeId,
+    NoticePurpose Purpose,
+    string SourceId,
+    string EstateId,
+    string AssetId,
+    string DocumentNumber,
+    NoticeContent Content,
+    DateOnly AcknowledgeBy,
+    string By,
+    DateTimeOffset At) : IDomainEvent;
+
+/// <summary>Receipt confirmed; the execution period runs from here to <paramref name="ExecuteBy"/>.</summary>
+[EventType("bankruptcy.notice-acknowledged.v1")]
+public sealed record NoticeAcknowledged(string NoticeId, string Agency, DateOnly ExecuteBy, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.notice-executed.v1")]
+public sealed record NoticeExecuted(string NoticeId, string Agency, string RegistrationReference, DateOnly ExecutedOn, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The agency's written doubt, sent to the judge. It does not stop the notice (DOMAIN.md §1).</summary>
+[EventType("bankruptcy.notice-queried.v1")]
+public sealed record NoticeQueried(string NoticeId, string QueryId, string Agency, string Text, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.notice-query-answered.v1")]
+public sealed record NoticeQueryAnswered(string NoticeId, string QueryId, string Answer, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.notice-cannot-be-executed.v1")]
+public sealed record NoticeCannotBeExecuted(string NoticeId, string Agency, string Reason, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.notice-acknowledgement-overdue.v1")]
+public sealed record NoticeAcknowledgementOverdue(string NoticeId, string Agency, DateOnly DueOn, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.notice-execution-overdue.v1")]
+public sealed record NoticeExecutionOverdue(string NoticeId, string Agency, DateOnly DueOn, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An assisted-enforcement notice to one agency: its own stream, so the agency's work never contends with the court's.</summary>
+public sealed record Notice : IAggregateState<Notice>
+{
+    public static Notice Initial { get; } = new();
+
+    public static string StreamPrefix => "notice-";
+
+    public string? Id { get; init; }
+
+    public NoticeStatus Status { get; init; }
+
+    public NoticePurpose Purpose { get; init; }
+
+    public string SourceId { get; init; } = "";
+
+    public string EstateId { get; init; } = "";
+
+    public string AssetId { get; init; } = "";
+
+    public string Agency { get; init; } = "";
+
+    public DateOnly IssuedOn { get; init; }
+
+    public DateOnly AcknowledgeBy { get; init; }
+
+    public DateOnly? ExecuteBy { get; init; }
+
+    public string DocumentNumber { get; init; } = "";
+
+    public string? RegistrationReference { get; init; }
+
+    public string? CannotExecuteReason { get; init; }
+
+    public bool AcknowledgementOverdue { get; init; }
+
+    public bool ExecutionOverdue { get; init; }
+
+    /// <summary>Query id → answer (null while unanswered).</summary>
+    public ImmutableDictionary<string, string?> Queries { get; init; } = ImmutableDictionary<string, string?>.Empty;
+
+    public bool IsOpen => Status is NoticeStatus.Delivered or NoticeStatus.Acknowledged;
+
+    public Notice Evolve(IDomainEvent @event) => @event switch
+    {
+        AssistedEnforcementNoticeIssued e => this with
+        {
+            Id = e.NoticeId,
+            Status = NoticeStatus.Delivered,
+            Purpose = e.Purpose,
+            SourceId = e.SourceId,
+            EstateId = e.EstateId,
+            AssetId = e.AssetId,
+            Agency = e.Content.AddresseeAgency,
+            IssuedOn = e.Content.IssuedOn,
+            AcknowledgeBy = e.AcknowledgeBy,
+            DocumentNumber = e.DocumentNumber,
+        },
+        NoticeAcknowledged e => this with { Status = NoticeStatus.Acknowledged, ExecuteBy = e.ExecuteBy },
+        NoticeExecuted e => this with { Status = NoticeStatus.Executed, RegistrationReference = e.RegistrationReference },
+        NoticeCannotBeExecuted e => this with { Status = NoticeStatus.CannotExecute, CannotExecuteReason = e.Reason },
+        NoticeQueried e => this with { Queries = Queries.SetItem(e.QueryId, null) },
+        NoticeQueryAnswered e => this with { Queries = Queries.SetItem(e.QueryId, e.Answer) },
+        NoticeAcknowledgementOverdue => this with { AcknowledgementOverdue = true },
+        NoticeExecutionOverdue => this with { ExecutionOverdue = true },
+        _ => this,
+    };
+}
+
+public abstract record NoticeCommand
+{
+    private NoticeCommand()
+    {
+    }
+
+    /// <summary>Delivers the numbered notice; it must be acknowledged by <paramref name="AcknowledgeBy"/> (computed on the working-day calendar).</summary>
+    public sealed record Issue(string NoticeId, NoticePurpose Purpose, string SourceId, string EstateId, string AssetId, string DocumentNumber, NoticeContent Content, DateOnly AcknowledgeBy, string By) : NoticeCommand;
+
+    /// <summary>The addressee confirms receipt; it must then execute by <paramref name="ExecuteBy"/>.</summary>
+    public sealed record Acknowledge(string Agency, DateOnly ExecuteBy, string By) : NoticeCommand;
+
+    public sealed record Execute(string Agency, string RegistrationReference, DateOnly ExecutedOn, string By) : NoticeCommand;
+
+    public sealed record Query(string QueryId, string Agency, string Text, string By) : NoticeCommand;
+
+    public sealed record AnswerQuery(string QueryId, string Answer, string By) : NoticeCommand;
+
+    public sealed record ReportCannotExecute(string Agency, string Reason, string By) : NoticeCommand;
+
+    /// <summary>Fired by the deadline timer: records each deadline that has passed, once.</summary>
+    public sealed record FlagOverdue(string By) : NoticeCommand;
+}
+
+public static class NoticeDecider
+{
+    public static Decision Decide(Notice state, NoticeCommand command, DateTimeOffset now) => (state.Status, command) switch
+    {
+        (NoticeStatus.None, NoticeCommand.Issue c) => Issue(c, now),
+        (_, NoticeCommand.Issue c) => c.NoticeId == state.Id ? Decision.Nothing : DomainError.Conflict("notice.id-taken", "This notice id is taken."),
+        (NoticeStatus.None, _) => DomainError.NotFound("notice.not-found", "There is no such notice."),
+
+        // The addressee alone acts on a notice; to anyone else it does not exist.
+        (_, NoticeCommand.Acknowledge { Agency: var a }) when a != state.Agency => NotYours(),
+        (_, NoticeCommand.Execute { Agency: var a }) when a != state.Agency => NotYours(),
+        (_, NoticeCommand.Query { Agency: var a }) when a != state.Agency => NotYours(),
+        (_, NoticeCommand.ReportCannotExecute { Agency: var a }) when a != state.Agency => NotYours(),
+
+        (NoticeStatus.Delivered, NoticeCommand.Acknowledge c) => Decision.Emit(new NoticeAcknowledged(state.Id!, c.Agency, c.ExecuteBy, c.By, now)),
+        (_, NoticeCommand.Acknowledge) => Decision.Nothing,
+
+        (NoticeStatus.Delivered or NoticeStatus.Acknowledged, NoticeCommand.Execute c) => Execute(state, c, now),
+        (NoticeStatus.Executed, NoticeCommand.Execute c) when c.RegistrationReference == state.RegistrationReference => Decision.Nothing,
+        (NoticeStatus.Executed, NoticeCommand.Execute) => DomainError.Conflict("notice.already-executed", $"Cannot execute again: the notice was executed under registration {state.RegistrationReference}."),
+        (NoticeStatus.CannotExecute, NoticeCommand.Execute) => DomainError.Conflict("notice.reported-unexecutable", "Cannot execute a notice reported as unexecutable; ask the court for a new notice."),
+
+        (NoticeStatus.Delivered or NoticeStatus.Acknowledged, NoticeCommand.ReportCannotExecute c) => Decision.Emit(new NoticeCannotBeExecuted(state.Id!, c.Agency, c.Reason, c.By, now)),
+        (NoticeStatus.CannotExecute, NoticeCommand.ReportCannotExecute c) when c.Reason == state.CannotExecuteReason => Decision.Nothing,
+        (NoticeStatus.CannotExecute, NoticeCommand.ReportCannotExecute) => DomainError.Conflict("notice.reported-unexecutable", "The notice was already reported as unexecutable with another reason."),
+        (NoticeStatus.Executed, NoticeCommand.ReportCannotExecute) => DomainError.Conflict("notice.already-executed", "Cannot report an executed notice as unexecutable."),
+
+        // A query is a message to the judge, not a veto: allowed in every state and changes none.
+        (_, NoticeCommand.Query c) when state.Queries.ContainsKey(c.QueryId) => Decision.Nothing,
+        (_, NoticeCommand.Query c) => Decision.Emit(new NoticeQueried(state.Id!, c.QueryId, c.Agency, c.Text, c.By, now)),
+
+        (_, NoticeCommand.AnswerQuery c) => Answer(state, c, now),
+
+        (_, NoticeCommand.FlagOverdue c) => FlagOverdue(state, c, now),
+
+        _ => DomainError.Conflict("notice.command-unknown", $"Cannot {command.GetType().Name} when the notice is {state.Status}."),
+    };
+
+    private static DomainError NotYours() => DomainError.NotFound("notice.not-found", "There is no such notice.");
+
+    private static Decision Issue(NoticeCommand.Issue c, DateTimeOffset now)
+    {
+        if (c.AcknowledgeBy < c.Content.IssuedOn)
+        {
+            return DomainError.Invalid("notice.deadlines", "A notice cannot be due for acknowledgement before it is issued.");
+        }
+
+        if (c.Content.Action == NoticeAction.TransferToBuyer && string.IsNullOrWhiteSpace(c.Content.BuyerName))
+        {
+            return DomainError.Invalid("notice.buyer-missing", "A transfer notice names the buyer.");
+        }
+
+        return Decision.Emit(new AssistedEnforcementNoticeIssued(c.NoticeId, c.Purpose, c.SourceId, c.EstateId, c.AssetId, c.DocumentNumber, c.Content, c.AcknowledgeBy, c.By, now));
+    }
+
+    private static Decision Execute(Notice state, NoticeCommand.Execute c, DateTimeOffset now)
+    {
+        if (c.ExecutedOn > CourtCalendar.DateOf(now))
+        {
+            return DomainError.Invalid("notice.executed-in-future", $"The execution date {c.ExecutedOn:yyyy-MM-dd} is in the future.");
+        }
+
+        if (c.ExecutedOn < state.IssuedOn)
+        {
+            return DomainError.Invalid("notice.executed-before-issue", $"The notice was issued on {state.IssuedOn:yyyy-MM-dd}; it cannot have been executed on {c.ExecutedOn:yyyy-MM-dd}.");
+        }
+
+        return Decision.Emit(new NoticeExecuted(state.Id!, c.Agency, c.RegistrationReference, c.ExecutedOn, c.By, now));
+    }
+
+    private static Decision Answer(Notice state, NoticeCommand.AnswerQuery c, DateTimeOffset now) => state.Queries.TryGetValue(c.QueryId, out var answer) switch
+    {
+        false => DomainError.NotFound("notice.query-not-found", $"The notice has no query {c.QueryId}."),
+        true when answer is null => Decision.Emit(new NoticeQueryAnswered(state.Id!, c.QueryId, c.Answer, c.By, now)),
+        true when answer == c.Answer => Decision.Nothing,
+        _ => DomainError.Conflict("notice.query-answered", "The query has already been answered."),
+    };
+
+    private static Decision FlagOverdue(Notice state, NoticeCommand.FlagOverdue c, DateTimeOffset now)
+    {
+        var events = new List<IDomainEvent>();
+        if (state.Status == NoticeStatus.Delivered && !state.AcknowledgementOverdue && CourtCalendar.IsPast(state.AcknowledgeBy, now))
+        {
+            events.Add(new NoticeAcknowledgementOverdue(state.Id!, state.Agency, state.AcknowledgeBy, c.By, now));
+        }
+
+        if (state.Status == NoticeStatus.Acknowledged && !state.ExecutionOverdue && state.ExecuteBy is { } executeBy && CourtCalendar.IsPast(executeBy, now))
+        {
+            events.Add(new NoticeExecutionOverdue(state.Id!, state.Agency, executeBy, c.By, now));
+        }
+
+        return Decision.Emit([.. events]);
+    }
+}

@@ -1,0 +1,346 @@
+using System.Collections.Immutable;
+using Court.Domain.Common;
+
+namespace Court.Domain.Bankruptcy;
+
+/// <summary>A seizure as the release request names it: enough to address letters and the notice without the estate.</summary>
+public sealed record SeizureToRelease(
+    string SeizureId,
+    string SeizingBody,
+    string? SeizingBodySuperior,
+    string DocumentNumber,
+    DateOnly SeizedOn,
+    SeizureRank Rank,
+    string? RegistrationReference);
+
+public enum LetterRecipient
+{
+    SeizingBody,
+    Superior,
+}
+
+/// <summary>A letter the court sends in the release chain: to the seizing body, then to its superior, then (after the ruling) a notification.</summary>
+public sealed record ReleaseLetter(string LetterId, string SeizureId, LetterRecipient Recipient, string Addressee);
+
+public enum ReleaseStage
+{
+    None,
+
+    /// <summary>Filed by the administrator; waits for the judge.</summary>
+    Requested,
+    Rejected,
+
+    /// <summary>Letters with a deadline went to the seizing bodies (限期解除).</summary>
+    AwaitingSeizingBodies,
+
+    /// <summary>A seizing body let its deadline pass: letters went to its superior.</summary>
+    AwaitingSuperiors,
+
+    /// <summary>The superiors' deadline passed too: the court's own lifting ruling is due (一裁解封).</summary>
+    RulingDue,
+
+    /// <summary>The ruling and the assisted-enforcement notice are with the holding agency.</summary>
+    AwaitingRegistry,
+
+    /// <summary>The agency reported it cannot execute the notice: the judge and the joint meeting must act.</summary>
+    Stalled,
+    Released,
+    Withdrawn,
+}
+
+[EventType("bankruptcy.release-requested.v1")]
+public sealed record ReleaseRequested(
+    string RequestId,
+    string EstateId,
+    string CaseNumber,
+    string AssetId,
+    string HoldingAgency,
+    IReadOnlyList<SeizureToRelease> Seizures,
+    string Reasons,
+    string By,
+    DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.release-approved.v1")]
+public sealed record ReleaseApproved(string RequestId, string? Note, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.release-rejected.v1")]
+public sealed record ReleaseRejected(string RequestId, string Reason, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.release-withdrawn.v1")]
+public sealed record ReleaseWithdrawn(string RequestId, string Reason, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>Letters to the seizing bodies asking them to lift by <paramref name="DueOn"/>.</summary>
+[EventType("bankruptcy.release-letters-sent.v1")]
+public sealed record ReleaseLettersSent(string RequestId, IReadOnlyList<ReleaseLetter> Letters, DateOnly DueOn, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The seizing bodies' deadline passed: letters to their superiors, due by <paramref name="DueOn"/>.</summary>
+[EventType("bankruptcy.release-escalated-to-superiors.v1")]
+public sealed record ReleaseEscalatedToSuperiors(string RequestId, IReadOnlyList<ReleaseLetter> Letters, DateOnly DueOn, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The superiors' deadline passed: the court's lifting ruling is due for the seizures still in force.</summary>
+[EventType("bankruptcy.release-ruling-due.v1")]
+public sealed record ReleaseRulingDue(string RequestId, IReadOnlyList<string> SeizureIds, string By, DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.seizure-lifted-by-seizing-body.v1")]
+public sealed record SeizureLiftedBySeizingBody(string RequestId, string SeizureId, string Reference, DateOnly LiftedOn, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The court's lifting ruling (解封裁定) for the seizures still in force, and the notice it sends to the holding agency.</summary>
+[EventType("bankruptcy.lifting-ruling-issued.v1")]
+public sealed record LiftingRulingIssued(
+    string RequestId,
+    string RulingId,
+    IReadOnlyList<string> SeizureIds,
+    string NoticeId,
+    string HoldingAgency,
+    DateOnly IssuedOn,
+    IReadOnlyList<ReleaseLetter> SeizingBodiesNotified,
+    string By,
+    DateTimeOffset At) : IDomainEvent;
+
+[EventType("bankruptcy.release-stalled.v1")]
+public sealed record ReleaseStalled(string RequestId, string NoticeId, string Reason, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>Every seizure the request named is lifted: by its seizing body, or by the court's ruling as registered by the agency.</summary>
+[EventType("bankruptcy.release-completed.v1")]
+public sealed record ReleaseCompleted(string RequestId, string EstateId, string AssetId, string? RegistrationReference, DateOnly ReleasedOn, string By, DateTimeOffset At) : IDomainEvent;
+
+public sealed record ReleaseSeizureState(SeizureToRelease Seizure, LiftedBy? LiftedBy)
+{
+    public bool Outstanding => LiftedBy is null;
+}
+
+/// <summary>One release request: the chain of DOMAIN.md §1 for the seizures it names on one asset.</summary>
+public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>
+{
+    public static ReleaseRequest Initial { get; } = new();
+
+    public static string StreamPrefix => "release-request-";
+
+    public string? Id { get; init; }
+
+    public ReleaseStage Stage { get; init; }
+
+    public string EstateId { get; init; } = "";
+
+    public string CaseNumber { get; init; } = "";
+
+    public string AssetId { get; init; } = "";
+
+    public string HoldingAgency { get; init; } = "";
+
+    public string RequestedBy { get; init; } = "";
+
+    public ImmutableList<ReleaseSeizureState> Seizures { get; init; } = [];
+
+    public DateOnly? StepDueOn { get; init; }
+
+    public string? NoticeId { get; init; }
+
+    public string? RulingId { get; init; }
+
+    public IEnumerable<ReleaseSeizureState> Outstanding => Seizures.Where(s => s.Outstanding);
+
+    public ReleaseRequest Evolve(IDomainEvent @event) => @event switch
+    {
+        ReleaseRequested e => this with
+        {
+            Id = e.RequestId,
+            Stage = ReleaseStage.Requested,
+            EstateId = e.EstateId,
+            CaseNumber = e.CaseNumber,
+            AssetId = e.AssetId,
+            HoldingAgency = e.HoldingAgency,
+            RequestedBy = e.By,
+            Seizures = [.. e.Seizures.Select(s => new ReleaseSeizureState(s, null))],
+        },
+        ReleaseRejected => this with { Stage = ReleaseStage.Rejected },
+        ReleaseWithdrawn => this with { Stage = ReleaseStage.Withdrawn, StepDueOn = null },
+        ReleaseLettersSent e => this with { Stage = ReleaseStage.AwaitingSeizingBodies, StepDueOn = e.DueOn },
+        ReleaseEscalatedToSuperiors e => this with { Stage = ReleaseStage.AwaitingSuperiors, StepDueOn = e.DueOn },
+        ReleaseRulingDue => this with { Stage = ReleaseStage.RulingDue, StepDueOn = null },
+        SeizureLiftedBySeizingBody e => Lifted([e.SeizureId], Bankruptcy.LiftedBy.SeizingBody),
+        LiftingRulingIssued e => this with { Stage = ReleaseStage.AwaitingRegistry, StepDueOn = null, NoticeId = e.NoticeId, RulingId = e.RulingId },
+        ReleaseStalled => this with { Stage = ReleaseStage.Stalled },
+        ReleaseCompleted => (this with { Stage = ReleaseStage.Released, StepDueOn = null }).Lifted([.. Outstanding.Select(s => s.Seizure.SeizureId)], Bankruptcy.LiftedBy.CourtRuling),
+        _ => this,
+    };
+
+    private ReleaseRequest Lifted(IReadOnlyCollection<string> ids, LiftedBy how) =>
+        this with { Seizures = [.. Seizures.Select(s => s.Outstanding && ids.Contains(s.Seizure.SeizureId) ? s with { LiftedBy = how } : s)] };
+}
+
+public abstract record ReleaseCommand
+{
+    private ReleaseCommand()
+    {
+    }
+
+    /// <summary>The administrator asks for the release of <paramref name="SeizureIds"/> on <paramref name="Asset"/> (the estate's current view of it).</summary>
+    public sealed record Request(string RequestId, Estate Estate, EstateAsset Asset, IReadOnlyList<string> SeizureIds, string Reasons, string By) : ReleaseCommand;
+
+    /// <summary>The judge approves; letters go out due by <paramref name="LettersDueOn"/> (the step period, computed by the caller's calendar).</summary>
+    public sealed record Approve(string? Note, DateOnly LettersDueOn, string By) : ReleaseCommand;
+
+    public sealed record Reject(string Reason, string By) : ReleaseCommand;
+
+    public sealed record Withdraw(string Reason, string By) : ReleaseCommand;
+
+    /// <summary>Fired by the deadline timer; escalates only when the current step's deadline has passed.</summary>
+    public sealed record EscalateOverdue(DateOnly SuperiorsDueOn, string By) : ReleaseCommand;
+
+    public sealed record RecordSeizingBodyLift(string SeizureId, string Reference, DateOnly LiftedOn, string By) : ReleaseCommand;
+
+    /// <summary>The judge issues the lifting ruling; the notice <paramref name="NoticeId"/> goes to the holding agency.</summary>
+    public sealed record IssueRuling(string RulingId, string NoticeId, string By) : ReleaseCommand;
+
+    public sealed record RecordRegistryExecution(string NoticeId, string RegistrationReference, DateOnly ExecutedOn, string By) : ReleaseCommand;
+
+    public sealed record RecordRegistryFailure(string NoticeId, string Reason, string By) : ReleaseCommand;
+}
+
+public static class ReleaseDecider
+{
+    public static Decision Decide(ReleaseRequest state, ReleaseCommand command, DateTimeOffset now) => (state.Stage, command) switch
+    {
+        (ReleaseStage.None, ReleaseCommand.Request c) => Request(c, now),
+        (_, ReleaseCommand.Request c) => c.RequestId == state.Id ? Decision.Nothing : DomainError.Conflict("release.id-taken", "This release request id is taken."),
+        (ReleaseStage.None, _) => DomainError.NotFound("release.not-found", "There is no such release request."),
+
+        (ReleaseStage.Requested, ReleaseCommand.Approve c) => Approve(state, c, now),
+        (ReleaseStage.Requested, ReleaseCommand.Reject c) => Decision.Emit(new ReleaseRejected(state.Id!, c.Reason, c.By, now)),
+        (ReleaseStage.Rejected, ReleaseCommand.Reject) => Decision.Nothing,
+        (ReleaseStage.Rejected, ReleaseCommand.Approve) => DomainError.Conflict("release.rejected", "Cannot approve a release request that was rejected."),
+        (not ReleaseStage.Requested, ReleaseCommand.Approve) => Decision.Nothing,
+        (_, ReleaseCommand.Reject) => DomainError.Conflict("release.already-approved", $"Cannot reject a release request that is {state.Stage}; it was approved."),
+
+        (ReleaseStage.Requested or ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors or ReleaseStage.RulingDue, ReleaseCommand.Withdraw c) =>
+            Decision.Emit(new ReleaseWithdrawn(state.Id!, c.Reason, c.By, now)),
+        (ReleaseStage.Withdrawn, ReleaseCommand.Withdraw) => Decision.Nothing,
+        (_, ReleaseCommand.Withdraw) => DomainError.Conflict("release.cannot-withdraw", $"Cannot withdraw a release request that is {state.Stage}."),
+
+        (ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors, ReleaseCommand.EscalateOverdue c) => Escalate(state, c, now),
+        (_, ReleaseCommand.EscalateOverdue) => Decision.Nothing,
+
+        (ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors or ReleaseStage.RulingDue, ReleaseCommand.RecordSeizingBodyLift c) => LiftBySeizingBody(state, c, now),
+        (_, ReleaseCommand.RecordSeizingBodyLift c) when state.Seizures.Find(s => s.Seizure.SeizureId == c.SeizureId)?.LiftedBy == LiftedBy.SeizingBody => Decision.Nothing,
+        (_, ReleaseCommand.RecordSeizingBodyLift) => DomainError.Conflict("release.not-awaiting-seizing-body", $"Cannot record a seizing body's lift when the request is {state.Stage}."),
+
+        (ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors or ReleaseStage.RulingDue or ReleaseStage.Stalled, ReleaseCommand.IssueRuling c) => IssueRuling(state, c, now),
+        (ReleaseStage.AwaitingRegistry or ReleaseStage.Released, ReleaseCommand.IssueRuling c) when c.RulingId == state.RulingId => Decision.Nothing,
+        (_, ReleaseCommand.IssueRuling) => DomainError.Conflict("release.no-ruling-now", $"Cannot issue a lifting ruling when the request is {state.Stage}."),
+
+        (ReleaseStage.AwaitingRegistry, ReleaseCommand.RecordRegistryExecution c) when c.NoticeId == state.NoticeId =>
+            Decision.Emit(new ReleaseCompleted(state.Id!, state.EstateId, state.AssetId, c.RegistrationReference, c.ExecutedOn, c.By, now)),
+        (ReleaseStage.Released, ReleaseCommand.RecordRegistryExecution c) when c.NoticeId == state.NoticeId => Decision.Nothing,
+        (_, ReleaseCommand.RecordRegistryExecution) => DomainError.Conflict("release.not-awaiting-registry", $"Cannot record the registry's execution when the request is {state.Stage} (or for another notice)."),
+
+        (ReleaseStage.AwaitingRegistry, ReleaseCommand.RecordRegistryFailure c) when c.NoticeId == state.NoticeId =>
+            Decision.Emit(new ReleaseStalled(state.Id!, c.NoticeId, c.Reason, c.By, now)),
+        (ReleaseStage.Stalled, ReleaseCommand.RecordRegistryFailure c) when c.NoticeId == state.NoticeId => Decision.Nothing,
+        (_, ReleaseCommand.RecordRegistryFailure) => DomainError.Conflict("release.not-awaiting-registry", $"Cannot record that the registry cannot execute when the request is {state.Stage} (or for another notice)."),
+
+        _ => DomainError.Conflict("release.command-unknown", $"Cannot {command.GetType().Name} when the request is {state.Stage}."),
+    };
+
+    private static Decision Request(ReleaseCommand.Request c, DateTimeOffset now)
+    {
+        if (!c.Estate.IsOpen)
+        {
+            return DomainError.NotFound("estate.not-found", "There is no such bankruptcy case.");
+        }
+
+        if (c.Asset.Transferred)
+        {
+            return DomainError.Conflict("asset.transferred", "The asset has been transferred; there is nothing to release.");
+        }
+
+        if (c.SeizureIds.Count == 0)
+        {
+            return DomainError.Invalid("release.no-seizures", "Name at least one seizure to release.");
+        }
+
+        var chosen = new List<SeizureToRelease>();
+        foreach (var id in c.SeizureIds.Distinct())
+        {
+            switch (c.Asset.Seizure(id))
+            {
+                case null:
+                    return DomainError.NotFound("seizure.not-found", $"The asset has no seizure {id}.");
+                case { InForce: false } lifted:
+                    return DomainError.Conflict("seizure.not-in-force", $"The seizure {lifted.DocumentNumber} by {lifted.SeizingBody} no longer binds; there is nothing to release.");
+                case { } s:
+                    chosen.Add(new SeizureToRelease(s.Id, s.SeizingBody, s.SeizingBodySuperior, s.DocumentNumber, s.SeizedOn, s.Rank, s.RegistrationReference));
+                    break;
+            }
+        }
+
+        return Decision.Emit(new ReleaseRequested(c.RequestId, c.Estate.Id!, c.Estate.CaseNumber, c.Asset.Id, c.Asset.HoldingAgency, chosen, c.Reasons, c.By, now));
+    }
+
+    private static Decision Approve(ReleaseRequest state, ReleaseCommand.Approve c, DateTimeOffset now)
+    {
+        if (c.LettersDueOn <= CourtCalendar.DateOf(now))
+        {
+            return DomainError.Invalid("release.deadline-not-ahead", "The seizing bodies' deadline must be after today.");
+        }
+
+        var letters = state.Seizures.Select((s, i) => new ReleaseLetter(LetterId(state, "letter", i), s.Seizure.SeizureId, LetterRecipient.SeizingBody, s.Seizure.SeizingBody)).ToList();
+        return Decision.Emit(
+            new ReleaseApproved(state.Id!, c.Note, c.By, now),
+            new ReleaseLettersSent(state.Id!, letters, c.LettersDueOn, c.By, now));
+    }
+
+    private static Decision Escalate(ReleaseRequest state, ReleaseCommand.EscalateOverdue c, DateTimeOffset now)
+    {
+        if (state.StepDueOn is not { } due || !CourtCalendar.IsPast(due, now))
+        {
+            return Decision.Nothing;
+        }
+
+        var outstanding = state.Outstanding.ToList();
+        if (state.Stage == ReleaseStage.AwaitingSuperiors)
+        {
+            return Decision.Emit(new ReleaseRulingDue(state.Id!, [.. outstanding.Select(s => s.Seizure.SeizureId)], c.By, now));
+        }
+
+        var letters = outstanding.Select((s, i) => new ReleaseLetter(
+            LetterId(state, "superior", i), s.Seizure.SeizureId, LetterRecipient.Superior, s.Seizure.SeizingBodySuperior ?? $"{s.Seizure.SeizingBody}的上级机关")).ToList();
+        return Decision.Emit(new ReleaseEscalatedToSuperiors(state.Id!, letters, c.SuperiorsDueOn, c.By, now));
+    }
+
+    private static Decision LiftBySeizingBody(ReleaseRequest state, ReleaseCommand.RecordSeizingBodyLift c, DateTimeOffset now)
+    {
+        var seizure = state.Seizures.Find(s => s.Seizure.SeizureId == c.SeizureId);
+        if (seizure is null)
+        {
+            return DomainError.NotFound("seizure.not-in-request", $"This request does not name seizure {c.SeizureId}.");
+        }
+
+        if (!seizure.Outstanding)
+        {
+            return Decision.Nothing;
+        }
+
+        if (c.LiftedOn > CourtCalendar.DateOf(now))
+        {
+            return DomainError.Invalid("release.lifted-in-future", $"The lifting date {c.LiftedOn:yyyy-MM-dd} is in the future.");
+        }
+
+        var lifted = new SeizureLiftedBySeizingBody(state.Id!, c.SeizureId, c.Reference, c.LiftedOn, c.By, now);
+        return state.Outstanding.Count() == 1
+            ? Decision.Emit(lifted, new ReleaseCompleted(state.Id!, state.EstateId, state.AssetId, null, c.LiftedOn, c.By, now))
+            : Decision.Emit(lifted);
+    }
+
+    private static Decision IssueRuling(ReleaseRequest state, ReleaseCommand.IssueRuling c, DateTimeOffset now)
+    {
+        var outstanding = state.Outstanding.ToList();
+        var notified = outstanding.Select((s, i) => new ReleaseLetter(LetterId(state, $"notification-{c.RulingId}", i), s.Seizure.SeizureId, LetterRecipient.SeizingBody, s.Seizure.SeizingBody)).ToList();
+        return Decision.Emit(new LiftingRulingIssued(
+            state.Id!, c.RulingId, [.. outstanding.Select(s => s.Seizure.SeizureId)], c.NoticeId, state.HoldingAgency, CourtCalendar.DateOf(now), notified, c.By, now));
+    }
+
+    /// <summary>Letters are named for their request, step and place, so a replayed decision names the same letters.</summary>
+    private static string LetterId(ReleaseRequest state, string step, int index) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{state.Id}-{step}-{index + 1}");
+}

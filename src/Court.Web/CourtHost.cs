@@ -1,5 +1,7 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
+using Court.Application.Fees;
+using Court.Application.SmallClaims;
 using Court.Application.Pipeline;
 using Court.Application.Workflows;
 using Court.Infrastructure;
@@ -61,6 +63,8 @@ public static class CourtHost
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
         services.AddBankruptcy();
+        services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
+        services.AddSmallClaims();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -110,6 +114,7 @@ public static class CourtHost
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
         app.MapDocumentEndpoints();
+        app.MapFeesEndpoints();
     }
 
     /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>

@@ -11,6 +11,9 @@ public interface ICallerContext
 
     IReadOnlySet<string> Roles { get; }
 
+    /// <summary>The court (case-number code, e.g. "渝0116") whose cases a clerk or judge works on; null: not tied to one court.</summary>
+    string? Court => null;
+
     Guid CorrelationId { get; }
 
     Guid? CausationId { get; }
@@ -19,8 +22,10 @@ public interface ICallerContext
 }
 
 /// <summary>A caller set explicitly: background services (timers, seeding, CLI) act as a named system user.</summary>
-public sealed class FixedCaller(string userId, string? agency, IReadOnlySet<string> roles, Guid correlationId, Guid? causationId = null) : ICallerContext
+public sealed class FixedCaller(string userId, string? agency, IReadOnlySet<string> roles, Guid correlationId, Guid? causationId = null, string? court = null) : ICallerContext
 {
+    public string? Court { get; } = court;
+
     public bool IsAuthenticated => true;
 
     public string UserId { get; } = userId;

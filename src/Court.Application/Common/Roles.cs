@@ -11,8 +11,11 @@ public static class Roles
     public const string CarrierOperator = "carrier-operator";
     public const string SystemAdministrator = "system-administrator";
 
+    /// <summary>The court president (院长): approves what the law reserves to him, such as extending a small-claims limit.</summary>
+    public const string CourtPresident = "court-president";
+
     /// <summary>Background services (timers, seeding) act under this role.</summary>
     public const string System = "system";
 
-    public static readonly IReadOnlyList<string> All = [Clerk, Judge, Administrator, AgencyOfficer, SupervisionOfficer, CarrierOperator, SystemAdministrator];
+    public static readonly IReadOnlyList<string> All = [Clerk, Judge, Administrator, AgencyOfficer, SupervisionOfficer, CarrierOperator, SystemAdministrator, CourtPresident];
 }

@@ -34,6 +34,13 @@ public static class Money
 
         if (!decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var yuan))
         {
+            // Digits too many for a decimal are still a number: say it is too large, not that it is not a number.
+            if (text.Trim().All(c => char.IsAsciiDigit(c) || c == '.') && text.Count(c => c == '.') <= 1 && text.Any(char.IsAsciiDigit))
+            {
+                error = "The amount is above 10^12 yuan; check it.";
+                return false;
+            }
+
             error = $"'{Truncate(text)}' is not an amount in yuan; write digits with an optional decimal point, e.g. 123456.78.";
             return false;
         }

@@ -1,3 +1,4 @@
+using Court.Domain.Calendars;
 using Court.Domain.Fees;
 
 namespace Court.Domain.SmallClaims;
@@ -41,7 +42,7 @@ public sealed record ExtendLimit(string Reason) : SmallClaimsCommand;
 /// What a decision reads besides the case: the time, the fee schedules, the threshold in force on the filing date
 /// (for filing) and the working-day calendar.
 /// </summary>
-public sealed record SmallClaimsContext(DateTimeOffset Now, FeeScheduleCatalog Fees, ThresholdPeriod? Threshold, IWorkingDays Calendar)
+public sealed record SmallClaimsContext(DateTimeOffset Now, FeeScheduleCatalog Fees, ThresholdPeriod? Threshold, WorkingDayCalendar Calendar)
 {
     public DateOnly Today => ChinaTime.DateOf(Now);
 }

@@ -4,7 +4,7 @@ using Court.Application.Common;
 
 namespace Court.Web.Auth;
 
-public sealed record Caller(string UserName, string? DisplayName, IReadOnlyList<string> Roles, string? Agency);
+public sealed record Caller(string UserName, string? DisplayName, IReadOnlyList<string> Roles, string? Agency, string? Court);
 
 public static class AuthEndpoints
 {
@@ -16,12 +16,12 @@ public static class AuthEndpoints
             .WithSummary("Exchange a user name and password for a bearer token (agency systems).");
         app.MapGet("/api/auth/me", Me)
             .WithTags("Auth")
-            .WithSummary("Who the caller is: user name, display name, roles and agency.");
+            .WithSummary("Who the caller is: user name, display name, roles, agency and court.");
         return app;
     }
 
     private static Ok<Caller> Me(HttpContext context, ICallerContext caller) =>
-        TypedResults.Ok(new Caller(caller.UserId, CourtClaims.DisplayNameOf(context.User), [.. caller.Roles.Order(StringComparer.Ordinal)], caller.Agency));
+        TypedResults.Ok(new Caller(caller.UserId, CourtClaims.DisplayNameOf(context.User), [.. caller.Roles.Order(StringComparer.Ordinal)], caller.Agency, caller.Court));
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(TokenRequest request, TokenService tokens)
     {

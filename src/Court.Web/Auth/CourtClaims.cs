@@ -10,6 +10,7 @@ namespace Court.Web.Auth;
 public static class CourtClaims
 {
     public const string Agency = HttpCallerContext.AgencyClaim;
+    public const string Court = HttpCallerContext.CourtClaim;
     public const string DisplayName = "court:display_name";
 
     /// <summary>Short claim names used inside bearer tokens.</summary>

@@ -43,6 +43,8 @@ public sealed class TokenService(
             new(CourtClaims.DisplayName, user.DisplayName),
         };
         claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(CourtClaims.TokenRole, r)));
+        // Stored user claims (the court of a clerk or judge) travel in the token as in the cookie.
+        claims.AddRange((await users.GetClaimsAsync(user)).Select(c => new Claim(c.Type, c.Value)));
         if (!string.IsNullOrEmpty(user.Agency))
         {
             claims.Add(new Claim(CourtClaims.Agency, user.Agency));

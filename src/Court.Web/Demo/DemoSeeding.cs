@@ -2,6 +2,7 @@ using Bogus;
 using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Infrastructure.Persistence;
+using Court.Web.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,6 +58,10 @@ public sealed partial class DemoSeeding(IServiceScopeFactory scopes, ILogger<Dem
             var user = new CourtUser { UserName = demo.UserName, DisplayName = demo.DisplayNameZh, Agency = demo.Agency, EmailConfirmed = true };
             Check(await users.CreateAsync(user, DemoUsers.Password), demo.UserName);
             Check(await users.AddToRoleAsync(user, demo.Role), demo.UserName);
+            if (demo.Court is not null)
+            {
+                Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(CourtClaims.Court, demo.Court)), demo.UserName);
+            }
         }
 
         LogUsersSeeded(logger, DemoUsers.All.Count);

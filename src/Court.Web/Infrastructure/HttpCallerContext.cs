@@ -8,6 +8,7 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
 {
     public const string CorrelationHeader = "X-Correlation-Id";
     public const string AgencyClaim = "court:agency";
+    public const string CourtClaim = "court:court";
 
     private Guid? correlationId;
 
@@ -19,6 +20,8 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
     public string UserId => IsAuthenticated ? User?.Identity?.Name ?? User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous" : "anonymous";
 
     public string? Agency => User?.FindFirstValue(AgencyClaim);
+
+    public string? Court => User?.FindFirstValue(CourtClaim);
 
     /// <summary>Each identity names its own role claim type: Identity's cookie uses the long URI, bearer tokens "role".</summary>
     public IReadOnlySet<string> Roles =>

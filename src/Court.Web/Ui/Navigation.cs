@@ -33,6 +33,7 @@ public static class RoleLabels
         Roles.SupervisionOfficer => "Supervision officer",
         Roles.CarrierOperator => "Carrier operator",
         Roles.SystemAdministrator => "System administrator",
+        Roles.CourtPresident => "Court president",
         _ => role,
     };
 }

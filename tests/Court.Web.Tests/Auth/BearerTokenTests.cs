@@ -88,5 +88,6 @@ public sealed class BearerTokenTests(CourtWebFactory app) : IClassFixture<CourtW
         Assert.Equal([role], me.Roles);
         Assert.Equal(agency, me.Agency);
         Assert.Equal(agency, Agencies.Find(agency)?.Code);
+        Assert.Equal(role is Roles.Clerk or Roles.Judge ? "渝0116" : null, me.Court);
     }
 }

@@ -1,0 +1,22 @@
+using Court.Application.Common;
+using Court.Application.Fees.Publishing;
+using Court.Application.Fees.Quoting;
+using Court.Application.Fees.Schedules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Court.Application.Fees;
+
+public static class FeesModule
+{
+    /// <summary>Fee schedules (shipped and published), quotes and publishing.</summary>
+    public static IServiceCollection AddFees(this IServiceCollection services, FeesSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddScoped<FeeSchedules>();
+        services.AddSingleton<Projections.IProjection, FeeScheduleProjection>();
+        services.AllowRoles<QuoteFee>(RolesRuleRegistration.CourtStaff);
+        services.AllowRoles<ListFeeSchedules>(RolesRuleRegistration.CourtStaff);
+        services.AllowRoles<PublishFeeScheduleVersion>(Roles.SystemAdministrator);
+        return services;
+    }
+}

@@ -1,0 +1,97 @@
+using Court.Application.Common;
+using Court.Application.Fees;
+using Court.Application.Projections;
+using Court.Domain.Common;
+using Court.Domain.Fees;
+using Court.Domain.SmallClaims;
+using Mediator;
+
+namespace Court.Application.SmallClaims.Docket;
+
+public sealed record GetSmallClaimsCase(string CaseId) : IQuery<SmallClaimsCaseDetail>;
+
+public sealed record SmallClaimsCaseDetail(
+    string Id,
+    string CaseNumber,
+    string Plaintiff,
+    string Defendant,
+    string? JudgeId,
+    decimal Claim,
+    DateOnly FiledOn,
+    DateOnly LimitOn,
+    bool Extended,
+    string Status,
+    string Procedure,
+    decimal Fee,
+    string ScheduleId,
+    int ScheduleVersion,
+    IReadOnlyList<FeeNoticeItem> Notices,
+    IReadOnlyList<RefundItem> Refunds,
+    long Version);
+
+public sealed record FeeNoticeItem(string NoticeId, string CaseId, string CaseNumber, string Reason, decimal Amount, decimal Issued, DateOnly IssuedOn, DateOnly DueOn, bool Paid, DateOnly? PaidOn, bool Overdue)
+{
+    public static FeeNoticeItem From(FeeNoticeView n, DateOnly today) =>
+        new(n.NoticeId, n.CaseId, n.CaseNumber, n.Reason.ToString().ToLowerInvariant(), Money.ToYuan(n.AmountFen), Money.ToYuan(n.IssuedFen), n.IssuedOn, n.DueOn, n.Paid, n.PaidOn, !n.Paid && n.AmountFen > 0 && today > n.DueOn);
+}
+
+public sealed record RefundItem(string RefundId, string CaseId, string CaseNumber, string Reason, decimal Amount, DateOnly DueSince, bool Paid, DateOnly? PaidOn)
+{
+    public static RefundItem From(FeeRefundView r) => new(r.RefundId, r.CaseId, r.CaseNumber, r.Reason, Money.ToYuan(r.AmountFen), r.DueSince, r.Paid, r.PaidOn);
+}
+
+/// <summary>The clerk's outstanding fee notices, oldest deadline first; overdue ones are flagged.</summary>
+public sealed record ListOutstandingFeeNotices : IQuery<IReadOnlyList<FeeNoticeItem>>;
+
+/// <summary>Refunds the court owes and has not paid out.</summary>
+public sealed record ListRefundsDue : IQuery<IReadOnlyList<RefundItem>>;
+
+/// <summary>The calling judge's open small-claims cases (all of them for the president), nearest limit first.</summary>
+public sealed record GetSmallClaimsDocket : IQuery<IReadOnlyList<DocketEntry>>;
+
+public sealed record DocketEntry(string Id, string CaseNumber, string Plaintiff, string Defendant, string? JudgeId, decimal Claim, string Status, DateOnly FiledOn, DateOnly LimitOn, bool Extended, int DaysLeft, bool Warning, bool Overdue, long Version);
+
+public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext caller, TimeProvider clock, FeesSettings settings) :
+    IQueryHandler<GetSmallClaimsCase, SmallClaimsCaseDetail>,
+    IQueryHandler<ListOutstandingFeeNotices, IReadOnlyList<FeeNoticeItem>>,
+    IQueryHandler<ListRefundsDue, IReadOnlyList<RefundItem>>,
+    IQueryHandler<GetSmallClaimsDocket, IReadOnlyList<DocketEntry>>
+{
+    private DateOnly Today => ChinaTime.DateOf(clock.GetUtcNow());
+
+    public async ValueTask<SmallClaimsCaseDetail> Handle(GetSmallClaimsCase query, CancellationToken cancellationToken)
+    {
+        var view = await readModels.GetAsync<SmallClaimsCaseView>(query.CaseId, cancellationToken)
+            ?? throw new DomainException(DomainError.NotFound("small-claims.case-not-found", "There is no such small-claims case."));
+        var notices = (await readModels.ListAsync<FeeNoticeView>(cancellationToken: cancellationToken)).Where(n => n.CaseId == view.Id);
+        var refunds = (await readModels.ListAsync<FeeRefundView>(cancellationToken: cancellationToken)).Where(r => r.CaseId == view.Id);
+        return new SmallClaimsCaseDetail(
+            view.Id, view.CaseNumber, view.Plaintiff, view.Defendant, view.JudgeId, Money.ToYuan(view.ClaimFen), view.FiledOn, view.LimitOn, view.Extended,
+            view.Status.ToString().ToLowerInvariant(), ProcedureCodes.Code(view.Procedure), Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion,
+            [.. notices.OrderBy(n => n.IssuedOn).Select(n => FeeNoticeItem.From(n, Today))], [.. refunds.Select(RefundItem.From)], view.Version);
+    }
+
+    public async ValueTask<IReadOnlyList<FeeNoticeItem>> Handle(ListOutstandingFeeNotices query, CancellationToken cancellationToken) =>
+        [.. (await readModels.ListAsync<FeeNoticeView>(cancellationToken: cancellationToken))
+            .Where(n => !n.Paid && n.AmountFen > 0).OrderBy(n => n.DueOn).ThenBy(n => n.NoticeId, StringComparer.Ordinal).Select(n => FeeNoticeItem.From(n, Today))];
+
+    public async ValueTask<IReadOnlyList<RefundItem>> Handle(ListRefundsDue query, CancellationToken cancellationToken) =>
+        [.. (await readModels.ListAsync<FeeRefundView>(cancellationToken: cancellationToken))
+            .Where(r => !r.Paid).OrderBy(r => r.DueSince).Select(RefundItem.From)];
+
+    public async ValueTask<IReadOnlyList<DocketEntry>> Handle(GetSmallClaimsDocket query, CancellationToken cancellationToken)
+    {
+        var seesAll = caller.IsInRole(Roles.CourtPresident) || caller.IsInRole(Roles.System);
+        var views = await readModels.ListAsync<SmallClaimsCaseView>(seesAll ? null : caller.UserId, cancellationToken);
+        var today = Today;
+        return [.. views
+            .Where(v => v.Status is SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing)
+            .OrderBy(v => v.LimitOn).ThenBy(v => v.CaseNumber, StringComparer.Ordinal)
+            .Select(v =>
+            {
+                var daysLeft = v.LimitOn.DayNumber - today.DayNumber;
+                return new DocketEntry(v.Id, v.CaseNumber, v.Plaintiff, v.Defendant, v.JudgeId, Money.ToYuan(v.ClaimFen), v.Status.ToString().ToLowerInvariant(), v.FiledOn, v.LimitOn, v.Extended,
+                    daysLeft, daysLeft >= 0 && daysLeft <= settings.DocketWarningDays, daysLeft < 0, v.Version);
+            })];
+    }
+}

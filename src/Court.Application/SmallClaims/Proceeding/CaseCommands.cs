@@ -1,0 +1,150 @@
+using Court.Application.Bankruptcy;
+using Court.Application.Workflows;
+using Court.Domain.Fees;
+using Court.Domain.SmallClaims;
+using FluentValidation;
+using Mediator;
+using D = Court.Domain.SmallClaims;
+
+namespace Court.Application.SmallClaims.Proceeding;
+
+/// <summary>A command on one filed case; <see cref="IfMatch"/> is the version the client read (412 when stale).</summary>
+public interface ISmallClaimsCaseCommand : ICommand<CaseChanged>
+{
+    string CaseId { get; }
+
+    long? IfMatch { get; }
+
+    /// <summary>The domain command, once the validator has passed.</summary>
+    SmallClaimsCommand ToDomain();
+}
+
+public sealed record RecordSmallClaimsService(string CaseId, string? Method, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+{
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
+    public SmallClaimsCommand ToDomain() => new RecordService(Enum.Parse<ServiceMethod>(Method!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
+}
+
+public sealed record OpenSmallClaimsHearing(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+{
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
+    public SmallClaimsCommand ToDomain() => new OpenHearing();
+}
+
+public sealed record EndSmallClaimsInvestigation(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+{
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
+    public SmallClaimsCommand ToDomain() => new EndCourtInvestigation();
+}
+
+public sealed record DecideSmallClaims(string CaseId, string? Closing, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+{
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
+    public SmallClaimsCommand ToDomain() => new DecideSmallClaimsCase(ProcedureCodes.TryParseClosing(Closing, out var closing) ? closing : CaseClosing.None);
+}
+
+/// <summary>The judge moves the case out of small-claims procedure (CPL Art. 169); the fee difference is charged.</summary>
+public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+{
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
+    public SmallClaimsCommand ToDomain() => new ConvertProcedure(ProcedureCodes.TryParse(To, out var to) ? to : Procedure.Ordinary, Reason!);
+}
+
+/// <summary>The plaintiff lowered the claim; before the end of court investigation the difference in fee is refunded.</summary>
+public sealed record LowerSmallClaim(string CaseId, decimal? NewClaim, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+{
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
+    public SmallClaimsCommand ToDomain() => new LowerClaim(YuanInput.ToFen(NewClaim)!.Value);
+}
+
+/// <summary>The court president extends the limit once, by one month (CPL Art. 168).</summary>
+public sealed record ExtendSmallClaimsLimit(string CaseId, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+{
+    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+
+    public SmallClaimsCommand ToDomain() => new ExtendLimit(Reason!);
+}
+
+public sealed record RecordSmallClaimsFeePayment(string CaseId, string NoticeId, long? IfMatch = null) : ISmallClaimsCaseCommand
+{
+    public SmallClaimsCommand ToDomain() => new RecordFeePayment(NoticeId);
+}
+
+public sealed record RecordSmallClaimsRefundPaid(string CaseId, string RefundId, long? IfMatch = null) : ISmallClaimsCaseCommand
+{
+    public SmallClaimsCommand ToDomain() => new D.RecordRefundPaid(RefundId);
+}
+
+public sealed class RecordSmallClaimsServiceValidator : AbstractValidator<RecordSmallClaimsService>
+{
+    public RecordSmallClaimsServiceValidator() =>
+        RuleFor(x => x.Method).Must(m => m is not null && Enum.TryParse<ServiceMethod>(m.Replace("-", "", StringComparison.Ordinal), true, out var parsed) && Enum.IsDefined(parsed) && !m.Any(char.IsDigit))
+            .WithMessage("method must be direct, electronic, postal, left-at-residence, delegated or public-notice.");
+}
+
+public sealed class DecideSmallClaimsValidator : AbstractValidator<DecideSmallClaims>
+{
+    public DecideSmallClaimsValidator() =>
+        RuleFor(x => x.Closing).Must(c => ProcedureCodes.TryParseClosing(c, out _)).WithMessage("closing must be none (judgment), mediation or withdrawal.");
+}
+
+public sealed class ConvertSmallClaimsProcedureValidator : AbstractValidator<ConvertSmallClaimsProcedure>
+{
+    public ConvertSmallClaimsProcedureValidator()
+    {
+        RuleFor(x => x.To).Must(t => t is "simple" or "ordinary").WithMessage("to must be simple or ordinary.");
+        RuleFor(x => x.Reason).Text(1000);
+    }
+}
+
+public sealed class LowerSmallClaimValidator : AbstractValidator<LowerSmallClaim>
+{
+    public LowerSmallClaimValidator() =>
+        RuleFor(x => x.NewClaim).NotNull().GreaterThan(0).Must(c => c is null || YuanInput.ToFen(c) is not null)
+            .WithMessage("newClaim is in yuan with at most two decimals, up to 10^12.");
+}
+
+public sealed class ExtendSmallClaimsLimitValidator : AbstractValidator<ExtendSmallClaimsLimit>
+{
+    public ExtendSmallClaimsLimitValidator() => RuleFor(x => x.Reason).Text(1000);
+}
+
+/// <summary>One handler for every case command: the decider does the deciding.</summary>
+public sealed class SmallClaimsCaseCommandHandler(SmallClaimsCases cases) :
+    ICommandHandler<RecordSmallClaimsService, CaseChanged>,
+    ICommandHandler<OpenSmallClaimsHearing, CaseChanged>,
+    ICommandHandler<EndSmallClaimsInvestigation, CaseChanged>,
+    ICommandHandler<DecideSmallClaims, CaseChanged>,
+    ICommandHandler<ConvertSmallClaimsProcedure, CaseChanged>,
+    ICommandHandler<LowerSmallClaim, CaseChanged>,
+    ICommandHandler<ExtendSmallClaimsLimit, CaseChanged>,
+    ICommandHandler<RecordSmallClaimsFeePayment, CaseChanged>,
+    ICommandHandler<RecordSmallClaimsRefundPaid, CaseChanged>
+{
+    public ValueTask<CaseChanged> Handle(RecordSmallClaimsService command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(OpenSmallClaimsHearing command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(EndSmallClaimsInvestigation command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(DecideSmallClaims command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(ConvertSmallClaimsProcedure command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(LowerSmallClaim command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(ExtendSmallClaimsLimit command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(RecordSmallClaimsFeePayment command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<CaseChanged> Handle(RecordSmallClaimsRefundPaid command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    private async ValueTask<CaseChanged> Run(ISmallClaimsCaseCommand command, CancellationToken cancellationToken) =>
+        new(command.CaseId, await cases.ExecuteAsync(command.CaseId, command.ToDomain(), command.IfMatch, command as IWorkflowCommand, cancellationToken));
+}

@@ -1,0 +1,42 @@
+using Court.Application.Common;
+using Court.Application.Fees;
+using Court.Application.SmallClaims.Docket;
+using Court.Application.SmallClaims.Eligibility;
+using Court.Application.SmallClaims.Proceeding;
+using Court.Application.SmallClaims.Thresholds;
+using Court.Application.Workflows;
+using Court.Domain.SmallClaims;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Court.Application.SmallClaims;
+
+public static class SmallClaimsModule
+{
+    /// <summary>Small-claims thresholds, eligibility, cases on the <c>small-claims</c> workflow, the docket and the fee read models. Needs <c>AddFees</c>.</summary>
+    public static IServiceCollection AddSmallClaims(this IServiceCollection services)
+    {
+        services.AddScoped<SmallClaimsCases>();
+        services.AddSingleton<Projections.IProjection, SmallClaimsProjection>();
+        services.AddWorkflowSubject<SmallClaimsCase>();
+
+        services.AllowRoles<CheckSmallClaimsEligibility>(RolesRuleRegistration.CourtStaff);
+        services.AllowRoles<ListSmallClaimsThresholds>(RolesRuleRegistration.CourtStaff);
+        services.AllowRoles<ConfirmSmallClaimsThreshold>(Roles.SystemAdministrator);
+        services.AllowRoles<PublishSmallClaimsThreshold>(Roles.SystemAdministrator);
+        services.AllowRoles<Filing.FileSmallClaimsCase>(Roles.Clerk);
+        services.AllowRoles<RecordSmallClaimsFeePayment>(Roles.Clerk);
+        services.AllowRoles<RecordSmallClaimsRefundPaid>(Roles.Clerk);
+        services.AllowRoles<RecordSmallClaimsService>(Roles.Clerk);
+        services.AllowRoles<LowerSmallClaim>(Roles.Clerk, Roles.Judge);
+        services.AllowRoles<OpenSmallClaimsHearing>(Roles.Judge);
+        services.AllowRoles<EndSmallClaimsInvestigation>(Roles.Judge);
+        services.AllowRoles<DecideSmallClaims>(Roles.Judge);
+        services.AllowRoles<ConvertSmallClaimsProcedure>(Roles.Judge);
+        services.AllowRoles<ExtendSmallClaimsLimit>(Roles.CourtPresident);
+        services.AllowRoles<GetSmallClaimsCase>(RolesRuleRegistration.CourtStaff);
+        services.AllowRoles<ListOutstandingFeeNotices>(Roles.Clerk, Roles.CourtPresident);
+        services.AllowRoles<ListRefundsDue>(Roles.Clerk, Roles.CourtPresident);
+        services.AllowRoles<GetSmallClaimsDocket>(Roles.Judge, Roles.CourtPresident);
+        return services;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using Court.Web.Tests.Bankruptcy.Support;
+using Court.Web.Tests.Fees.Support;
+
+namespace Court.Web.Tests.SmallClaims;
+
+/// <summary>The small-claims workflow over HTTP: service, hearing, conversion, lowering the claim, the limit and its extension, the docket.</summary>
+[Collection(SmallClaimsCollection.Name)]
+public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
+{
+    private static string CasePath(string id) => $"/api/small-claims/cases/{id}";
+
+    [Fact]
+    public async Task The_case_goes_filed_served_hearing_decided()
+    {
+        var clerk = await api.As("clerk");
+        var judge = await api.As("judge");
+        var id = await SmallClaimsSamples.FileAsync(clerk, 201);
+
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostJsonAsync(CasePath(id) + "/service", new { method = "electronic" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync(CasePath(id) + "/hearing", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await judge.PostJsonAsync(CasePath(id) + "/decision", new { closing = "none" })).StatusCode);
+
+        Assert.Equal("decided", (await (await judge.GetAsync(CasePath(id))).ReadJsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_hearing_before_service_is_409_naming_what_is_permitted()
+    {
+        var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 202);
+
+        var response = await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/hearing", new { });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Filed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Public_notice_service_is_refused()
+    {
+        var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 203);
+
+        var response = await (await api.As("clerk")).PostJsonAsync(CasePath(id) + "/service", new { method = "public-notice" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("small-claims.public-notice-refused", (await response.ReadJsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Converting_to_ordinary_procedure_issues_a_notice_for_the_other_half()
+    {
+        var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 204);
+
+        var response = await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/conversion", new { to = "ordinary", reason = "需要鉴定" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var detail = await (await (await api.As("clerk")).GetAsync(CasePath(id))).ReadJsonAsync();
+        Assert.Equal(("converted", "ordinary", 800m), (detail.GetProperty("status").GetString(), detail.GetProperty("procedure").GetString(), detail.GetProperty("fee").GetDecimal()));
+        var conversion = detail.GetProperty("notices").EnumerateArray().Single(n => n.GetProperty("reason").GetString() == "conversion");
+        Assert.Equal(400m, conversion.GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Lowering_a_paid_claim_puts_the_difference_on_the_refunds_due_until_it_is_paid_out()
+    {
+        var clerk = await api.As("clerk");
+        var id = await SmallClaimsSamples.FileAsync(clerk, 205);
+        var detail = await (await clerk.GetAsync(CasePath(id))).ReadJsonAsync();
+        var noticeId = detail.GetProperty("notices")[0].GetProperty("noticeId").GetString();
+        await clerk.PostJsonAsync($"{CasePath(id)}/fee-notices/{noticeId}/payment", new { });
+
+        await clerk.PostJsonAsync(CasePath(id) + "/claim-reduction", new { newClaim = 30_000m });
+
+        var refund = (await (await clerk.GetAsync("/api/fees/refunds")).ReadJsonAsync()).EnumerateArray().Single(r => r.GetProperty("caseId").GetString() == id);
+        Assert.Equal((125m, "claim-lowered"), (refund.GetProperty("amount").GetDecimal(), refund.GetProperty("reason").GetString()));
+        Assert.DoesNotContain((await (await clerk.GetAsync("/api/fees/notices")).ReadJsonAsync()).EnumerateArray(), n => n.GetProperty("caseId").GetString() == id);
+
+        await clerk.PostJsonAsync($"{CasePath(id)}/refunds/{refund.GetProperty("refundId").GetString()}/payment", new { });
+        Assert.DoesNotContain((await (await clerk.GetAsync("/api/fees/refunds")).ReadJsonAsync()).EnumerateArray(), r => r.GetProperty("caseId").GetString() == id);
+    }
+
+    [Fact]
+    public async Task The_limit_and_its_one_extension_skip_the_may_day_and_dragon_boat_holidays()
+    {
+        // Filed 3 March 2022: two months end on 3 May (Labour Day holiday) → 5 May; three months on 3 June (Dragon Boat) → 6 June.
+        var clerk = await api.As("clerk");
+        var id = await SmallClaimsSamples.FileAsync(clerk, 206, filedOn: "2022-03-03");
+        Assert.Equal("2022-05-05", (await (await clerk.GetAsync(CasePath(id))).ReadJsonAsync()).GetProperty("limitOn").GetString());
+
+        var president = await api.As("president");
+        var extended = await president.PostJsonAsync(CasePath(id) + "/limit-extension", new { reason = "案情需补充证据" });
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        Assert.Equal("2022-06-06", (await (await clerk.GetAsync(CasePath(id))).ReadJsonAsync()).GetProperty("limitOn").GetString());
+
+        var again = await president.PostJsonAsync(CasePath(id) + "/limit-extension", new { reason = "再次延长" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("small-claims.already-extended", (await again.ReadJsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Only_the_court_president_extends_the_limit()
+    {
+        var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 207);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/limit-extension", new { reason = "r" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_docket_shows_days_left_and_warns_near_the_limit()
+    {
+        var clerk = await api.As("clerk");
+        var near = await SmallClaimsSamples.FileAsync(clerk, 208, filedOn: "2022-02-25");
+        var far = await SmallClaimsSamples.FileAsync(clerk, 209);
+
+        var docket = (await (await (await api.As("judge")).GetAsync("/api/small-claims/docket")).ReadJsonAsync()).EnumerateArray().ToList();
+
+        var nearEntry = docket.Single(e => e.GetProperty("id").GetString() == near);
+        var farEntry = docket.Single(e => e.GetProperty("id").GetString() == far);
+        Assert.Equal(("2022-04-25", 2, true), (nearEntry.GetProperty("limitOn").GetString(), nearEntry.GetProperty("daysLeft").GetInt32(), nearEntry.GetProperty("warning").GetBoolean()));
+        Assert.Equal((61, false), (farEntry.GetProperty("daysLeft").GetInt32(), farEntry.GetProperty("warning").GetBoolean()));
+        Assert.True(docket.IndexOf(nearEntry) < docket.IndexOf(farEntry));
+    }
+
+    [Fact]
+    public async Task A_stale_if_match_is_412()
+    {
+        var clerk = await api.As("clerk");
+        var id = await SmallClaimsSamples.FileAsync(clerk, 210);
+        await clerk.PostJsonAsync(CasePath(id) + "/claim-reduction", new { newClaim = 39_000m });
+
+        var response = await clerk.PostJsonAsync(CasePath(id) + "/claim-reduction", new { newClaim = 38_000m }, ifMatch: "\"0\"");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_president_sees_every_judges_cases_and_a_clerk_has_no_docket()
+    {
+        var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 211);
+
+        var presidentDocket = (await (await (await api.As("president")).GetAsync("/api/small-claims/docket")).ReadJsonAsync()).EnumerateArray();
+        Assert.Contains(presidentDocket, e => e.GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("clerk")).GetAsync("/api/small-claims/docket")).StatusCode);
+    }
+}

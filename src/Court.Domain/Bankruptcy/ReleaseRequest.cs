@@ -143,6 +143,11 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
 
     public int RulingCount { get; init; }
 
+    public string? ApprovedBy { get; init; }
+
+    /// <summary>Every letter sent so far, with the date it asked for (null for notifications).</summary>
+    public ImmutableList<(ReleaseLetter Letter, DateOnly? DueOn)> Letters { get; init; } = [];
+
     public string? WorkflowLabel => CaseNumber;
 
     /// <summary>The administrator who filed it follows the letters; the holding agency executes the notice; any judge decides.</summary>
@@ -168,8 +173,9 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
         },
         ReleaseRejected => this with { Stage = ReleaseStage.Rejected },
         ReleaseWithdrawn => this with { Stage = ReleaseStage.Withdrawn, StepDueOn = null },
-        ReleaseLettersSent e => this with { Stage = ReleaseStage.AwaitingSeizingBodies, StepDueOn = e.DueOn },
-        ReleaseEscalatedToSuperiors e => this with { Stage = ReleaseStage.AwaitingSuperiors, StepDueOn = e.DueOn },
+        ReleaseApproved e => this with { ApprovedBy = e.By },
+        ReleaseLettersSent e => this with { Stage = ReleaseStage.AwaitingSeizingBodies, StepDueOn = e.DueOn, Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
+        ReleaseEscalatedToSuperiors e => this with { Stage = ReleaseStage.AwaitingSuperiors, StepDueOn = e.DueOn, Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
         ReleaseRulingDue => this with { Stage = ReleaseStage.RulingDue, StepDueOn = null },
         SeizureLiftedBySeizingBody e => Lifted([e.SeizureId], Bankruptcy.LiftedBy.SeizingBody),
         LiftingRulingIssued e => this with { Stage = ReleaseStage.AwaitingRegistry, StepDueOn = null, NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1 },

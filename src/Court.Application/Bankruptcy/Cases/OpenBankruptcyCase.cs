@@ -6,7 +6,7 @@ using Court.Domain.Identifiers;
 using FluentValidation;
 using Mediator;
 
-namespace Court.Application.Bankruptcy.OpeningCase;
+namespace Court.Application.Bankruptcy.Cases;
 
 /// <summary>The court registers an accepted bankruptcy case and the administrator it appointed.</summary>
 public sealed record OpenBankruptcyCase(

@@ -81,7 +81,7 @@ public static class CourtHost
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
-        services.AddDocumentVerificationRateLimit(configuration);
+        services.AddDocumentVerificationRateLimit();
         AddTelemetry(services, configuration);
     }
 
@@ -113,6 +113,7 @@ public static class CourtHost
         app.MapAuthEndpoints();
         app.MapCourtUi();
         app.MapBankruptcyEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
         app.MapFeesEndpoints();
     }

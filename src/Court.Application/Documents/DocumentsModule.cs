@@ -1,3 +1,5 @@
+using Court.Application.Documents.Issuing;
+using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<DocumentAccess>();
         services.AddSingleton<IProjection, DocumentProjection>();
+        services.AddSingleton<IAuthorizationRule<IssueDocumentByHand>, IssueDocumentByHandRule>();
         return services;
     }
 }

@@ -64,15 +64,15 @@ public static class WorkflowDefinitionValidator
 
         foreach (var group in definition.Transitions.GroupBy(t => (t.From, t.Trigger)).Where(g => g.Count() > 1))
         {
-            var seenGuards = new Dictionary<string, TransitionDefinition>(StringComparer.Ordinal);
-            var first = group.First();
+            var earlier = new List<TransitionDefinition>();
             foreach (var t in group)
             {
-                if (t.Guard is null || !seenGuards.TryAdd(t.Guard, t))
+                if (earlier.FirstOrDefault(e => e.Guard is null || t.Guard is null || e.Guard == t.Guard) is { } other)
                 {
-                    var other = t.Guard is null ? (t == first ? group.Skip(1).First() : first) : seenGuards[t.Guard];
                     Add($"$.transitions[{t.Index}]", $"Trigger '{t.Trigger}' from state '{t.From}' is also defined at $.transitions[{other.Index}]; transitions sharing a trigger and a state need distinct guards.");
                 }
+
+                earlier.Add(t);
             }
         }
 

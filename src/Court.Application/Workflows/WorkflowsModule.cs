@@ -1,4 +1,8 @@
+using Court.Application.Pipeline;
+using Court.Application.Projections;
+using Court.Application.Workflows.MoveInstance;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Court.Application.Workflows;
 
@@ -10,6 +14,9 @@ public static class WorkflowsModule
         services.AddSingleton<WorkflowCatalog>();
         services.AddScoped<WorkflowExecution>();
         services.AddScoped<WorkflowRuntime>();
+        services.TryAddSingleton<IWorkflowCommandSender, MediatorWorkflowCommandSender>();
+        services.AddSingleton<IProjection, TaskInboxProjection>();
+        services.AddSingleton<IAuthorizationRule<MoveWorkflowInstance>, MoveWorkflowInstanceRule>();
         return services;
     }
 }

@@ -41,19 +41,19 @@ public sealed class WorkingDayCalendar
 
     public bool Covers(DateOnly date) => years.Contains(date.Year);
 
-    public bool IsWorkingDay(DateOnly date)
+    public bool IsWorkingDay(DateOnly day)
     {
-        if (workingWeekendDays.Contains(date))
+        if (workingWeekendDays.Contains(day))
         {
             return true;
         }
 
-        if (daysOff.Contains(date) || date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        if (daysOff.Contains(day) || day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             return false;
         }
 
-        return Covers(date) || !IsFixedDateHoliday(date);
+        return Covers(day) || !IsFixedDateHoliday(day);
     }
 
     /// <summary><paramref name="date"/> itself when it is a working day, otherwise the first working day after it.</summary>

@@ -17,6 +17,13 @@ public sealed class WorkflowSettings
     /// <summary>How long a claimed timer stays claimed; a host that dies while firing lets another take over after this.</summary>
     public TimeSpan TimerLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The working-day calendars folder; default: <c>calendars</c> inside <see cref="Path"/>.</summary>
+    public string? CalendarsPath { get; set; }
+
+    public string ResolveCalendarsPath() => CalendarsPath is { Length: > 0 } path
+        ? (System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(AppContext.BaseDirectory, path))
+        : System.IO.Path.Combine(ResolvePath(), "calendars");
+
     public string ResolvePath() => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
 }
 
@@ -46,11 +53,18 @@ public static class WorkflowInfrastructure
     {
         var settings = new WorkflowSettings();
         configuration.GetSection("Court:Workflows").Bind(settings);
+        return services.AddWorkflowInfrastructure(settings);
+    }
+
+    public static IServiceCollection AddWorkflowInfrastructure(this IServiceCollection services, WorkflowSettings settings)
+    {
         services.AddSingleton(settings);
         services.AddWorkflows();
         services.AddSingleton<IWorkflowDefinitionSource, FolderWorkflowDefinitionSource>();
-        services.AddSingleton(_ => CalendarLoader.Load(System.IO.Path.Combine(settings.ResolvePath(), "calendars")));
+        services.AddSingleton(_ => CalendarLoader.Load(settings.ResolveCalendarsPath()));
         services.AddHostedService<WorkflowCatalogStartup>();
+        services.AddSingleton<WorkflowTimerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
         return services;
     }
 }

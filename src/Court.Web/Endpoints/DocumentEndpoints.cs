@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Court.Application.Documents;
+using Court.Application.Documents.Issuing;
 using Court.Application.Documents.Listing;
 using Court.Application.Documents.MarkingExecuted;
 using Court.Application.Documents.Reading;
@@ -20,10 +21,8 @@ public static class DocumentEndpoints
     /// Rate limiting for the anonymous verification endpoints (<c>Court:Documents:Verify:PermitLimit</c> per
     /// <c>WindowSeconds</c>, per client IP); a refusal is a 429 problem.
     /// </summary>
-    public static IServiceCollection AddDocumentVerificationRateLimit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDocumentVerificationRateLimit(this IServiceCollection services)
     {
-        var permits = configuration.GetValue("Court:Documents:Verify:PermitLimit", 20);
-        var window = TimeSpan.FromSeconds(configuration.GetValue("Court:Documents:Verify:WindowSeconds", 60));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -36,6 +35,13 @@ public static class DocumentEndpoints
                 }
 
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (!http.Request.Path.StartsWithSegments("/api"))
+                {
+                    http.Response.ContentType = "text/html; charset=utf-8";
+                    await http.Response.WriteAsync(TooManyRequestsPage, cancellationToken);
+                    return;
+                }
+
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
@@ -44,14 +50,37 @@ public static class DocumentEndpoints
             };
             options.AddPolicy(VerifyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+                _ =>
+                {
+                    // Read when a client's window is first made, so test hosts and reloaded settings apply.
+                    var settings = http.RequestServices.GetRequiredService<IConfiguration>();
+                    return new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = settings.GetValue("Court:Documents:Verify:PermitLimit", 20),
+                        Window = TimeSpan.FromSeconds(settings.GetValue("Court:Documents:Verify:WindowSeconds", 60)),
+                        QueueLimit = 0,
+                    };
+                }));
         });
         return services;
     }
 
+    private const string TooManyRequestsPage =
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请稍后再试 · Too many requests</title></head>" +
+        "<body><h1>查询过于频繁，请稍后再试。</h1><p lang=\"en\">Too many requests. Please try again later.</p><p><a href=\"/verify\">返回文书核验 · Back</a></p></body></html>";
+
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/documents").WithTags("Documents");
+
+        api.MapPost("/", async (IssueDocumentByHand command, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            var document = await mediator.Send(command, ct);
+            http.Response.Headers.ETag = ETagOf(document);
+            return Results.Created($"/api/documents/{Uri.EscapeDataString(document.Number)}", document);
+        })
+        .WithName("IssueDocument")
+        .WithSummary("A clerk or judge issues a document by hand; the number, hash and verification code are assigned. Send a documentId to make retries safe.");
 
         api.MapGet("/{number}", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
@@ -61,6 +90,21 @@ public static class DocumentEndpoints
         })
         .WithName("GetDocument")
         .WithSummary("A document by its number (URL-encoded), with its content, status and verification code. Court staff and the addressee only.");
+
+        api.MapGet("/{number}/document.pdf", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            Pdf(await mediator.Send(new GetDocument(number), ct), http))
+            .WithName("GetDocumentPdf")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithSummary("The document as an A4 PDF with its verification code and QR code. Court staff and the addressee only.");
+
+        app.MapGet("/documents/{number}", async (string number, HttpContext http, IMediator mediator, IDocumentRenderer renderer, CancellationToken ct) =>
+        {
+            var document = await mediator.Send(new GetDocument(number), ct);
+            http.Response.Headers.ETag = ETagOf(document);
+            return Results.Content(renderer.RenderHtml(document, VerificationLinks.For(PublicBase(http), document)), "text/html; charset=utf-8");
+        })
+        .WithName("GetDocumentPage")
+        .ExcludeFromDescription();
 
         api.MapGet("/", async (string stream, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListDocuments(stream), ct)))
             .WithName("ListDocuments")
@@ -96,6 +140,28 @@ public static class DocumentEndpoints
         .WithSummary("Public, no sign-in, rate-limited per client IP: whether the document is genuine, its status, issuing court and date — nothing else.");
 
         return app;
+    }
+
+    /// <summary>
+    /// The document as an inline PDF response (with ETag): for other capabilities' endpoints that serve a document they
+    /// own, e.g. <c>GET /api/notices/{id}/document.pdf</c>. Authorize the caller for it first.
+    /// </summary>
+    public static IResult Pdf(IssuedDocument document, HttpContext http)
+    {
+        var renderer = http.RequestServices.GetRequiredService<IDocumentRenderer>();
+        var pdf = renderer.RenderPdf(document, VerificationLinks.For(PublicBase(http), document));
+        http.Response.Headers.ETag = ETagOf(document);
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"document.pdf\"; filename*=UTF-8''{Uri.EscapeDataString(document.Number)}.pdf";
+        return Results.File(pdf, "application/pdf");
+    }
+
+    /// <summary>Where the public verification page lives: <c>Court:PublicBaseUrl</c>, else this request's own origin.</summary>
+    public static Uri PublicBase(HttpContext http)
+    {
+        var configured = http.RequestServices.GetRequiredService<IConfiguration>()["Court:PublicBaseUrl"];
+        return !string.IsNullOrWhiteSpace(configured) && Uri.TryCreate(configured, UriKind.Absolute, out var uri)
+            ? uri
+            : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
     }
 
     private static string ETagOf(IssuedDocument document) => $"\"{document.Version.ToString(CultureInfo.InvariantCulture)}\"";

@@ -1,0 +1,120 @@
+using Court.Application.Common;
+using Court.Application.Pipeline;
+using Court.Application.Projections;
+using Mediator;
+
+namespace Court.Application.Workflows.Queries;
+
+/// <summary>A task in the caller's inbox, with the titles to show and whether it is overdue.</summary>
+public sealed record WorkflowTaskView(
+    string StreamId,
+    string WorkflowId,
+    int WorkflowVersion,
+    LocalizedText WorkflowTitle,
+    string State,
+    LocalizedText StateTitle,
+    string Responsible,
+    string? Label,
+    DateTimeOffset EnteredAt,
+    DateTimeOffset? DueAt,
+    bool Overdue);
+
+/// <summary>The caller's open tasks: for any role she holds, narrowed to her agency or to her when the task says so; soonest due first.</summary>
+public sealed record ListMyTasks : IQuery<IReadOnlyList<WorkflowTaskView>>;
+
+public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext caller, WorkflowCatalog catalog, TimeProvider clock) : IQueryHandler<ListMyTasks, IReadOnlyList<WorkflowTaskView>>
+{
+    public async ValueTask<IReadOnlyList<WorkflowTaskView>> Handle(ListMyTasks query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tasks = new List<WorkflowTaskView>();
+        foreach (var role in caller.Roles.Order(StringComparer.Ordinal))
+        {
+            foreach (var task in await readModels.ListAsync<WorkflowTaskDocument>(role, cancellationToken))
+            {
+                if ((task.Agency is not null && task.Agency != caller.Agency) || (task.Assignee is not null && task.Assignee != caller.UserId))
+                {
+                    continue;
+                }
+
+                var definition = catalog.Find(task.WorkflowId, task.WorkflowVersion);
+                var stateTitle = definition?.FindState(task.State)?.Title ?? new LocalizedText(task.State, task.State);
+                tasks.Add(new WorkflowTaskView(
+                    task.StreamId,
+                    task.WorkflowId,
+                    task.WorkflowVersion,
+                    definition?.Title ?? new LocalizedText(task.WorkflowId, task.WorkflowId),
+                    task.State,
+                    stateTitle,
+                    task.Responsible,
+                    task.Label,
+                    task.EnteredAt,
+                    task.DueAt,
+                    task.DueAt < now));
+            }
+        }
+
+        return [.. tasks
+            .DistinctBy(t => t.StreamId)
+            .OrderBy(t => t.DueAt is null)
+            .ThenBy(t => t.DueAt)
+            .ThenBy(t => t.EnteredAt)
+            .ThenBy(t => t.StreamId, StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>The triggers the caller may fire on an instance now (the UI's buttons), with its state and due time.</summary>
+public sealed record GetWorkflowActions(string StreamId) : IQuery<WorkflowActions>;
+
+public sealed class GetWorkflowActionsHandler(WorkflowRuntime runtime) : IQueryHandler<GetWorkflowActions, WorkflowActions>
+{
+    public async ValueTask<WorkflowActions> Handle(GetWorkflowActions query, CancellationToken cancellationToken) =>
+        await runtime.GetActionsAsync(query.StreamId, cancellationToken)
+            ?? throw new ResourceNotFoundException($"No workflow runs on {query.StreamId}.");
+}
+
+/// <summary>One entry per process: its versions, the latest first.</summary>
+public sealed record WorkflowSummary(string Id, LocalizedText Title, string Subject, int LatestVersion, IReadOnlyList<int> Versions);
+
+public sealed record ListWorkflows : IQuery<IReadOnlyList<WorkflowSummary>>;
+
+public sealed class ListWorkflowsHandler(WorkflowCatalog catalog) : IQueryHandler<ListWorkflows, IReadOnlyList<WorkflowSummary>>
+{
+    public ValueTask<IReadOnlyList<WorkflowSummary>> Handle(ListWorkflows query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<WorkflowSummary>>([.. catalog.All
+            .GroupBy(d => d.Id)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var latest = g.MaxBy(d => d.Version)!;
+                return new WorkflowSummary(g.Key, latest.Title, latest.Subject, latest.Version, [.. g.Select(d => d.Version).OrderDescending()]);
+            })]);
+}
+
+/// <summary>A definition with its Mermaid state diagram (zh titles); <see cref="CurrentState"/> is highlighted when the diagram is an instance's.</summary>
+public sealed record WorkflowDiagram(WorkflowDefinition Definition, string Mermaid, string? StreamId = null, string? CurrentState = null);
+
+public sealed record GetWorkflowDefinition(string Id, int Version) : IQuery<WorkflowDiagram>;
+
+public sealed class GetWorkflowDefinitionHandler(WorkflowCatalog catalog) : IQueryHandler<GetWorkflowDefinition, WorkflowDiagram>
+{
+    public ValueTask<WorkflowDiagram> Handle(GetWorkflowDefinition query, CancellationToken cancellationToken)
+    {
+        var definition = catalog.Find(query.Id, query.Version)
+            ?? throw new ResourceNotFoundException($"No workflow {query.Id} version {query.Version}.");
+        return ValueTask.FromResult(new WorkflowDiagram(definition, WorkflowMachine.Mermaid(definition)));
+    }
+}
+
+/// <summary>The diagram of the version an instance is pinned to, its current state highlighted.</summary>
+public sealed record GetWorkflowInstanceDiagram(string StreamId) : IQuery<WorkflowDiagram>;
+
+public sealed class GetWorkflowInstanceDiagramHandler(WorkflowRuntime runtime) : IQueryHandler<GetWorkflowInstanceDiagram, WorkflowDiagram>
+{
+    public async ValueTask<WorkflowDiagram> Handle(GetWorkflowInstanceDiagram query, CancellationToken cancellationToken)
+    {
+        var snapshot = await runtime.LoadAsync(query.StreamId, cancellationToken)
+            ?? throw new ResourceNotFoundException($"No workflow runs on {query.StreamId}.");
+        return new WorkflowDiagram(snapshot.Definition, WorkflowMachine.Mermaid(snapshot.Definition, snapshot.Instance.State), query.StreamId, snapshot.Instance.State);
+    }
+}

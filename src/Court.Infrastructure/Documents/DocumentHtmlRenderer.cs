@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Court.Application.Documents;
+using Court.Domain.Documents;
+
+namespace Court.Infrastructure.Documents;
+
+/// <summary>
+/// The document as one A4 HTML page: screen view for staff, and a print stylesheet (A4 margins, no screen chrome)
+/// so the browser's print gives the paper form. Every value is HTML-encoded; CJK stays readable in the source.
+/// </summary>
+internal static class DocumentHtmlRenderer
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string Style = """
+        :root { color-scheme: light; }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: #e9e9e9; font-family: "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "Songti SC", SimSun, serif; color: #000; }
+        .toolbar { font-family: system-ui, sans-serif; padding: .6rem 1rem; background: #243447; color: #fff; display: flex; gap: 1rem; align-items: center; }
+        .toolbar a, .toolbar button { color: #fff; background: transparent; border: 1px solid #fff8; border-radius: 4px; padding: .25rem .7rem; font: inherit; cursor: pointer; text-decoration: none; }
+        .status { margin-left: auto; font-weight: 600; }
+        .status-Revoked { color: #ffb4b4; }
+        .page { width: 210mm; min-height: 297mm; margin: 1.5rem auto; background: #fff; padding: 25mm 26mm 24mm 28mm; box-shadow: 0 2px 10px #0003; position: relative; }
+        .court { text-align: center; font-size: 17pt; letter-spacing: .1em; margin: 0; }
+        h1 { text-align: center; font-size: 24pt; margin: .5em 0 .6em; letter-spacing: .15em; }
+        .number, .case { text-align: right; font-size: 14pt; margin: .2em 0; }
+        .addressee { font-size: 14pt; margin: 1.2em 0 .4em; }
+        p.body { font-size: 14pt; line-height: 1.75; text-indent: 2em; margin: 0; text-align: justify; }
+        h2 { font-size: 14pt; font-weight: normal; text-indent: 2em; margin: .5em 0 0; }
+        table { width: 100%; border-collapse: collapse; margin: .4em 0 .8em; font-size: 13pt; }
+        th, td { border: .6pt solid #000; padding: .25em .5em; vertical-align: top; text-align: left; }
+        th { width: 30%; font-weight: normal; }
+        .sign { text-align: right; font-size: 14pt; margin-top: 2.5em; line-height: 1.8; padding-right: 2em; }
+        .contact, .copyto { font-size: 13pt; margin: .6em 0 0; }
+        .verify { display: flex; gap: 1em; align-items: center; border: 1px dashed #888; padding: .6em; margin-top: 2em; break-inside: avoid; }
+        .verify svg { width: 30mm; height: 30mm; flex: none; }
+        .verify p { margin: .15em 0; font-size: 10.5pt; }
+        .verify .code { font-size: 13pt; letter-spacing: .05em; font-family: ui-monospace, monospace; }
+        .revoked-mark { position: absolute; top: 40%; left: 0; right: 0; text-align: center; font-size: 60pt; color: #c0000040; transform: rotate(-20deg); pointer-events: none; }
+        @page { size: A4; margin: 0; }
+        @media print {
+          body { background: #fff; }
+          .toolbar { display: none; }
+          .page { margin: 0; box-shadow: none; width: auto; min-height: auto; }
+        }
+        """;
+
+    public static string Render(IssuedDocument d, Uri url)
+    {
+        var c = d.Content;
+        var b = new StringBuilder(8 * 1024);
+        b.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        b.Append("<title>").Append(E(c.Title)).Append(' ').Append(E(d.Number)).Append("</title><style>").Append(Style).Append("</style></head><body>");
+        b.Append("<div class=\"toolbar\"><button type=\"button\" onclick=\"window.print()\">打印</button>");
+        b.Append("<a href=\"/api/documents/").Append(E(Uri.EscapeDataString(d.Number))).Append("/document.pdf\">PDF</a>");
+        b.Append("<span class=\"status status-").Append(d.Status).Append("\">").Append(E(StatusZh(d.Status))).Append("</span></div>");
+
+        b.Append("<main class=\"page\">");
+        if (d.Status == DocumentStatus.Revoked)
+        {
+            b.Append("<div class=\"revoked-mark\" aria-hidden=\"true\">已撤销</div>");
+        }
+
+        b.Append("<p class=\"court\">").Append(E(d.Court.NameZh)).Append("</p>");
+        b.Append("<h1>").Append(E(c.Title)).Append("</h1>");
+        b.Append("<p class=\"number\">").Append(E(d.Number)).Append("</p>");
+        b.Append("<p class=\"case\">案号：").Append(E(c.CaseNumber)).Append("</p>");
+        b.Append("<p class=\"addressee\">").Append(E(c.Addressee)).Append("：</p>");
+        foreach (var section in c.Sections)
+        {
+            if (section.Heading is { } heading)
+            {
+                b.Append("<h2>").Append(E(heading)).Append("</h2>");
+            }
+
+            foreach (var p in section.Paragraphs)
+            {
+                b.Append("<p class=\"body\">").Append(E(p)).Append("</p>");
+            }
+
+            if (section.Fields is { Count: > 0 } fields)
+            {
+                b.Append("<table>");
+                foreach (var f in fields)
+                {
+                    b.Append("<tr><th scope=\"row\">").Append(E(f.Label)).Append("</th><td>").Append(E(f.Value)).Append("</td></tr>");
+                }
+
+                b.Append("</table>");
+            }
+        }
+
+        b.Append("<div class=\"sign\">").Append(E(d.Court.NameZh)).Append("<br>").Append(E(ChineseDates.Format(d.IssuedOn))).Append("<br>（院印）</div>");
+        if (c.Contact is { } contact)
+        {
+            b.Append("<p class=\"contact\">").Append(E(contact)).Append("</p>");
+        }
+
+        if (c.CopyTo is { Count: > 0 } copyTo)
+        {
+            b.Append("<p class=\"copyto\">抄送：").Append(E(string.Join("、", copyTo))).Append("</p>");
+        }
+
+        b.Append("<section class=\"verify\">").Append(QrCodes.Svg(url.AbsoluteUri, "qr"));
+        b.Append("<div><p>文书编号：").Append(E(d.Number)).Append("</p>");
+        b.Append("<p>验证码：<span class=\"code\">").Append(E(d.VerificationCode)).Append("</span></p>");
+        b.Append("<p>扫描二维码，或在本院文书核验页面输入文书编号和验证码，可核验本文书的真伪及效力状态。</p>");
+        b.Append("<p><a href=\"").Append(E(url.AbsoluteUri)).Append("\">").Append(E(url.GetLeftPart(UriPartial.Path))).Append("</a></p></div></section>");
+        b.Append("</main></body></html>");
+        return b.ToString();
+    }
+
+    public static string StatusZh(DocumentStatus status) => status switch
+    {
+        DocumentStatus.InForce => "有效",
+        DocumentStatus.Executed => "已执行",
+        DocumentStatus.Revoked => "已撤销",
+        _ => status.ToString(),
+    };
+
+    private static string E(string text) => Encoder.Encode(text);
+}

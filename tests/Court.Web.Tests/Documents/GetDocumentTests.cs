@@ -1,0 +1,99 @@
+using System.Net;
+using Court.Web.Tests.Documents.Support;
+using UglyToad.PdfPig;
+
+namespace Court.Web.Tests.Documents;
+
+/// <summary>GET /api/documents/{number}, its PDF and its staff HTML page.</summary>
+public sealed class GetDocumentTests(DocumentsApi api) : IClassFixture<DocumentsApi>
+{
+    [Fact]
+    public async Task A_judge_reads_a_document_with_its_code_and_an_etag()
+    {
+        var document = await api.IssueNoticeAsync();
+
+        var response = await (await api.As("judge")).GetAsync($"/api/documents/{DocumentsApi.PathOf(document.Number)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"-1\"", response.Headers.ETag?.Tag);
+        var body = await response.JsonAsync();
+        Assert.Equal(document.Number, body.GetProperty("number").GetString());
+        Assert.Equal(document.VerificationCode, body.GetProperty("verificationCode").GetString());
+        Assert.Equal("协助执行通知书", body.GetProperty("content").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_pdf_is_served_to_the_addressee_with_the_chinese_text_and_the_code()
+    {
+        var document = await api.IssueNoticeAsync();
+
+        var response = await (await api.As("nrb")).GetAsync($"/api/documents/{DocumentsApi.PathOf(document.Number)}/document.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Concat(pdf.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+        Assert.Contains("协助执行通知书", text, StringComparison.Ordinal);
+        Assert.Contains(document.Number, text, StringComparison.Ordinal);
+        Assert.Contains(document.VerificationCode, text, StringComparison.Ordinal);
+        Assert.Contains("https://court.example.cn/verify", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_agency_can_neither_read_nor_print_the_document()
+    {
+        var document = await api.IssueNoticeAsync();
+        var psb = await api.As("psb");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await psb.GetAsync($"/api/documents/{DocumentsApi.PathOf(document.Number)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await psb.GetAsync($"/api/documents/{DocumentsApi.PathOf(document.Number)}/document.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_sign_in_the_document_is_401()
+    {
+        var document = await api.IssueNoticeAsync();
+
+        var response = await api.Anonymous().GetAsync($"/api/documents/{DocumentsApi.PathOf(document.Number)}/document.pdf");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_number_is_404_problem_details()
+    {
+        var response = await (await api.As("judge")).GetAsync($"/api/documents/{DocumentsApi.PathOf("江津法协执字〔2022〕第8888号")}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_staff_page_is_a_printable_a4_html_view()
+    {
+        var document = await api.IssueNoticeAsync();
+
+        var response = await (await api.As("clerk")).GetAsync($"/documents/{DocumentsApi.PathOf(document.Number)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+        Assert.Contains("协助执行通知书", html, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"qr\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stream_lists_its_documents_for_staff_and_only_the_addressees_for_an_agency()
+    {
+        var document = await api.IssueNoticeAsync();
+
+        var forClerk = await (await (await api.As("clerk")).GetAsync("/api/documents?stream=release-request-web-1")).JsonAsync();
+        var forPsb = await (await (await api.As("psb")).GetAsync("/api/documents?stream=release-request-web-1")).JsonAsync();
+
+        Assert.Contains(forClerk.EnumerateArray(), d => d.GetProperty("number").GetString() == document.Number);
+        Assert.Empty(forPsb.EnumerateArray());
+    }
+}

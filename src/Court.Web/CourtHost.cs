@@ -1,3 +1,4 @@
+using Court.Application.Archives;
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Fees;
@@ -65,6 +66,7 @@ public static class CourtHost
         services.AddBankruptcy();
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
+        services.AddFeesUi();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -82,6 +84,7 @@ public static class CourtHost
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
         services.AddDocumentVerificationRateLimit();
+        services.AddArchives();
         AddTelemetry(services, configuration);
     }
 
@@ -115,6 +118,7 @@ public static class CourtHost
         app.MapBankruptcyEndpoints();
         app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
+        app.MapArchiveEndpoints();
         app.MapFeesEndpoints();
     }
 

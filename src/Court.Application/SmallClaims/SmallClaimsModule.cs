@@ -1,4 +1,5 @@
 using Court.Application.Common;
+using Court.Application.Demo;
 using Court.Application.Fees;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Eligibility;
@@ -16,6 +17,7 @@ public static class SmallClaimsModule
     public static IServiceCollection AddSmallClaims(this IServiceCollection services)
     {
         services.AddScoped<SmallClaimsCases>();
+        services.AddDemoSeeder<Demo.SmallClaimsDemoSeeder>();
         services.AddSingleton<Projections.IProjection, SmallClaimsProjection>();
         services.AddWorkflowSubject<SmallClaimsCase>();
 
@@ -24,16 +26,16 @@ public static class SmallClaimsModule
         services.AllowRoles<ConfirmSmallClaimsThreshold>(Roles.SystemAdministrator);
         services.AllowRoles<PublishSmallClaimsThreshold>(Roles.SystemAdministrator);
         services.AllowRoles<Filing.FileSmallClaimsCase>(Roles.Clerk);
-        services.AllowRoles<RecordSmallClaimsFeePayment>(Roles.Clerk);
-        services.AllowRoles<RecordSmallClaimsRefundPaid>(Roles.Clerk);
-        services.AllowRoles<RecordSmallClaimsService>(Roles.Clerk);
-        services.AllowRoles<LowerSmallClaim>(Roles.Clerk, Roles.Judge);
-        services.AllowRoles<OpenSmallClaimsHearing>(Roles.Judge);
-        services.AllowRoles<EndSmallClaimsInvestigation>(Roles.Judge);
-        services.AllowRoles<DecideSmallClaims>(Roles.Judge);
-        services.AllowRoles<ConvertSmallClaimsProcedure>(Roles.Judge);
-        services.AllowRoles<ExtendSmallClaimsLimit>(Roles.CourtPresident);
-        services.AllowRoles<GetSmallClaimsCase>(RolesRuleRegistration.CourtStaff);
+        services.AllowOnCase<RecordSmallClaimsFeePayment>(Roles.Clerk);
+        services.AllowOnCase<RecordSmallClaimsRefundPaid>(Roles.Clerk);
+        services.AllowOnCase<RecordSmallClaimsService>(Roles.Clerk);
+        services.AllowOnCase<LowerSmallClaim>(Roles.Clerk, Roles.Judge);
+        services.AllowOnCase<OpenSmallClaimsHearing>(Roles.Judge);
+        services.AllowOnCase<EndSmallClaimsInvestigation>(Roles.Judge);
+        services.AllowOnCase<DecideSmallClaims>(Roles.Judge);
+        services.AllowOnCase<ConvertSmallClaimsProcedure>(Roles.Judge);
+        services.AllowOnCase<ExtendSmallClaimsLimit>(Roles.CourtPresident);
+        services.AllowOnCase<GetSmallClaimsCase>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AllowRoles<ListOutstandingFeeNotices>(Roles.Clerk, Roles.CourtPresident);
         services.AllowRoles<ListRefundsDue>(Roles.Clerk, Roles.CourtPresident);
         services.AllowRoles<GetSmallClaimsDocket>(Roles.Judge, Roles.CourtPresident);

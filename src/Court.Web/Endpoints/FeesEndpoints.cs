@@ -7,6 +7,8 @@ using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Filing;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Application.SmallClaims.Thresholds;
+using Court.Application.Common;
+using Court.Web.Ui;
 using Mediator;
 
 namespace Court.Web.Endpoints;
@@ -139,4 +141,16 @@ public static class FeesEndpoints
     public sealed record CaseCommandBody(string? Method = null, string? Closing = null, string? To = null, string? Reason = null, decimal? NewClaim = null);
 
     public sealed record ConfirmationBody(string? Notice);
+}
+
+public static class FeesUiRegistration
+{
+    /// <summary>Navigation for the fee page, the judge's small-claims docket and the administrator's schedule page.</summary>
+    public static IServiceCollection AddFeesUi(this IServiceCollection services)
+    {
+        services.AddNavEntry(new NavEntry("/Fees", "诉讼费用", "Court fees", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 500));
+        services.AddNavEntry(new NavEntry("/SmallClaims/Docket", "小额诉讼审限", "Small-claims docket", [Roles.Judge, Roles.CourtPresident], Order: 510));
+        services.AddNavEntry(new NavEntry("/Admin/FeeSchedules", "收费标准", "Fee schedules", [Roles.SystemAdministrator], Order: 910));
+        return services;
+    }
 }

@@ -39,6 +39,7 @@ public static class UiSetup
         services.AddSingleton<NavigationMenu>();
         services.AddScoped<TimelineReader>();
         services.AddNavEntry(new NavEntry("/", "我的待办", "My tasks", [], Order: 0));
+        services.AddNavEntry(new NavEntry("/Workflows", "流程图", "Workflows", [Roles.Clerk, Roles.Judge, Roles.SystemAdministrator], Order: 200));
         services.AddNavEntry(new NavEntry("/Admin/Users", "用户管理", "Users", [Roles.SystemAdministrator], Order: 900));
         return services;
     }

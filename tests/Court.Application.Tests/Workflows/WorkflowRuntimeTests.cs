@@ -136,6 +136,31 @@ public sealed class WorkflowRuntimeTests(SqliteTestDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task The_inbox_lists_the_callers_tasks_soonest_due_first_and_flags_the_overdue()
+    {
+        await Host.AsClerk(r => TestReviewSlice.OpenAsync(r, "inbox-b", "先到期"));
+        clock.Advance(TimeSpan.FromDays(1));
+        await Host.AsClerk(r => TestReviewSlice.OpenAsync(r, "inbox-a", "后到期"));
+        clock.SetUtcNow(new DateTimeOffset(2024, 10, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        var tasks = (await ListTasksAsync(WorkflowHost.Caller("clerk-li", Roles.Clerk))).Where(t => t.StreamId.StartsWith("test-review-inbox-", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["test-review-inbox-b", "test-review-inbox-a"], tasks.Select(t => t.StreamId));
+        Assert.Equal([true, false], tasks.Select(t => t.Overdue));
+        Assert.Equal((new LocalizedText("起草中", "Drafting"), "先到期"), (tasks[0].StateTitle, tasks[0].Label));
+    }
+
+    [Fact]
+    public async Task A_task_assigned_to_one_judge_is_not_in_another_judges_inbox()
+    {
+        await Host.AsClerk(r => TestReviewSlice.OpenAsync(r, "inbox-zhao", "Draft", judge: "judge-zhao"));
+        await Host.AsClerk(r => TestReviewSlice.SendAsync(r, new SubmitReview("inbox-zhao")));
+
+        Assert.Contains(await ListTasksAsync(WorkflowHost.Caller("judge-zhao", Roles.Judge)), t => t.StreamId == "test-review-inbox-zhao");
+        Assert.DoesNotContain(await ListTasksAsync(WorkflowHost.Caller("judge-wang", Roles.Judge)), t => t.StreamId == "test-review-inbox-zhao");
+    }
+
+    [Fact]
     public async Task A_command_whose_decider_yields_nothing_records_no_transition()
     {
         await Host.AsClerk(r => TestReviewSlice.OpenAsync(r, "9", "Draft"));
@@ -204,6 +229,10 @@ public sealed class WorkflowRuntimeTests(SqliteTestDatabase database) : IAsyncLi
         File.Copy(Path.Combine(WorkflowHost.OutputFolder("Workflows/TestWorkflows"), "test-review.v2.json"), folder!.File("test-review.v2.json"));
         host = await WorkflowHost.CreateAsync(database, folder.Path, clock);
     }
+
+    private async Task<IReadOnlyList<Court.Application.Workflows.Queries.WorkflowTaskView>> ListTasksAsync(ICallerContext caller) =>
+        await new Court.Application.Workflows.Queries.ListMyTasksHandler(Host.Services.GetRequiredService<IReadModels>(), caller, Host.Catalog, clock)
+            .Handle(new Court.Application.Workflows.Queries.ListMyTasks(), CancellationToken.None);
 
     private async Task<string> StateAsync(string streamId) =>
         (await Host.AsAsync("reader", [Roles.Clerk], r => r.LoadAsync(streamId)))!.Instance.State;

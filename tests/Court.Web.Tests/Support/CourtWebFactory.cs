@@ -76,7 +76,16 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.UseSetting("Court:Demo:Enabled", "true");
         builder.UseSetting("Court:Demo:Cases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Registrations a derived fixture adds or replaces (they run after the app's own).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()

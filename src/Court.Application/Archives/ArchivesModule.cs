@@ -1,0 +1,17 @@
+using Court.Application.Archives.Exporting;
+using Court.Application.Archives.Verifying;
+using Court.Application.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Court.Application.Archives;
+
+public static class ArchivesModule
+{
+    /// <summary>Archive export and chain verification for court staff.</summary>
+    public static IServiceCollection AddArchives(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationRule<ExportArchive>, ArchiveRule>();
+        services.AddSingleton<IAuthorizationRule<VerifyStreamChain>, ArchiveRule>();
+        return services;
+    }
+}

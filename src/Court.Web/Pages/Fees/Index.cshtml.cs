@@ -1,0 +1,76 @@
+using Court.Application.Common;
+using Court.Application.Fees.Quoting;
+using Court.Application.Fees.Schedules;
+using Court.Application.SmallClaims.Docket;
+using Court.Application.SmallClaims.Proceeding;
+using Court.Domain.Common;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Court.Web.Pages.Fees;
+
+/// <summary>The clerk's fee page: a quote calculator, the schedules in force and their history, unpaid fee notices and refunds due.</summary>
+[Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.CourtPresident},{Roles.SystemAdministrator}")]
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Kind { get; set; } = "property";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Amount { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Procedure { get; set; } = "ordinary";
+
+    [BindProperty(SupportsGet = true)]
+    public string? FiledOn { get; set; }
+
+    public FeeQuote? Quote { get; private set; }
+
+    public FeeScheduleList? Schedules { get; private set; }
+
+    public IReadOnlyList<FeeNoticeItem>? Notices { get; private set; }
+
+    public IReadOnlyList<RefundItem>? Refunds { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Amount))
+        {
+            try
+            {
+                Quote = await sender.Send(new QuoteFee(Kind, Amount.Trim(), Procedure, string.IsNullOrWhiteSpace(FiledOn) ? null : FiledOn, null), cancellationToken);
+            }
+            catch (ValidationException validation)
+            {
+                validation.AddTo(ModelState);
+            }
+            catch (DomainException domain)
+            {
+                ModelState.AddModelError("", domain.Error.Message);
+            }
+        }
+
+        Schedules = await sender.Send(new ListFeeSchedules(), cancellationToken);
+        if (User.IsInRole(Roles.Clerk) || User.IsInRole(Roles.CourtPresident))
+        {
+            Notices = await sender.Send(new ListOutstandingFeeNotices(), cancellationToken);
+            Refunds = await sender.Send(new ListRefundsDue(), cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostPaymentAsync(string caseId, string noticeId, CancellationToken cancellationToken)
+    {
+        await sender.Send(new RecordSmallClaimsFeePayment(caseId, noticeId), cancellationToken);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRefundAsync(string caseId, string refundId, CancellationToken cancellationToken)
+    {
+        await sender.Send(new RecordSmallClaimsRefundPaid(caseId, refundId), cancellationToken);
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,99 @@
+using Court.Application.Demo;
+using Court.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Court.Web.Tests.Browser;
+
+/// <summary>A browser host with four demo cases per seeder: small-claims cases with notices, refunds and a docket.</summary>
+public sealed class CourtWithDemoFees : BrowserFixture
+{
+    protected override int DemoCases => 4;
+}
+
+public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<CourtWithDemoFees>
+{
+    private async Task<IPage> SignedInAsync(string userName, string locale = "zh-CN")
+    {
+        var page = await browser.NewPageAsync(locale);
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(DemoUsers.Password);
+        await page.Locator("form button.primary").ClickAsync();
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        return page;
+    }
+
+    [Fact]
+    public async Task The_clerk_quotes_a_fee_and_sees_it_band_by_band()
+    {
+        var page = await SignedInAsync("clerk");
+        await page.GetByRole(AriaRole.Link, new() { Name = "诉讼费用" }).ClickAsync();
+
+        await page.GetByLabel("诉讼请求金额（元）").FillAsync("123456.78");
+        await page.GetByLabel("审理程序").SelectOptionAsync("ordinary");
+        await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
+
+        Assert.Equal("¥2,769.14", await page.GetByTestId("quote-fee").InnerTextAsync());
+        Assert.Equal(3, await page.GetByTestId("quote-breakdown").Locator("tbody tr").CountAsync());
+        Assert.Contains("cn-fee-measures-2007", await page.GetByTestId("quote-result").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "fees-quote-zh");
+
+        await page.GetByLabel("审理程序").SelectOptionAsync("small-claims");
+        await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
+        Assert.Equal("¥1,384.57", await page.GetByTestId("quote-fee").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_amount_shows_the_reason_beside_the_field()
+    {
+        var page = await SignedInAsync("clerk");
+        await page.GotoAsync("/Fees?Kind=property&Amount=-5&Procedure=ordinary");
+
+        Assert.Contains("negative", await page.Locator("#Amount-error").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_clerk_sees_the_demo_fee_notices_and_schedules_in_english()
+    {
+        var page = await SignedInAsync("clerk", "en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.WaitForSelectorAsync("html[lang=en]");
+        await page.GotoAsync("/Fees");
+
+        Assert.True(await page.GetByTestId("fee-notices").Locator("tbody tr").CountAsync() >= 1);
+        Assert.Contains("Court Fee Measures", await page.GetByTestId("schedules").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "fees-clerk-en");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_judge_sees_the_docket_with_days_left()
+    {
+        var page = await SignedInAsync("judge");
+        await page.GetByRole(AriaRole.Link, new() { Name = "小额诉讼审限" }).ClickAsync();
+
+        Assert.True(await page.GetByTestId("docket").Locator("tbody tr").CountAsync() >= 1);
+        var daysLeft = await page.GetByTestId("days-left").First.InnerTextAsync();
+        Assert.Matches(@"^-?\d+", daysLeft.Trim());
+        await BrowserFixture.ScreenshotAsync(page, "small-claims-docket-zh");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_system_administrator_publishes_a_local_small_claims_schedule()
+    {
+        var page = await SignedInAsync("sysadmin");
+        await page.GotoAsync("/Admin/FeeSchedules");
+
+        await page.GetByLabel("标准编号").FillAsync("jiangjin-small-claims-ui");
+        await page.GetByLabel("生效日期").FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("本程序减收（按比例交纳，如 1/2）").FillAsync("1/4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+
+        Assert.Contains("jiangjin-small-claims-ui v1", await page.GetByTestId("published").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "fees-admin-zh");
+        await page.Context.CloseAsync();
+    }
+}

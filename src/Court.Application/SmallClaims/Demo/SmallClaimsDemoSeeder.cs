@@ -23,6 +23,11 @@ public sealed class SmallClaimsDemoSeeder(TimeProvider clock) : IDemoSeeder
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
+        if (context.Cases == 0)
+        {
+            return; // users only: leave the shipped thresholds unconfirmed
+        }
+
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var thresholds = await context.QueryAsAsync(DemoUsers.SystemAdministrator, new ListSmallClaimsThresholds("CQ"), cancellationToken);
         foreach (var period in thresholds.Where(t => !t.Confirmed && t.EffectiveFrom <= today))

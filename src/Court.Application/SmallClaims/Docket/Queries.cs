@@ -8,7 +8,7 @@ using Mediator;
 
 namespace Court.Application.SmallClaims.Docket;
 
-public sealed record GetSmallClaimsCase(string CaseId) : IQuery<SmallClaimsCaseDetail>;
+public sealed record GetSmallClaimsCase(string CaseId) : IQuery<SmallClaimsCaseDetail>, ISmallClaimsCaseMessage;
 
 public sealed record SmallClaimsCaseDetail(
     string Id,

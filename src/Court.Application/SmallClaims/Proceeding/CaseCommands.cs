@@ -9,10 +9,8 @@ using D = Court.Domain.SmallClaims;
 namespace Court.Application.SmallClaims.Proceeding;
 
 /// <summary>A command on one filed case; <see cref="IfMatch"/> is the version the client read (412 when stale).</summary>
-public interface ISmallClaimsCaseCommand : ICommand<CaseChanged>
+public interface ISmallClaimsCaseCommand : ICommand<CaseChanged>, ISmallClaimsCaseMessage
 {
-    string CaseId { get; }
-
     long? IfMatch { get; }
 
     /// <summary>The domain command, once the validator has passed.</summary>

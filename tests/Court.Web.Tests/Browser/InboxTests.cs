@@ -1,0 +1,45 @@
+using Court.Application.Demo;
+using Court.Web.Tests.Support;
+
+namespace Court.Web.Tests.Browser;
+
+/// <summary>The real host after a first start in demo mode with a few cases from every slice's seeder.</summary>
+public sealed class DemoCourtBrowser : BrowserFixture
+{
+    protected override int DemoCases => 3;
+}
+
+public sealed class InboxTests(DemoCourtBrowser browser) : IClassFixture<DemoCourtBrowser>
+{
+    [Theory]
+    [InlineData("clerk")]
+    [InlineData("judge")]
+    public async Task Court_staff_land_on_an_inbox_with_the_seeded_cases_waiting_for_them(string userName)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(DemoUsers.Password);
+        await page.Locator("form button.primary").ClickAsync();
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+
+        Assert.True(await page.Locator("[data-testid=inbox] tbody tr").CountAsync() >= 1);
+        Assert.Contains("小额诉讼", await page.GetByTestId("inbox").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, $"inbox-{userName}-demo-zh");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_agency_officer_sees_none_of_the_courts_tasks()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#UserName").FillAsync("nrb");
+        await page.Locator("#Password").FillAsync(DemoUsers.Password);
+        await page.Locator("form button.primary").ClickAsync();
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+
+        Assert.Equal(1, await page.GetByTestId("inbox-empty").CountAsync());
+        await page.Context.CloseAsync();
+    }
+}

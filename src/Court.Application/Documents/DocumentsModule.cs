@@ -1,6 +1,8 @@
 using Court.Application.Documents.Issuing;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
+using Court.Application.Timeline;
+using Court.Domain.Documents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Application.Documents;
@@ -14,6 +16,15 @@ public static class DocumentsModule
         services.AddScoped<DocumentAccess>();
         services.AddSingleton<IProjection, DocumentProjection>();
         services.AddSingleton<IAuthorizationRule<IssueDocumentByHand>, IssueDocumentByHandRule>();
+        services.AddTimelineSentence<DocumentIssued>(
+            zh: e => $"签发了{e.Content.Title}（{e.Number}），送达{e.Content.Addressee}",
+            en: e => $"issued {DocumentKinds.Of(e.Kind).NameEn.ToLowerInvariant()} {e.Number} to {e.Content.Addressee}");
+        services.AddTimelineSentence<DocumentExecuted>(
+            zh: e => e.Reference is null ? $"确认{e.Number}已执行" : $"确认{e.Number}已执行（{e.Reference}）",
+            en: e => e.Reference is null ? $"recorded {e.Number} as executed" : $"recorded {e.Number} as executed ({e.Reference})");
+        services.AddTimelineSentence<DocumentRevoked>(
+            zh: e => $"撤销了{e.Number}：{e.Reason}",
+            en: e => $"revoked {e.Number}: {e.Reason}");
         return services;
     }
 }

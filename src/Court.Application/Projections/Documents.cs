@@ -37,6 +37,9 @@ public sealed class CollectionAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Names = new();
+
+    /// <summary>The collection of documents of <paramref name="type"/> (looked up once per type: projections ask for every event).</summary>
     public static string NameOf(Type type) =>
-        type.GetCustomAttributes(typeof(CollectionAttribute), false) is [CollectionAttribute a, ..] ? a.Name : type.Name;
+        Names.GetOrAdd(type, t => t.GetCustomAttributes(typeof(CollectionAttribute), false) is [CollectionAttribute a, ..] ? a.Name : t.Name);
 }

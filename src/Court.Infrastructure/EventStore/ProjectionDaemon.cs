@@ -77,13 +77,13 @@ public sealed partial class ProjectionDaemon(
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var session = new SqlDocumentSession(connection, transaction) { Projection = projection.Name };
-        foreach (var recorded in page)
+        await using var session = new SqlDocumentSession(connection, transaction) { Projection = projection.Name };
+        foreach (var envelope in PageDecoder.Decode(registry, projection, page))
         {
-            if (registry.Deserialize(recorded) is { } @event && projection.Handles(@event))
+            if (envelope is not null)
             {
-                session.Position = recorded.Position;
-                await projection.ApplyAsync(new EventEnvelope(recorded, @event, EventTypeRegistry.ReadMetadata(recorded)), session, cancellationToken);
+                session.Position = envelope.Position;
+                await projection.ApplyAsync(envelope, session, cancellationToken);
             }
         }
 

@@ -36,35 +36,68 @@ public sealed class ProjectionRebuilder(ConnectionFactory connections, IEventSto
 
         long after = 0;
         long read = 0;
-        while (true)
+
+        // One session for the whole rebuild: the projection's documents were just deleted and nobody else writes them
+        // meanwhile, so what this session flushed can be answered from memory on later pages.
+        await using var session = new SqlDocumentSession(connection, null) { Projection = projection.Name, RememberFlushed = true };
+        await using var move = connection.Command(
+            null,
+            "INSERT INTO projection_checkpoints (name, position) VALUES (@n, @p) ON CONFLICT (name) DO UPDATE SET position = excluded.position")
+            .With("@n", projection.Name).With("@p", 0L);
+        // The next page is read while this one is applied.
+        var next = store.ReadAllAsync(after, PageSize, cancellationToken);
+        try
         {
-            var page = await store.ReadAllAsync(after, PageSize, cancellationToken);
-            if (page.Count == 0)
+            while (true)
             {
-                break;
-            }
-
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var session = new SqlDocumentSession(connection, transaction) { Projection = projection.Name };
-            foreach (var recorded in page)
-            {
-                if (registry.Deserialize(recorded) is { } @event && projection.Handles(@event))
+                var page = await next;
+                if (page.Count == 0)
                 {
-                    session.Position = recorded.Position;
-                    await projection.ApplyAsync(new EventEnvelope(recorded, @event, EventTypeRegistry.ReadMetadata(recorded)), session, cancellationToken);
+                    break;
                 }
-            }
 
-            await session.FlushAsync(cancellationToken);
-            after = page[^1].Position;
-            await using var move = connection.Command(
-                transaction,
-                "INSERT INTO projection_checkpoints (name, position) VALUES (@n, @p) ON CONFLICT (name) DO UPDATE SET position = excluded.position")
-                .With("@n", projection.Name).With("@p", after);
-            await move.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            read += page.Count;
-            progress?.Report(read);
+                next = store.ReadAllAsync(page[^1].Position, PageSize, cancellationToken);
+                var envelopes = PageDecoder.Decode(registry, projection, page);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                session.Transaction = transaction;
+                try
+                {
+                    foreach (var envelope in envelopes)
+                    {
+                        if (envelope is not null)
+                        {
+                            session.Position = envelope.Position;
+                            await projection.ApplyAsync(envelope, session, cancellationToken);
+                        }
+                    }
+
+                    await session.FlushAsync(cancellationToken);
+                    after = page[^1].Position;
+                    move.Transaction = transaction;
+                    move.Parameters[1].Value = after;
+                    await move.ExecuteNonQueryAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                catch
+                {
+                    session.DiscardPending();
+                    throw;
+                }
+
+                read += page.Count;
+                progress?.Report(read);
+            }
+        }
+        finally
+        {
+            // Never leave the prefetch running unobserved; after a failure its page is not needed.
+            try
+            {
+                await next;
+            }
+            catch (Exception)
+            {
+            }
         }
     }
 }

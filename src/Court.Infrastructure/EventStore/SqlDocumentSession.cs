@@ -8,11 +8,16 @@ namespace Court.Infrastructure.EventStore;
 
 /// <summary>
 /// Documents read from the database in the current transaction, with this session's pending writes laid over them.
-/// <see cref="FlushAsync"/> writes the pending changes in that same transaction.
+/// <see cref="FlushAsync"/> writes the pending changes in that same transaction. One session may serve several
+/// transactions in turn on the same connection (set <see cref="Transaction"/>); its statements stay prepared.
 /// </summary>
-public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? transaction) : IDocumentSession
+public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? transaction) : IDocumentSession, IAsyncDisposable
 {
     private readonly Dictionary<(string Collection, string Id), Pending> pending = [];
+    private Dictionary<(string Collection, string Id), object?>? flushed;
+    private DbCommand? load;
+    private DbCommand? upsert;
+    private DbCommand? delete;
 
     /// <summary>The projection whose writes follow; recorded on each document so a rebuild knows what to delete.</summary>
     public string Projection { get; set; } = "";
@@ -21,18 +26,41 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
 
     public int PendingCount => pending.Count;
 
+    public DbTransaction? Transaction
+    {
+        get => transaction;
+        set => transaction = value;
+    }
+
+    /// <summary>
+    /// Remember what was flushed and answer later loads of it from memory. Only for a sole writer of its documents
+    /// (a rebuild), or a document changed by someone else would be read stale.
+    /// </summary>
+    public bool RememberFlushed
+    {
+        get => flushed is not null;
+        set => flushed = value ? flushed ?? [] : null;
+    }
+
     public async ValueTask<T?> LoadAsync<T>(string id, CancellationToken cancellationToken = default)
         where T : class
     {
-        var collection = CollectionAttribute.NameOf(typeof(T));
-        if (pending.TryGetValue((collection, id), out var change))
+        var key = (CollectionAttribute.NameOf(typeof(T)), id);
+        if (pending.TryGetValue(key, out var change))
         {
             return change.Deleted ? null : (T)change.Document!;
         }
 
-        await using var command = connection.Command(transaction, "SELECT data FROM documents WHERE collection = @c AND id = @id")
-            .With("@c", collection).With("@id", id);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
+        if (flushed is not null && flushed.TryGetValue(key, out var remembered))
+        {
+            return (T?)remembered;
+        }
+
+        load ??= connection.Command(transaction, "SELECT data FROM documents WHERE collection = @c AND id = @id").With("@c", "").With("@id", "");
+        load.Transaction = transaction;
+        load.Parameters[0].Value = key.Item1;
+        load.Parameters[1].Value = id;
+        return await load.ExecuteScalarAsync(cancellationToken) is string json
             ? JsonSerializer.Deserialize<T>(json, EventTypeRegistry.JsonOptions)
             : null;
     }
@@ -71,7 +99,12 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
         where T : class =>
         pending[(CollectionAttribute.NameOf(typeof(T)), id)] = new Pending(null, typeof(T), null, Projection, true, Position);
 
-    public void DiscardPending() => pending.Clear();
+    /// <summary>Forgets pending writes, and anything remembered: the transaction they went into is being rolled back.</summary>
+    public void DiscardPending()
+    {
+        pending.Clear();
+        flushed?.Clear();
+    }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -80,7 +113,7 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
             return;
         }
 
-        await using var upsert = connection.Command(
+        upsert ??= connection.Command(
             transaction,
             """
             INSERT INTO documents (collection, id, partition, projection, data, position)
@@ -89,8 +122,9 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
                 data = excluded.data, position = excluded.position
             """)
             .With("@c", "").With("@id", "").With("@p", null).With("@proj", "").With("@data", "").With("@pos", 0L);
-        await using var delete = connection.Command(transaction, "DELETE FROM documents WHERE collection = @c AND id = @id")
-            .With("@c", "").With("@id", "");
+        delete ??= connection.Command(transaction, "DELETE FROM documents WHERE collection = @c AND id = @id").With("@c", "").With("@id", "");
+        upsert.Transaction = transaction;
+        delete.Transaction = transaction;
         foreach (var ((collection, id), change) in pending)
         {
             if (change.Deleted)
@@ -98,19 +132,36 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
                 delete.Parameters[0].Value = collection;
                 delete.Parameters[1].Value = id;
                 await delete.ExecuteNonQueryAsync(cancellationToken);
-                continue;
+            }
+            else
+            {
+                upsert.Parameters[0].Value = collection;
+                upsert.Parameters[1].Value = id;
+                upsert.Parameters[2].Value = (object?)change.Partition ?? DBNull.Value;
+                upsert.Parameters[3].Value = change.Projection;
+                upsert.Parameters[4].Value = JsonSerializer.Serialize(change.Document, change.Type, EventTypeRegistry.JsonOptions);
+                upsert.Parameters[5].Value = change.Position;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            upsert.Parameters[0].Value = collection;
-            upsert.Parameters[1].Value = id;
-            upsert.Parameters[2].Value = (object?)change.Partition ?? DBNull.Value;
-            upsert.Parameters[3].Value = change.Projection;
-            upsert.Parameters[4].Value = JsonSerializer.Serialize(change.Document, change.Type, EventTypeRegistry.JsonOptions);
-            upsert.Parameters[5].Value = change.Position;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            if (flushed is not null)
+            {
+                flushed[(collection, id)] = change.Document;
+            }
         }
 
         pending.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in new[] { load, upsert, delete })
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
     }
 
     private sealed record Pending(object? Document, Type Type, string? Partition, string Projection, bool Deleted, long Position);

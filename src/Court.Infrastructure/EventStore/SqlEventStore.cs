@@ -9,13 +9,22 @@ namespace Court.Infrastructure.EventStore;
 
 /// <summary>
 /// The event store on SQLite or PostgreSQL. All writes go through one writer per process that batches concurrent
-/// appends into one transaction (group commit): each append runs in its own savepoint, so a conflicting append fails
-/// only its caller, and every caller is acknowledged only after the batch has committed durably. Inline projections
-/// run inside the same savepoint, so a read model never disagrees with the log.
+/// appends into one transaction (group commit); every caller is acknowledged only after its batch has committed
+/// durably, and an append that fails fails only its caller. Inline projections run in the same transaction, so a
+/// read model never disagrees with the log.
 /// </summary>
+/// <remarks>
+/// A batch first runs without savepoints: version conflicts and idempotent replays are found by reading before any
+/// write, so most batches never need one. If an append fails after it has written (a duplicate event id, a failing
+/// inline projection), the batch is rolled back and run again with a savepoint around each append, which isolates
+/// the failure. Inline projections may therefore be applied twice to the same event, once in the abandoned attempt:
+/// they must only write documents, never keep state of their own.
+/// </remarks>
 public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
 {
     private const int MaxBatch = 256;
+    private const int MaxRowsPerInsert = 16;
+    private const string Columns = "position, stream_id, version, event_id, type, data, metadata, recorded_at, hash";
 
     private readonly ConnectionFactory connections;
     private readonly TimeProvider clock;
@@ -26,6 +35,8 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     private readonly Channel<WriteRequest> requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
     private long committedBatches;
+    private long committedRequests;
+    private long isolatedBatches;
 
     public SqlEventStore(ConnectionFactory connections, TimeProvider clock, EventTypeRegistry registry, IEnumerable<IProjection> projections, AppendNotifier notifier, ILogger<SqlEventStore> logger)
     {
@@ -41,6 +52,12 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     /// <summary>How many write batches have committed since start-up (each is one transaction, one durable flush).</summary>
     public long CommittedBatches => Interlocked.Read(ref committedBatches);
 
+    /// <summary>How many appends and deletes those batches held, failed ones included.</summary>
+    public long CommittedRequests => Interlocked.Read(ref committedRequests);
+
+    /// <summary>How many batches had to be run again with a savepoint per append to isolate a failure.</summary>
+    public long IsolatedBatches => Interlocked.Read(ref isolatedBatches);
+
     public Task<AppendResult> AppendToStreamAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
@@ -50,50 +67,61 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             throw new ArgumentException("The same event id appears twice in one append.", nameof(events));
         }
 
-        var request = new WriteRequest(streamId, expected, events, false);
-        return Enqueue(request, cancellationToken);
+        return Enqueue(new WriteRequest(streamId, expected, events, false), cancellationToken);
     }
 
-    public Task DeleteStreamAsync(string streamId, ExpectedVersion expected, CancellationToken cancellationToken = default) =>
-        Enqueue(new WriteRequest(streamId, expected, [], true), cancellationToken);
+    public Task DeleteStreamAsync(string streamId, ExpectedVersion expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        return Enqueue(new WriteRequest(streamId, expected, [], true), cancellationToken);
+    }
 
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, ReadDirection direction = ReadDirection.Forwards, long fromVersion = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var sql = direction == ReadDirection.Forwards
-            ? """
-              SELECT e.position, e.stream_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.hash
-              FROM events e JOIN streams s ON s.stream_id = e.stream_id
-              WHERE e.stream_id = @s AND e.version >= @from AND e.version >= s.truncate_before
-              ORDER BY e.version LIMIT @n
-              """
-            : """
-              SELECT e.position, e.stream_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.hash
-              FROM events e JOIN streams s ON s.stream_id = e.stream_id
-              WHERE e.stream_id = @s AND e.version <= @from AND e.version >= s.truncate_before
-              ORDER BY e.version DESC LIMIT @n
-              """;
-        await using var command = connection.Command(null, sql).With("@s", streamId).With("@from", fromVersion).With("@n", (long)maxCount);
+        await using var lease = await connections.RentAsync(cancellationToken);
+        var command = direction == ReadDirection.Forwards
+            ? lease.Command(
+                $"""
+                SELECT e.{Columns.Replace(", ", ", e.", StringComparison.Ordinal)}
+                FROM events e JOIN streams s ON s.stream_id = e.stream_id
+                WHERE e.stream_id = @s AND e.version >= @from AND e.version >= s.truncate_before
+                ORDER BY e.version LIMIT @n
+                """,
+                "@s",
+                "@from",
+                "@n")
+            : lease.Command(
+                $"""
+                SELECT e.{Columns.Replace(", ", ", e.", StringComparison.Ordinal)}
+                FROM events e JOIN streams s ON s.stream_id = e.stream_id
+                WHERE e.stream_id = @s AND e.version <= @from AND e.version >= s.truncate_before
+                ORDER BY e.version DESC LIMIT @n
+                """,
+                "@s",
+                "@from",
+                "@n");
+        command.Parameters[0].Value = streamId;
+        command.Parameters[1].Value = fromVersion;
+        command.Parameters[2].Value = (long)maxCount;
         return await ReadEventsAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            null,
-            """
-            SELECT position, stream_id, version, event_id, type, data, metadata, recorded_at, hash
-            FROM events WHERE position > @p ORDER BY position LIMIT @n
-            """).With("@p", afterPosition).With("@n", (long)maxCount);
+        await using var lease = await connections.RentAsync(cancellationToken);
+        var command = lease.Command($"SELECT {Columns} FROM events WHERE position > @p ORDER BY position LIMIT @n", "@p", "@n");
+        command.Parameters[0].Value = afterPosition;
+        command.Parameters[1].Value = (long)maxCount;
         return await ReadEventsAsync(command, cancellationToken);
     }
 
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var head = await ReadHeadAsync(connection, null, streamId, cancellationToken);
-        return head.EffectiveVersion;
+        await using var lease = await connections.RentAsync(cancellationToken);
+        var command = lease.Command("SELECT version, deleted FROM streams WHERE stream_id = @s", "@s");
+        command.Parameters[0].Value = streamId;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.GetBoolean(1) ? reader.GetInt64(0) : -1;
     }
 
     public async Task<VerificationReport> VerifyAsync(string? streamId = null, CancellationToken cancellationToken = default)
@@ -215,19 +243,10 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         return events;
     }
 
-    private static async Task<StreamHead> ReadHeadAsync(DbConnection connection, DbTransaction? transaction, string streamId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(transaction, "SELECT version, last_hash, truncate_before, deleted FROM streams WHERE stream_id = @s").With("@s", streamId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new StreamHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3))
-            : StreamHead.None;
-    }
-
     private async Task RunWriterAsync()
     {
         var batch = new List<WriteRequest>(MaxBatch);
-        DbConnection? connection = null;
+        WriterConnection? connection = null;
         try
         {
             while (await requests.Reader.WaitToReadAsync())
@@ -240,7 +259,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
 
                 try
                 {
-                    connection ??= await connections.OpenAsync();
+                    connection ??= new WriterConnection(await connections.OpenAsync());
                     await WriteBatchAsync(connection, batch);
                 }
                 catch (Exception ex)
@@ -269,30 +288,17 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         }
     }
 
-    private async Task WriteBatchAsync(DbConnection connection, List<WriteRequest> batch)
+    private async Task WriteBatchAsync(WriterConnection connection, List<WriteRequest> batch)
     {
         var outcomes = new Outcome[batch.Count];
-        await using (var transaction = await connection.BeginTransactionAsync())
+        if (!await TryWriteBatchAsync(connection, batch, outcomes, isolate: false))
         {
-            await connections.Dialect.LockAppendsAsync(connection, transaction, CancellationToken.None);
-            var session = new SqlDocumentSession(connection, transaction);
-            var statements = new Statements(connection, transaction);
-            try
-            {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    outcomes[i] = await WriteOneAsync(connection, transaction, statements, session, batch[i]);
-                }
-            }
-            finally
-            {
-                await statements.DisposeAsync();
-            }
-
-            await transaction.CommitAsync();
+            Interlocked.Increment(ref isolatedBatches);
+            await TryWriteBatchAsync(connection, batch, outcomes, isolate: true);
         }
 
         Interlocked.Increment(ref committedBatches);
+        Interlocked.Add(ref committedRequests, batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Error is { } error)
@@ -308,67 +314,131 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         notifier.Notify();
     }
 
-    private async Task<Outcome> WriteOneAsync(DbConnection connection, DbTransaction transaction, Statements statements, SqlDocumentSession session, WriteRequest request)
+    /// <summary>
+    /// Runs the batch in one transaction and commits it. Without <paramref name="isolate"/>, an append that fails after
+    /// writing rolls the whole transaction back and returns false; with it, each append has its own savepoint.
+    /// </summary>
+    private async Task<bool> TryWriteBatchAsync(WriterConnection connection, List<WriteRequest> batch, Outcome[] outcomes, bool isolate)
     {
-        await transaction.SaveAsync("append");
+        await using var transaction = await connection.Connection.BeginTransactionAsync();
+        connection.Enlist(transaction);
+        await connections.Dialect.LockAppendsAsync(connection.Connection, transaction, CancellationToken.None);
+        var session = connection.Session;
+        session.Transaction = transaction;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (isolate)
+            {
+                outcomes[i] = await WriteIsolatedAsync(connection, batch[i]);
+                continue;
+            }
+
+            try
+            {
+                outcomes[i] = await WriteOneAsync(connection, batch[i]);
+                await session.FlushAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                session.DiscardPending();
+                await transaction.RollbackAsync();
+                return false;
+            }
+        }
+
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    private async Task<Outcome> WriteIsolatedAsync(WriterConnection connection, WriteRequest request)
+    {
+        await connection.SavepointAsync();
         try
         {
-            var result = request.IsDelete
-                ? await DeleteAsync(connection, transaction, request)
-                : await AppendAsync(connection, transaction, statements, session, request);
-            await session.FlushAsync(CancellationToken.None);
-            await transaction.ReleaseAsync("append");
-            return new Outcome(result, null);
+            var outcome = await WriteOneAsync(connection, request);
+            await connection.Session.FlushAsync(CancellationToken.None);
+            await connection.ReleaseAsync();
+            return outcome;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            session.DiscardPending();
-            await transaction.RollbackAsync("append");
-            await transaction.ReleaseAsync("append");
+            connection.Session.DiscardPending();
+            await connection.RollbackToSavepointAsync();
             if (SqlDialect.IsUniqueViolation(ex))
             {
                 // Either the same events were already stored (idempotent success) or the ids or versions clash.
-                return await ResolveClashAsync(connection, transaction, request);
+                return await ResolveClashAsync(connection, request);
             }
 
             return new Outcome(null, ex);
         }
     }
 
-    private async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, Statements statements, SqlDocumentSession session, WriteRequest request)
+    /// <summary>
+    /// Checks before writing, so that a conflict or a replay is an outcome, not an exception; throws only when a write
+    /// fails, after which the transaction (or savepoint) must be rolled back.
+    /// </summary>
+    private async Task<Outcome> WriteOneAsync(WriterConnection connection, WriteRequest request)
     {
-        var head = await ReadHeadAsync(connection, transaction, request.StreamId, CancellationToken.None);
+        var head = await connection.ReadHeadAsync(request.StreamId);
         if (!request.Expected.IsSatisfiedBy(head.EffectiveVersion))
         {
-            return await FindStoredAsync(connection, transaction, request)
-                ?? throw new WrongExpectedVersionException(request.StreamId, request.Expected, head.EffectiveVersion);
+            try
+            {
+                return await FindStoredAsync(connection, request) is { } replay
+                    ? new Outcome(replay, null)
+                    : new Outcome(null, new WrongExpectedVersionException(request.StreamId, request.Expected, head.EffectiveVersion));
+            }
+            catch (DuplicateEventIdException duplicate)
+            {
+                return new Outcome(null, duplicate);
+            }
+        }
+
+        if (request.IsDelete)
+        {
+            if (head.EffectiveVersion < 0)
+            {
+                return new Outcome(new AppendResult(-1, -1, true), null);
+            }
+
+            await connection.MarkDeletedAsync(request.StreamId, head.Version + 1);
+            return new Outcome(new AppendResult(-1, -1, false), null);
         }
 
         if (request.Events.Count == 0)
         {
-            return new AppendResult(head.EffectiveVersion, -1, false);
+            return new Outcome(new AppendResult(head.EffectiveVersion, -1, false), null);
         }
 
-        var previousHash = head.LastHash;
-        var version = head.Version;
-        long position = -1;
         var recordedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var e in request.Events)
+        var rows = new PendingRow[request.Events.Count];
+        var previousHash = head.LastHash;
+        for (var i = 0; i < rows.Length; i++)
         {
-            version++;
-            var hash = EventHash.Compute(previousHash, request.StreamId, version, e.EventId, e.Type, recordedAt, e.Data, e.Metadata);
-            position = await statements.InsertEventAsync(request.StreamId, version, e, recordedAt, hash);
-            previousHash = hash;
-            await ProjectInlineAsync(session, new RecordedEvent(position, request.StreamId, version, e.EventId, e.Type, e.Data, e.Metadata, DateTimeOffset.FromUnixTimeMilliseconds(recordedAt), hash));
+            var e = request.Events[i];
+            var version = head.Version + 1 + i;
+            previousHash = EventHash.Compute(previousHash, request.StreamId, version, e.EventId, e.Type, recordedAt, e.Data, e.Metadata);
+            rows[i] = new PendingRow(version, e, previousHash);
         }
 
-        await statements.UpsertHeadAsync(request.StreamId, version, previousHash);
-        return new AppendResult(version, position, false);
+        var positions = await connection.InsertAsync(request.StreamId, rows, recordedAt);
+        await connection.UpsertHeadAsync(request.StreamId, rows[^1].Version, rows[^1].Hash);
+        if (inlineProjections.Length > 0)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var e = rows[i].Event;
+                await ProjectInlineAsync(connection.Session, new RecordedEvent(positions[i], request.StreamId, rows[i].Version, e.EventId, e.Type, e.Data, e.Metadata, DateTimeOffset.FromUnixTimeMilliseconds(recordedAt), rows[i].Hash));
+            }
+        }
+
+        return new Outcome(new AppendResult(rows[^1].Version, positions[^1], false), null);
     }
 
     private async Task ProjectInlineAsync(SqlDocumentSession session, RecordedEvent recorded)
     {
-        if (inlineProjections.Length == 0 || registry.Deserialize(recorded) is not { } @event)
+        if (registry.Deserialize(recorded) is not { } @event)
         {
             return;
         }
@@ -388,30 +458,11 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         }
     }
 
-    private static async Task<AppendResult> DeleteAsync(DbConnection connection, DbTransaction transaction, WriteRequest request)
-    {
-        var head = await ReadHeadAsync(connection, transaction, request.StreamId, CancellationToken.None);
-        if (!request.Expected.IsSatisfiedBy(head.EffectiveVersion))
-        {
-            throw new WrongExpectedVersionException(request.StreamId, request.Expected, head.EffectiveVersion);
-        }
-
-        if (head.EffectiveVersion < 0)
-        {
-            return new AppendResult(-1, -1, true);
-        }
-
-        await using var command = connection.Command(transaction, "UPDATE streams SET deleted = @d, truncate_before = @tb WHERE stream_id = @s")
-            .With("@d", true).With("@tb", head.Version + 1).With("@s", request.StreamId);
-        await command.ExecuteNonQueryAsync();
-        return new AppendResult(-1, -1, false);
-    }
-
-    private static async Task<Outcome> ResolveClashAsync(DbConnection connection, DbTransaction transaction, WriteRequest request)
+    private static async Task<Outcome> ResolveClashAsync(WriterConnection connection, WriteRequest request)
     {
         try
         {
-            if (await FindStoredAsync(connection, transaction, request) is { } replay)
+            if (await FindStoredAsync(connection, request) is { } replay)
             {
                 return new Outcome(replay, null);
             }
@@ -421,7 +472,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             return new Outcome(null, duplicate);
         }
 
-        var placed = await LookUpEventIdsAsync(connection, transaction, request.Events);
+        var placed = await connection.LookUpEventIdsAsync(request.Events);
         if (placed.Count > 0)
         {
             var first = placed.First();
@@ -429,7 +480,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         }
 
         // A version clash: another node appended to this stream first.
-        var head = await ReadHeadAsync(connection, transaction, request.StreamId, CancellationToken.None);
+        var head = await connection.ReadHeadAsync(request.StreamId);
         return new Outcome(null, new WrongExpectedVersionException(request.StreamId, request.Expected, head.EffectiveVersion));
     }
 
@@ -437,14 +488,14 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     /// EventStoreDB's idempotence: if every event of the request is already stored, in order, consecutively in this
     /// stream, where this request would have put them, the append succeeds without writing.
     /// </summary>
-    private static async Task<AppendResult?> FindStoredAsync(DbConnection connection, DbTransaction transaction, WriteRequest request)
+    private static async Task<AppendResult?> FindStoredAsync(WriterConnection connection, WriteRequest request)
     {
         if (request.Events.Count == 0)
         {
             return null;
         }
 
-        var placed = await LookUpEventIdsAsync(connection, transaction, request.Events);
+        var placed = await connection.LookUpEventIdsAsync(request.Events);
         if (placed.Count != request.Events.Count)
         {
             if (placed.Count > 0)
@@ -479,23 +530,6 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         return new AppendResult(last.Version, last.Position, true);
     }
 
-    private static async Task<Dictionary<Guid, (string StreamId, long Version, long Position)>> LookUpEventIdsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventData> events)
-    {
-        var found = new Dictionary<Guid, (string, long, long)>();
-        await using var command = connection.Command(transaction, "SELECT stream_id, version, position FROM events WHERE event_id = @id").With("@id", Guid.Empty);
-        foreach (var e in events)
-        {
-            command.Parameters[0].Value = e.EventId;
-            await using var reader = await command.ExecuteReaderAsync();
-            if (await reader.ReadAsync())
-            {
-                found[e.EventId] = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
-            }
-        }
-
-        return found;
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "An append batch of {Count} requests failed to commit; all were refused")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
@@ -506,64 +540,166 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
 
     private readonly record struct Outcome(AppendResult? Result, Exception? Error);
 
-    private sealed record StreamHead(long Version, string LastHash, long TruncateBefore, bool Deleted)
+    private readonly record struct PendingRow(long Version, EventData Event, string Hash);
+
+    private sealed record StreamHead(long Version, string LastHash, bool Deleted)
     {
-        public static readonly StreamHead None = new(-1, "", 0, false);
+        public static readonly StreamHead None = new(-1, "", false);
 
         /// <summary>What expected-version checks see: a deleted stream counts as no stream.</summary>
         public long EffectiveVersion => Deleted ? -1 : Version;
     }
 
-    /// <summary>Prepared statements reused across a batch: the hot path of group commit.</summary>
-    private sealed class Statements(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    /// <summary>The writer's one connection, with its statements prepared once and reused by every batch: the hot path of group commit.</summary>
+    private sealed class WriterConnection(DbConnection connection) : IAsyncDisposable
     {
-        private DbCommand? insert;
+        private readonly Dictionary<int, DbCommand> inserts = [];
+        private readonly List<DbCommand> all = [];
+        private DbCommand? readHead;
         private DbCommand? upsertHead;
+        private DbCommand? markDeleted;
+        private DbCommand? lookUpId;
+        private DbCommand? savepoint;
+        private DbCommand? release;
+        private DbCommand? rollbackTo;
+        private DbTransaction? transaction;
 
-        public async Task<long> InsertEventAsync(string streamId, long version, EventData e, long recordedAt, string hash)
+        public DbConnection Connection => connection;
+
+        public SqlDocumentSession Session { get; } = new(connection, null);
+
+        public void Enlist(DbTransaction current)
         {
-            insert ??= connection.Command(
-                transaction,
-                """
-                INSERT INTO events (stream_id, version, event_id, type, data, metadata, recorded_at, hash)
-                VALUES (@s, @v, @id, @t, @d, @m, @at, @h) RETURNING position
-                """).With("@s", "").With("@v", 0L).With("@id", Guid.Empty).With("@t", "").With("@d", "").With("@m", "").With("@at", 0L).With("@h", "");
-            insert.Parameters[0].Value = streamId;
-            insert.Parameters[1].Value = version;
-            insert.Parameters[2].Value = e.EventId;
-            insert.Parameters[3].Value = e.Type;
-            insert.Parameters[4].Value = e.Data;
-            insert.Parameters[5].Value = e.Metadata;
-            insert.Parameters[6].Value = recordedAt;
-            insert.Parameters[7].Value = hash;
-            return Convert.ToInt64(await insert.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            transaction = current;
+            foreach (var command in all)
+            {
+                command.Transaction = current;
+            }
+        }
+
+        public async Task<StreamHead> ReadHeadAsync(string streamId)
+        {
+            readHead ??= Create("SELECT version, last_hash, deleted FROM streams WHERE stream_id = @s", "@s");
+            readHead.Parameters[0].Value = streamId;
+            await using var reader = await readHead.ExecuteReaderAsync();
+            return await reader.ReadAsync()
+                ? new StreamHead(reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2))
+                : StreamHead.None;
+        }
+
+        /// <summary>Inserts the rows in one statement and returns their global positions in row order.</summary>
+        public async Task<long[]> InsertAsync(string streamId, PendingRow[] rows, long recordedAt)
+        {
+            var positions = new long[rows.Length];
+            for (var offset = 0; offset < rows.Length; offset += MaxRowsPerInsert)
+            {
+                var count = Math.Min(MaxRowsPerInsert, rows.Length - offset);
+                if (!inserts.TryGetValue(count, out var insert))
+                {
+                    var values = string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@s, @v{i}, @id{i}, @t{i}, @d{i}, @m{i}, @at, @h{i})"));
+                    var names = new List<string> { "@s", "@at" };
+                    names.AddRange(Enumerable.Range(0, count).SelectMany(i => new[] { $"@v{i}", $"@id{i}", $"@t{i}", $"@d{i}", $"@m{i}", $"@h{i}" }));
+                    insert = Create($"INSERT INTO events (stream_id, version, event_id, type, data, metadata, recorded_at, hash) VALUES {values} RETURNING position, version", [.. names]);
+                    inserts[count] = insert;
+                }
+
+                insert.Parameters[0].Value = streamId;
+                insert.Parameters[1].Value = recordedAt;
+                for (var i = 0; i < count; i++)
+                {
+                    var row = rows[offset + i];
+                    var at = 2 + (i * 6);
+                    insert.Parameters[at].Value = row.Version;
+                    insert.Parameters[at + 1].Value = row.Event.EventId;
+                    insert.Parameters[at + 2].Value = row.Event.Type;
+                    insert.Parameters[at + 3].Value = row.Event.Data;
+                    insert.Parameters[at + 4].Value = row.Event.Metadata;
+                    insert.Parameters[at + 5].Value = row.Hash;
+                }
+
+                // The order of RETURNING rows is not promised: place each by its version.
+                var first = rows[0].Version;
+                await using var reader = await insert.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    positions[reader.GetInt64(1) - first] = reader.GetInt64(0);
+                }
+            }
+
+            return positions;
         }
 
         public async Task UpsertHeadAsync(string streamId, long version, string hash)
         {
-            upsertHead ??= connection.Command(
-                transaction,
+            upsertHead ??= Create(
                 """
                 INSERT INTO streams (stream_id, version, last_hash, truncate_before, deleted) VALUES (@s, @v, @h, 0, @d)
                 ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash, deleted = excluded.deleted
-                """).With("@s", "").With("@v", 0L).With("@h", "").With("@d", false);
+                """,
+                "@s",
+                "@v",
+                "@h",
+                "@d");
             upsertHead.Parameters[0].Value = streamId;
             upsertHead.Parameters[1].Value = version;
             upsertHead.Parameters[2].Value = hash;
+            upsertHead.Parameters[3].Value = false;
             await upsertHead.ExecuteNonQueryAsync();
         }
 
-        public async ValueTask DisposeAsync()
+        public async Task MarkDeletedAsync(string streamId, long truncateBefore)
         {
-            if (insert is not null)
+            markDeleted ??= Create("UPDATE streams SET deleted = @d, truncate_before = @tb WHERE stream_id = @s", "@d", "@tb", "@s");
+            markDeleted.Parameters[0].Value = true;
+            markDeleted.Parameters[1].Value = truncateBefore;
+            markDeleted.Parameters[2].Value = streamId;
+            await markDeleted.ExecuteNonQueryAsync();
+        }
+
+        public async Task<Dictionary<Guid, (string StreamId, long Version, long Position)>> LookUpEventIdsAsync(IReadOnlyList<EventData> events)
+        {
+            lookUpId ??= Create("SELECT stream_id, version, position FROM events WHERE event_id = @id", "@id");
+            var found = new Dictionary<Guid, (string, long, long)>();
+            foreach (var e in events)
             {
-                await insert.DisposeAsync();
+                lookUpId.Parameters[0].Value = e.EventId;
+                await using var reader = await lookUpId.ExecuteReaderAsync();
+                if (await reader.ReadAsync())
+                {
+                    found[e.EventId] = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+                }
             }
 
-            if (upsertHead is not null)
+            return found;
+        }
+
+        public Task SavepointAsync() => (savepoint ??= Create("SAVEPOINT append")).ExecuteNonQueryAsync();
+
+        public Task ReleaseAsync() => (release ??= Create("RELEASE SAVEPOINT append")).ExecuteNonQueryAsync();
+
+        public Task RollbackToSavepointAsync() => (rollbackTo ??= Create("ROLLBACK TO SAVEPOINT append")).ExecuteNonQueryAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await Session.DisposeAsync();
+            foreach (var command in all)
             {
-                await upsertHead.DisposeAsync();
+                await command.DisposeAsync();
             }
+
+            await connection.DisposeAsync();
+        }
+
+        private DbCommand Create(string sql, params string[] parameters)
+        {
+            var command = connection.Command(transaction, sql);
+            foreach (var name in parameters)
+            {
+                command.With(name, null);
+            }
+
+            all.Add(command);
+            return command;
         }
     }
 }

@@ -12,9 +12,10 @@ public sealed class SqlReadModels(ConnectionFactory connections) : IReadModels
     public async Task<T?> GetAsync<T>(string id, CancellationToken cancellationToken = default)
         where T : class
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, "SELECT data FROM documents WHERE collection = @c AND id = @id")
-            .With("@c", CollectionAttribute.NameOf(typeof(T))).With("@id", id);
+        await using var lease = await connections.RentAsync(cancellationToken);
+        var command = lease.Command("SELECT data FROM documents WHERE collection = @c AND id = @id", "@c", "@id");
+        command.Parameters[0].Value = CollectionAttribute.NameOf(typeof(T));
+        command.Parameters[1].Value = id;
         return await command.ExecuteScalarAsync(cancellationToken) is string json
             ? JsonSerializer.Deserialize<T>(json, EventTypeRegistry.JsonOptions)
             : null;
@@ -23,8 +24,8 @@ public sealed class SqlReadModels(ConnectionFactory connections) : IReadModels
     public async Task<IReadOnlyList<T>> ListAsync<T>(string? partition = null, CancellationToken cancellationToken = default)
         where T : class
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await ReadAsync<T>(connection, null, CollectionAttribute.NameOf(typeof(T)), partition, cancellationToken);
+        await using var lease = await connections.RentAsync(cancellationToken);
+        var rows = await ReadAsync<T>(lease.Connection, null, CollectionAttribute.NameOf(typeof(T)), partition, cancellationToken);
         return [.. rows.Select(r => r.Document)];
     }
 

@@ -136,6 +136,29 @@ public static class DocumentEndpoints
         .AllowAnonymous()
         .RequireRateLimiting(VerifyPolicy)
         .WithTags("Verification")
+        .Produces<VerificationResult>()
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // Examples for integrators: a genuine answer, and the one answer for every other case.
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Examples = new Dictionary<string, Microsoft.OpenApi.IOpenApiExample>
+                {
+                    ["genuine"] = new Microsoft.OpenApi.OpenApiExample
+                    {
+                        Summary = "Genuine and in force",
+                        Value = System.Text.Json.Nodes.JsonNode.Parse("""{"genuine":true,"number":"江津法协执字〔2022〕第0001号","status":"InForce","court":"重庆市江津区人民法院","issuedOn":"2022-03-10"}"""),
+                    },
+                    ["not-genuine"] = new Microsoft.OpenApi.OpenApiExample
+                    {
+                        Summary = "Unknown number, wrong code or altered content",
+                        Value = System.Text.Json.Nodes.JsonNode.Parse("""{"genuine":false,"number":null,"status":null,"court":null,"issuedOn":null}"""),
+                    },
+                };
+            }
+
+            return Task.CompletedTask;
+        })
         .WithName("VerifyDocument")
         .WithSummary("Public, no sign-in, rate-limited per client IP: whether the document is genuine, its status, issuing court and date — nothing else.");
 

@@ -422,6 +422,7 @@ public abstract class EventStoreContract(TestDatabase database)
         var held = store.AppendToStreamAsync(NewStream(), ExpectedVersion.NoStream, [Registry.ToEventData(new GateReached(), Metadata())]);
         await gate.Entered.Task;
         var batchesBefore = store.CommittedBatches;
+        var isolatedBefore = store.IsolatedBatches;
         var fresh = NewStream();
         var poisoned = NewStream();
         var okNew = store.AppendToStreamAsync(fresh, ExpectedVersion.NoStream, Increments(2));
@@ -438,6 +439,7 @@ public abstract class EventStoreContract(TestDatabase database)
         await Assert.ThrowsAsync<DuplicateEventIdException>(() => duplicate);
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.Equal(batchesBefore + 2, store.CommittedBatches);
+        Assert.Equal(isolatedBefore + 1, store.IsolatedBatches);
         Assert.Equal(2, (await store.ReadStreamAsync(fresh)).Count);
         Assert.Equal(2, (await store.ReadStreamAsync(existing)).Count);
         Assert.Equal(0, await CountRowsAsync(services, poisoned));

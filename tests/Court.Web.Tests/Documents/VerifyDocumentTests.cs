@@ -104,4 +104,15 @@ public sealed class VerifyDocumentTests(DocumentsApi api) : IClassFixture<Docume
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_verify_with_a_genuine_and_a_not_genuine_example()
+    {
+        var openapi = await (await api.Anonymous().GetAsync("/openapi/v1.json")).JsonAsync();
+
+        var get = openapi.GetProperty("paths").GetProperty("/api/verify").GetProperty("get");
+        var examples = get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("examples");
+        Assert.True(examples.GetProperty("genuine").GetProperty("value").GetProperty("genuine").GetBoolean());
+        Assert.False(examples.GetProperty("not-genuine").GetProperty("value").GetProperty("genuine").GetBoolean());
+    }
 }

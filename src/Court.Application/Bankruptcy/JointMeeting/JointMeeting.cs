@@ -55,7 +55,7 @@ public sealed class RecordMeetingDecisionValidator : AbstractValidator<RecordMee
     {
         RuleFor(x => x.MeetingOn).NotNull();
         RuleFor(x => x.Minutes).Text(5000);
-        RuleFor(x => x.Actions).NotNull().Must(a => a!.Count <= 20).WithMessage("At most 20 actions per decision.");
+        RuleFor(x => x.Actions).NotNull().Must(a => a is null || a.Count <= 20).WithMessage("At most 20 actions per decision.");
         RuleForEach(x => x.Actions).ChildRules(a =>
         {
             a.RuleFor(x => x.Owner).Text(100);

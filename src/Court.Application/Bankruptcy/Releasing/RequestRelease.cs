@@ -23,7 +23,7 @@ public sealed class RequestReleaseValidator : AbstractValidator<RequestRelease>
     public RequestReleaseValidator()
     {
         RuleFor(x => x.AssetId).NotEmpty().MaximumLength(64);
-        RuleFor(x => x.SeizureIds).NotEmpty().Must(ids => ids!.Count <= 50).WithMessage("Name at most 50 seizures.");
+        RuleFor(x => x.SeizureIds).NotEmpty().Must(ids => ids is null || ids.Count <= 50).WithMessage("Name at most 50 seizures.");
         RuleForEach(x => x.SeizureIds).NotEmpty().MaximumLength(64);
         RuleFor(x => x.Reasons).Text(2000);
     }

@@ -57,3 +57,23 @@ public class ApiWithNoticeAtTheBureau : ApiWithApprovedRelease
         NoticeId = await this.NoticeIdOfAsync(RequestId);
     }
 }
+
+/// <summary>An opened case with nothing listed yet.</summary>
+public class ApiWithOpenedCase : BankruptcyApi
+{
+    public string CaseId { get; private set; } = "";
+
+    protected override async Task GivenAsync() => CaseId = await this.OpenCaseAsync();
+}
+
+/// <summary>An opened case with a building that no seizure binds: ready for disposal.</summary>
+public class ApiWithFreeBuilding : ApiWithOpenedCase
+{
+    public string AssetId { get; private set; } = "";
+
+    protected override async Task GivenAsync()
+    {
+        await base.GivenAsync();
+        AssetId = await this.RegisterBuildingAsync(CaseId);
+    }
+}

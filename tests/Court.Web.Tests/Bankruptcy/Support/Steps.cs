@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Web.Tests.Bankruptcy.Support;
 
@@ -43,6 +44,55 @@ public static class Steps
 
     public static async Task IssueRulingAsync(this BankruptcyApi api, string requestId) =>
         await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { })).ReadJsonAsync(HttpStatusCode.OK);
+
+    private static int serial = 100;
+
+    /// <summary>A fresh building with one first seizure in the case: its own asset, so a test can take it anywhere.</summary>
+    public static async Task<(string AssetId, string SeizureId)> NewSeizedBuildingAsync(this BankruptcyApi api, string caseId)
+    {
+        var n = Interlocked.Increment(ref serial);
+        var asset = await api.RegisterBuildingAsync(caseId, "500116001001GB00001F0002" + n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), $"仓库{n}号");
+        return (asset, await api.RecordSeizureAsync(asset, document: $"(2021)渝0116执{n}号"));
+    }
+
+    /// <summary>A fresh release request (on a fresh building), taken as far as <paramref name="stage"/>: Requested, Approved, Ruled.</summary>
+    public static async Task<(string RequestId, string AssetId, string SeizureId)> NewRequestAsync(this BankruptcyApi api, string caseId, string stage = "Requested")
+    {
+        var (asset, seizure) = await api.NewSeizedBuildingAsync(caseId);
+        var request = await api.RequestReleaseAsync(caseId, asset, seizure);
+        if (stage is "Approved" or "Ruled")
+        {
+            await api.ApproveAsync(request);
+        }
+
+        if (stage == "Ruled")
+        {
+            await api.IssueRulingAsync(request);
+        }
+
+        return (request, asset, seizure);
+    }
+
+    /// <summary>A fresh notice at the bureau (through a fresh request and ruling).</summary>
+    public static async Task<string> NewNoticeAsync(this BankruptcyApi api, string caseId) =>
+        await api.NoticeIdOfAsync((await api.NewRequestAsync(caseId, "Ruled")).RequestId);
+
+    public static string Today(this BankruptcyApi api) =>
+        DateOnly.FromDateTime(api.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static async Task<long> CountEventsAsync(this BankruptcyApi api)
+    {
+        var store = api.Services.GetRequiredService<Court.Application.EventStore.IEventStore>();
+        long count = 0;
+        var after = 0L;
+        while (await store.ReadAllAsync(after, 1000) is { Count: > 0 } page)
+        {
+            count += page.Count;
+            after = page[^1].Position;
+        }
+
+        return count;
+    }
 
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await client.GetAsync(path)).ReadJsonAsync(expected);

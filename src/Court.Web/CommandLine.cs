@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Court.Web;
 
-/// <summary>Operator verbs on the same configuration as the host: <c>projections rebuild [name]</c>, <c>seed --cases N</c>.</summary>
+/// <summary>Operator verbs on the same configuration as the host: <c>projections rebuild [name]</c>, <c>seed --cases N</c>, <c>workflows check</c>, <c>timers rebuild</c>.</summary>
 public static class CommandLine
 {
     /// <param name="configureServices">Runs after the host's own registrations (tests add their projections here).</param>
@@ -16,6 +16,12 @@ public static class CommandLine
             // The name, if any, comes right after the verb; everything else is host configuration (--key=value).
             var name = rest is [var first, ..] && !first.StartsWith('-') ? first : null;
             Environment.ExitCode = await RebuildAsync([.. rest.Skip(name is null ? 0 : 1)], name, configureServices);
+            return true;
+        }
+
+        if (await WorkflowCommandLine.TryRunAsync(args, Console.Out) is { } exitCode)
+        {
+            Environment.ExitCode = exitCode;
             return true;
         }
 

@@ -1,5 +1,13 @@
-using Court.Application.Bankruptcy.OpeningCase;
-using Court.Application.Pipeline;
+using Court.Application.Bankruptcy.Cases;
+using Court.Application.Bankruptcy.Disposing;
+using Court.Application.Bankruptcy.JointMeeting;
+using Court.Application.Bankruptcy.Notices;
+using Court.Application.Bankruptcy.ReadModels;
+using Court.Application.Bankruptcy.Releasing;
+using Court.Application.Common;
+using Court.Application.Projections;
+using Court.Application.Workflows;
+using Court.Domain.Bankruptcy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Application.Bankruptcy;
@@ -8,7 +16,52 @@ public static class BankruptcyModule
 {
     public static IServiceCollection AddBankruptcy(this IServiceCollection services)
     {
-        services.AddSingleton<IAuthorizationRule<OpenBankruptcyCase>, OpenBankruptcyCaseRule>();
+        services.AddScoped<BankruptcyProcess>();
+        services.AddSingleton<BankruptcyDeadlines>();
+        services.AddSingleton<IProjection, CaseProjection>();
+        services.AddSingleton<IProjection, ReleaseRequestProjection>();
+        services.AddSingleton<IProjection, NoticeProjection>();
+        services.AddSingleton<IProjection, AgendaProjection>();
+
+        // Who may send what (docs/decisions/0007): roles first (403), then the resource (404 when not yours).
+        const string Judge = Roles.Judge, Clerk = Roles.Clerk, Administrator = Roles.Administrator, Officer = Roles.AgencyOfficer, System = Roles.System;
+        services.AllowRoles<OpenBankruptcyCase>(Clerk, Judge);
+        services.AllowOnCase<GetBankruptcyCase>();
+        services.AllowOnCase<GetCaseTimeline>();
+        services.AllowOnCase<RegisterAsset>(Administrator, Clerk);
+        services.AllowOnCase<RecordSeizure>(Administrator, Clerk);
+        services.AllowOnCase<GetAsset>();
+        services.AllowOnCase<RequestRelease>(Administrator, Clerk);
+        services.AllowOnCase<GetReleaseRequest>();
+        services.AllowOnCase<ApproveRelease>(Judge);
+        services.AllowOnCase<RejectRelease>(Judge);
+        services.AllowOnCase<WithdrawRelease>(Administrator);
+        services.AllowOnCase<RecordSeizingBodyLift>(Administrator, Clerk, Judge);
+        services.AllowOnCase<IssueLiftingRuling>(Judge);
+        services.AllowOnCase<EscalateOverdueRelease>(System);
+        services.AllowOnNotice<GetNotice>();
+        services.AllowOnNotice<AcknowledgeNotice>(Officer);
+        services.AllowOnNotice<ExecuteNotice>(Officer);
+        services.AllowOnNotice<QueryNotice>(Officer);
+        services.AllowOnNotice<ReportNoticeCannotBeExecuted>(Officer);
+        services.AllowOnNotice<AnswerNoticeQuery>(Judge);
+        services.AllowOnNotice<FlagOverdueNotice>(System);
+        services.AllowOnCase<ScheduleDisposal>(Administrator);
+        services.AllowOnCase<RecordDisposalUnsold>(Administrator);
+        services.AllowOnCase<RecordAssetSold>(Administrator);
+        services.AllowOnCase<ConfirmSale>(Judge);
+        services.AllowRoles<GetAgenda>(Judge, Clerk, Roles.SupervisionOfficer, Roles.CourtPresident);
+        services.AllowRoles<RecordMeetingDecision>(Judge, Roles.SupervisionOfficer);
+        services.AllowRoles<CompleteMeetingAction>(Judge, Clerk, Roles.SupervisionOfficer);
+
+        // The workflows that drive the release request, notice and disposal streams (workflows/*.json).
+        services.AddWorkflowSubject<ReleaseRequest>();
+        services.AddWorkflowSubject<Notice>();
+        services.AddWorkflowSubject<Disposal>();
+        services.AddWorkflowGuard<ReleaseRequest>("release-open", (state, _) => state.Stage != ReleaseStage.Released);
+        services.AddWorkflowGuard<ReleaseRequest>("release-complete", (state, _) => state.Stage == ReleaseStage.Released);
+        services.AddWorkflowTrigger("EscalateOverdueRelease", firing => new EscalateOverdueRelease { RequestId = firing.StreamId[ReleaseRequest.StreamPrefix.Length..] });
+        services.AddWorkflowTrigger("FlagOverdueNotice", firing => new FlagOverdueNotice { NoticeId = firing.StreamId[Notice.StreamPrefix.Length..] });
         return services;
     }
 }

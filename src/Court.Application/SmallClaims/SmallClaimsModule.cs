@@ -5,7 +5,9 @@ using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Application.SmallClaims.Thresholds;
+using Court.Application.Timeline;
 using Court.Application.Workflows;
+using Court.Domain.Fees;
 using Court.Domain.SmallClaims;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +41,32 @@ public static class SmallClaimsModule
         services.AllowRoles<ListOutstandingFeeNotices>(Roles.Clerk, Roles.CourtPresident);
         services.AllowRoles<ListRefundsDue>(Roles.Clerk, Roles.CourtPresident);
         services.AllowRoles<GetSmallClaimsDocket>(Roles.Judge, Roles.CourtPresident);
+        AddTimeline(services);
         return services;
+    }
+
+    private static void AddTimeline(IServiceCollection services)
+    {
+        services.AddTimelineSentence<SmallClaimsCaseFiled>(
+            e => $"以小额诉讼程序立案，诉讼请求 {Money.Format(e.ClaimFen)} 元，受理费 {Money.Format(e.Fee.FeeFen)} 元",
+            e => $"filed under small-claims procedure, claim {Money.Format(e.ClaimFen)} yuan, fee {Money.Format(e.Fee.FeeFen)} yuan");
+        services.AddTimelineSentence<FeeNoticeIssued>(
+            e => $"发出交费通知 {Money.Format(e.AmountFen)} 元，限 {e.DueOn:yyyy-MM-dd} 前交纳",
+            e => $"issued a fee notice for {Money.Format(e.AmountFen)} yuan, due {e.DueOn:yyyy-MM-dd}");
+        services.AddTimelineSentence<FeeNoticePaid>(e => $"登记已交纳 {Money.Format(e.AmountFen)} 元", e => $"recorded payment of {Money.Format(e.AmountFen)} yuan");
+        services.AddTimelineSentence<SmallClaimsServed>(e => $"登记送达（{e.Method}）", e => $"recorded service ({e.Method})");
+        services.AddTimelineSentence<SmallClaimsHearingOpened>(_ => "开庭审理", _ => "opened the hearing");
+        services.AddTimelineSentence<CourtInvestigationEnded>(_ => "法庭调查终结", _ => "ended the court investigation");
+        services.AddTimelineSentence<ClaimLowered>(
+            e => $"诉讼请求由 {Money.Format(e.FromFen)} 元减至 {Money.Format(e.ToFen)} 元" + (e.RefundFen > 0 ? $"，应退 {Money.Format(e.RefundFen)} 元" : ""),
+            e => $"lowered the claim from {Money.Format(e.FromFen)} to {Money.Format(e.ToFen)} yuan" + (e.RefundFen > 0 ? $", refund due {Money.Format(e.RefundFen)} yuan" : ""));
+        services.AddTimelineSentence<FeeRefundPaid>(e => $"已退还 {Money.Format(e.AmountFen)} 元", e => $"paid out a refund of {Money.Format(e.AmountFen)} yuan");
+        services.AddTimelineSentence<ProcedureConverted>(
+            e => $"转为{(e.To == Procedure.Simple ? "简易" : "普通")}程序：{e.Reason}",
+            e => $"converted to {(e.To == Procedure.Simple ? "simple" : "ordinary")} procedure: {e.Reason}");
+        services.AddTimelineSentence<SmallClaimsCaseDecided>(e => e.Closing switch { CaseClosing.Mediation => "调解结案", CaseClosing.Withdrawal => "准予撤诉结案", _ => "判决结案" }, e => e.Closing == CaseClosing.None ? "decided the case" : $"closed the case by {e.Closing.ToString().ToLowerInvariant()}");
+        services.AddTimelineSentence<SmallClaimsLimitExtended>(
+            e => $"批准审限延长至 {e.ToLimit:yyyy-MM-dd}：{e.Reason}",
+            e => $"extended the limit to {e.ToLimit:yyyy-MM-dd}: {e.Reason}");
     }
 }

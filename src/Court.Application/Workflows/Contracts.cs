@@ -1,3 +1,4 @@
+using Court.Application.Pipeline;
 using Court.Domain.Common;
 using Court.Domain.Workflows;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,12 +50,14 @@ public static class WorkflowRegistrations
     /// <summary>
     /// Declares that workflows may drive <typeparamref name="TState"/>: definitions name it in "subject" as its stream
     /// prefix without the trailing dash (e.g. "bankruptcy-asset-release" for "bankruptcy-asset-release-").
+    /// <paramref name="partiesOf"/> says who may see an instance (its actions and diagram); without it, court staff only.
     /// </summary>
-    public static IServiceCollection AddWorkflowSubject<TState>(this IServiceCollection services)
+    public static IServiceCollection AddWorkflowSubject<TState>(this IServiceCollection services, Func<TState, ResourceParties>? partiesOf = null)
         where TState : IAggregateState<TState> =>
         services.AddSingleton(new WorkflowSubjectRegistration(
             TState.StreamPrefix.TrimEnd('-'),
             TState.StreamPrefix,
             typeof(TState),
-            events => events.Aggregate(TState.Initial, (state, e) => state.Evolve(e))));
+            events => events.Aggregate(TState.Initial, (state, e) => state.Evolve(e)),
+            partiesOf is null ? null : state => partiesOf((TState)state)));
 }

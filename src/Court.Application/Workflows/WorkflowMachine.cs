@@ -29,15 +29,20 @@ public sealed class WorkflowMachine
             foreach (var t in definition.From(s.Name))
             {
                 var transition = t;
-                Func<bool> guard = () => GuardPasses(transition);
-                var description = t.Guard ?? "";
-                if (t.To == t.From)
+                switch (t.Guard, t.To == t.From)
                 {
-                    config.InternalTransitionIf(t.Trigger, _ => guard(), () => { }, description);
-                }
-                else
-                {
-                    config.PermitIf(t.Trigger, t.To, guard, description);
+                    case (null, true):
+                        config.InternalTransition(t.Trigger, _ => { });
+                        break;
+                    case (null, false):
+                        config.Permit(t.Trigger, t.To);
+                        break;
+                    case (_, true):
+                        config.InternalTransitionIf(t.Trigger, _ => GuardPasses(transition), () => { }, t.Guard);
+                        break;
+                    default:
+                        config.PermitIf(t.Trigger, t.To, () => GuardPasses(transition), t.Guard);
+                        break;
                 }
             }
         }

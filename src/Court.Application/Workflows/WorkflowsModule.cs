@@ -1,6 +1,7 @@
 using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Application.Workflows.MoveInstance;
+using Court.Application.Workflows.Queries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,8 @@ public static class WorkflowsModule
         services.TryAddSingleton<IWorkflowCommandSender, MediatorWorkflowCommandSender>();
         services.AddSingleton<IProjection, TaskInboxProjection>();
         services.AddSingleton<IAuthorizationRule<MoveWorkflowInstance>, MoveWorkflowInstanceRule>();
+        services.AddAuthorizationRule<GetWorkflowActions, WorkflowInstanceRule<GetWorkflowActions>>();
+        services.AddAuthorizationRule<GetWorkflowInstanceDiagram, WorkflowInstanceRule<GetWorkflowInstanceDiagram>>();
         return services;
     }
 }

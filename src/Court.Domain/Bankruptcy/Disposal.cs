@@ -1,4 +1,5 @@
 using Court.Domain.Common;
+using Court.Domain.Workflows;
 
 namespace Court.Domain.Bankruptcy;
 
@@ -26,7 +27,7 @@ public enum DisposalStage
 }
 
 [EventType("bankruptcy.disposal-scheduled.v1")]
-public sealed record DisposalScheduled(string AssetId, string EstateId, DisposalMethod Method, string Platform, DateOnly ScheduledOn, long ReservePriceFen, string By, DateTimeOffset At) : IDomainEvent;
+public sealed record DisposalScheduled(string AssetId, string EstateId, string CaseNumber, string AdministratorUserId, DisposalMethod Method, string Platform, DateOnly ScheduledOn, long ReservePriceFen, string By, DateTimeOffset At) : IDomainEvent;
 
 [EventType("bankruptcy.disposal-unsold.v1")]
 public sealed record DisposalUnsold(string AssetId, string Reason, string By, DateTimeOffset At) : IDomainEvent;
@@ -42,7 +43,7 @@ public sealed record SaleConfirmed(string AssetId, string RulingId, string Notic
 public sealed record TransferRegistered(string AssetId, string NoticeId, string RegistrationReference, DateOnly RegisteredOn, string By, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>The disposal of one asset: its own stream, keyed by the asset id.</summary>
-public sealed record Disposal : IAggregateState<Disposal>
+public sealed record Disposal : IAggregateState<Disposal>, IWorkflowSubject
 {
     public static Disposal Initial { get; } = new();
 
@@ -74,12 +75,29 @@ public sealed record Disposal : IAggregateState<Disposal>
 
     public string? NoticeId { get; init; }
 
+    public string CaseNumber { get; init; } = "";
+
+    public string AdministratorUserId { get; init; } = "";
+
+    public string HoldingAgency { get; init; } = "";
+
+    public string? WorkflowLabel => CaseNumber;
+
+    public WorkflowAssignment? AssignmentFor(string state, string role) => role switch
+    {
+        "administrator" => new WorkflowAssignment(UserId: AdministratorUserId),
+        "agency-officer" => new WorkflowAssignment(Agency: HoldingAgency),
+        _ => null,
+    };
+
     public Disposal Evolve(IDomainEvent @event) => @event switch
     {
         DisposalScheduled e => this with
         {
             AssetId = e.AssetId,
             EstateId = e.EstateId,
+            CaseNumber = e.CaseNumber,
+            AdministratorUserId = e.AdministratorUserId,
             Stage = DisposalStage.Scheduled,
             Method = e.Method,
             Platform = e.Platform,
@@ -88,7 +106,7 @@ public sealed record Disposal : IAggregateState<Disposal>
         },
         DisposalUnsold => this with { Stage = DisposalStage.Unsold },
         AssetSold e => this with { Stage = DisposalStage.Sold, BuyerName = e.BuyerName, BuyerIdNumber = e.BuyerIdNumber, PriceFen = e.PriceFen, SoldOn = e.SoldOn },
-        SaleConfirmed e => this with { Stage = DisposalStage.Confirmed, RulingId = e.RulingId, NoticeId = e.NoticeId },
+        SaleConfirmed e => this with { Stage = DisposalStage.Confirmed, RulingId = e.RulingId, NoticeId = e.NoticeId, HoldingAgency = e.HoldingAgency },
         TransferRegistered => this with { Stage = DisposalStage.Transferred },
         _ => this,
     };
@@ -101,7 +119,7 @@ public abstract record DisposalCommand
     }
 
     /// <summary>The administrator schedules an auction or sale of <paramref name="Asset"/> (the estate's current view of it).</summary>
-    public sealed record Schedule(string EstateId, EstateAsset Asset, DisposalMethod Method, string Platform, DateOnly ScheduledOn, long ReservePriceFen, string By) : DisposalCommand;
+    public sealed record Schedule(Estate Estate, EstateAsset Asset, DisposalMethod Method, string Platform, DateOnly ScheduledOn, long ReservePriceFen, string By) : DisposalCommand;
 
     public sealed record RecordUnsold(string Reason, string By) : DisposalCommand;
 
@@ -166,7 +184,7 @@ public static class DisposalDecider
             return DomainError.Invalid("disposal.reserve", "The reserve price must be more than zero.");
         }
 
-        return Decision.Emit(new DisposalScheduled(c.Asset.Id, c.EstateId, c.Method, c.Platform, c.ScheduledOn, c.ReservePriceFen, c.By, now));
+        return Decision.Emit(new DisposalScheduled(c.Asset.Id, c.Estate.Id!, c.Estate.CaseNumber, c.Estate.AdministratorUserId, c.Method, c.Platform, c.ScheduledOn, c.ReservePriceFen, c.By, now));
     }
 
     private static Decision Sell(Disposal state, DisposalCommand.RecordSale c, DateTimeOffset now)

@@ -213,13 +213,18 @@ public static class EstateDecider
             return SameAsset(same, c) ? Decision.Nothing : DomainError.Conflict("asset.id-taken", $"Asset id {c.AssetId} is already used.");
         }
 
-        if (c.Identifiers.KeyFor(c.Kind) is { } key && state.Assets.Find(a => a.Kind == c.Kind && a.Identifiers.KeyFor(a.Kind) == key) is { } existing)
+        // The same asset registered again (under a fresh id) is satisfied; the same identifier with other details is not.
+        if (SameKey(state, c) is { } existing)
         {
-            return DomainError.Conflict("asset.already-registered", $"This estate already lists that {c.Kind} ({key}) as asset {existing.Id}.");
+            return SameAsset(existing, c) ? Decision.Nothing : DomainError.Conflict("asset.already-registered", $"This estate already lists that {c.Kind} ({c.Identifiers.KeyFor(c.Kind)}) as asset {existing.Id}.");
         }
 
         return Decision.Emit(new AssetRegistered(state.Id!, c.AssetId, c.Kind, c.Description, c.Identifiers, c.HoldingAgency, c.EstimatedValue.Fen, c.By, now));
     }
+
+    /// <summary>The asset already registered under the command's identifier (unit code, VIN, account, company), if any.</summary>
+    public static EstateAsset? SameKey(Estate state, EstateCommand.RegisterAsset c) =>
+        c.Identifiers.KeyFor(c.Kind) is { } key ? state.Assets.Find(a => a.Kind == c.Kind && a.Identifiers.KeyFor(a.Kind) == key) : null;
 
     private static bool SameAsset(EstateAsset a, EstateCommand.RegisterAsset c) =>
         a.Kind == c.Kind && a.Description == c.Description && a.Identifiers == c.Identifiers && a.HoldingAgency == c.HoldingAgency && a.EstimatedValueFen == c.EstimatedValue.Fen;

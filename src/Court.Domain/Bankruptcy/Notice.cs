@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Court.Domain.Common;
+using Court.Domain.Workflows;
 
 namespace Court.Domain.Bankruptcy;
 
@@ -92,7 +93,7 @@ public sealed record NoticeAcknowledgementOverdue(string NoticeId, string Agency
 public sealed record NoticeExecutionOverdue(string NoticeId, string Agency, DateOnly DueOn, string By, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>An assisted-enforcement notice to one agency: its own stream, so the agency's work never contends with the court's.</summary>
-public sealed record Notice : IAggregateState<Notice>
+public sealed record Notice : IAggregateState<Notice>, IWorkflowSubject
 {
     public static Notice Initial { get; } = new();
 
@@ -133,6 +134,13 @@ public sealed record Notice : IAggregateState<Notice>
 
     public bool IsOpen => Status is NoticeStatus.Delivered or NoticeStatus.Acknowledged;
 
+    public string CaseNumber { get; init; } = "";
+
+    public string? WorkflowLabel => CaseNumber;
+
+    /// <summary>Only the addressee's officers see the notice's tasks.</summary>
+    public WorkflowAssignment? AssignmentFor(string state, string role) => new(Agency: Agency);
+
     public Notice Evolve(IDomainEvent @event) => @event switch
     {
         AssistedEnforcementNoticeIssued e => this with
@@ -144,6 +152,7 @@ public sealed record Notice : IAggregateState<Notice>
             EstateId = e.EstateId,
             AssetId = e.AssetId,
             Agency = e.Content.AddresseeAgency,
+            CaseNumber = e.Content.CaseNumber,
             IssuedOn = e.Content.IssuedOn,
             AcknowledgeBy = e.AcknowledgeBy,
             DocumentNumber = e.DocumentNumber,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Court.Domain.Common;
+using Court.Domain.Workflows;
 
 namespace Court.Domain.Bankruptcy;
 
@@ -110,7 +111,7 @@ public sealed record ReleaseSeizureState(SeizureToRelease Seizure, LiftedBy? Lif
 }
 
 /// <summary>One release request: the chain of DOMAIN.md §1 for the seizures it names on one asset.</summary>
-public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>
+public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflowSubject
 {
     public static ReleaseRequest Initial { get; } = new();
 
@@ -140,6 +141,23 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>
 
     public IEnumerable<ReleaseSeizureState> Outstanding => Seizures.Where(s => s.Outstanding);
 
+    public int RulingCount { get; init; }
+
+    public string? ApprovedBy { get; init; }
+
+    /// <summary>Every letter sent so far, with the date it asked for (null for notifications).</summary>
+    public ImmutableList<(ReleaseLetter Letter, DateOnly? DueOn)> Letters { get; init; } = [];
+
+    public string? WorkflowLabel => CaseNumber;
+
+    /// <summary>The administrator who filed it follows the letters; the holding agency executes the notice; any judge decides.</summary>
+    public WorkflowAssignment? AssignmentFor(string state, string role) => role switch
+    {
+        "administrator" => new WorkflowAssignment(UserId: RequestedBy),
+        "agency-officer" => new WorkflowAssignment(Agency: HoldingAgency),
+        _ => null,
+    };
+
     public ReleaseRequest Evolve(IDomainEvent @event) => @event switch
     {
         ReleaseRequested e => this with
@@ -155,11 +173,12 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>
         },
         ReleaseRejected => this with { Stage = ReleaseStage.Rejected },
         ReleaseWithdrawn => this with { Stage = ReleaseStage.Withdrawn, StepDueOn = null },
-        ReleaseLettersSent e => this with { Stage = ReleaseStage.AwaitingSeizingBodies, StepDueOn = e.DueOn },
-        ReleaseEscalatedToSuperiors e => this with { Stage = ReleaseStage.AwaitingSuperiors, StepDueOn = e.DueOn },
+        ReleaseApproved e => this with { ApprovedBy = e.By },
+        ReleaseLettersSent e => this with { Stage = ReleaseStage.AwaitingSeizingBodies, StepDueOn = e.DueOn, Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
+        ReleaseEscalatedToSuperiors e => this with { Stage = ReleaseStage.AwaitingSuperiors, StepDueOn = e.DueOn, Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
         ReleaseRulingDue => this with { Stage = ReleaseStage.RulingDue, StepDueOn = null },
         SeizureLiftedBySeizingBody e => Lifted([e.SeizureId], Bankruptcy.LiftedBy.SeizingBody),
-        LiftingRulingIssued e => this with { Stage = ReleaseStage.AwaitingRegistry, StepDueOn = null, NoticeId = e.NoticeId, RulingId = e.RulingId },
+        LiftingRulingIssued e => this with { Stage = ReleaseStage.AwaitingRegistry, StepDueOn = null, NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1 },
         ReleaseStalled => this with { Stage = ReleaseStage.Stalled },
         ReleaseCompleted => (this with { Stage = ReleaseStage.Released, StepDueOn = null }).Lifted([.. Outstanding.Select(s => s.Seizure.SeizureId)], Bankruptcy.LiftedBy.CourtRuling),
         _ => this,

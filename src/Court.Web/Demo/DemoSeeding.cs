@@ -70,6 +70,12 @@ public sealed partial class DemoSeeding(IServiceScopeFactory scopes, ILogger<Dem
     /// <summary>Runs the slices' seeders in order, each adding about <paramref name="cases"/> cases.</summary>
     public async Task SeedDataAsync(int cases, int seed, IProgress<DemoProgress>? progress, CancellationToken cancellationToken)
     {
+        if (cases <= 0)
+        {
+            // Zero cases means the demo users only: tests start from an empty court.
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var seeders = scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         foreach (var seeder in seeders)

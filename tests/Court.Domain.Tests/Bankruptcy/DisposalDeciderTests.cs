@@ -10,11 +10,11 @@ public sealed class DisposalDeciderTests
     private static readonly DateOnly AuctionDay = new(2022, 6, 20);
     private static readonly Estate FreeEstate = Given<Estate>(Opened, BuildingRegistered);
 
-    private static DisposalScheduled Scheduled => new(AssetId, EstateId, DisposalMethod.Auction, "人民法院诉讼资产网", AuctionDay, 1_000_000_00, Admin, Now);
+    private static DisposalScheduled Scheduled => new(AssetId, EstateId, Case.Value, Admin, DisposalMethod.Auction, "人民法院诉讼资产网", AuctionDay, 1_000_000_00, Admin, Now);
 
     private static AssetSold Sold(DateTimeOffset at) => new(AssetId, "重庆某某置业有限公司", "91500116MA60000001", 1_150_000_00, AuctionDay, Admin, at);
 
-    private static DisposalCommand.Schedule Schedule(Estate estate) => new(EstateId, estate.Asset(AssetId)!, DisposalMethod.Auction, "人民法院诉讼资产网", AuctionDay, 1_000_000_00, Admin);
+    private static DisposalCommand.Schedule Schedule(Estate estate) => new(estate, estate.Asset(AssetId)!, DisposalMethod.Auction, "人民法院诉讼资产网", AuctionDay, 1_000_000_00, Admin);
 
     private static readonly DateTimeOffset AfterAuction = new(2022, 6, 21, 10, 0, 0, CourtCalendar.Offset);
 
@@ -49,7 +49,7 @@ public sealed class DisposalDeciderTests
     {
         var unsold = Given<Disposal>(Scheduled, new DisposalUnsold(AssetId, "无人竞买", Admin, AfterAuction));
 
-        Then(When(unsold, Schedule(FreeEstate) with { Method = DisposalMethod.Sale, ScheduledOn = new DateOnly(2022, 7, 1), ReservePriceFen = 800_000_00 }, AfterAuction), new DisposalScheduled(AssetId, EstateId, DisposalMethod.Sale, "人民法院诉讼资产网", new DateOnly(2022, 7, 1), 800_000_00, Admin, AfterAuction));
+        Then(When(unsold, Schedule(FreeEstate) with { Method = DisposalMethod.Sale, ScheduledOn = new DateOnly(2022, 7, 1), ReservePriceFen = 800_000_00 }, AfterAuction), new DisposalScheduled(AssetId, EstateId, Case.Value, Admin, DisposalMethod.Sale, "人民法院诉讼资产网", new DateOnly(2022, 7, 1), 800_000_00, Admin, AfterAuction));
     }
 
     [Fact]

@@ -51,6 +51,10 @@ public sealed class EstateDeciderTests
         ThenNothing(When(Given<Estate>(Opened, BuildingRegistered), Register));
 
     [Fact]
+    public void Registering_the_same_asset_again_under_a_new_id_yields_no_events() =>
+        ThenNothing(When(Given<Estate>(Opened, BuildingRegistered), Register with { AssetId = "asset-2" }));
+
+    [Fact]
     public void Registering_another_asset_with_the_same_unit_code_is_a_conflict() =>
         ThenError(When(Given<Estate>(Opened, BuildingRegistered), Register with { AssetId = "asset-2", Description = "同一厂房" }), "asset.already-registered", ErrorKind.Conflict);
 

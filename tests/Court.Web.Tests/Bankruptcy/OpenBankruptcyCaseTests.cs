@@ -86,6 +86,3 @@ public sealed class OpenBankruptcyCaseTests(EmptyCourt api) : IClassFixture<Empt
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
-
-/// <summary>A court with no cases yet.</summary>
-public sealed class EmptyCourt : BankruptcyApi;

@@ -96,4 +96,45 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
         await BrowserFixture.ScreenshotAsync(page, "fees-admin-zh");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_judge_opens_a_case_from_the_docket_and_sees_its_workflow_history_and_actions()
+    {
+        var page = await SignedInAsync("judge");
+        await page.GotoAsync("/SmallClaims/Docket");
+        await page.GetByTestId("docket").Locator("tbody tr a").First.ClickAsync();
+
+        await page.WaitForSelectorAsync("[data-testid=case-summary]");
+        await page.WaitForSelectorAsync("figure.workflow-diagram svg");
+        Assert.Contains("以小额诉讼程序立案", await page.Locator(".timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "small-claims-case-judge-zh");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_clerk_is_told_that_public_notice_is_refused_in_small_claims()
+    {
+        var page = await SignedInAsync("clerk");
+        await page.GotoAsync("/Fees");
+        var cases = await page.GetByTestId("fee-notices").Locator("tbody tr a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+
+        // The demo leaves some cases filed and unserved with their notice outstanding: find one.
+        string? unserved = null;
+        foreach (var href in cases)
+        {
+            await page.GotoAsync(href);
+            if (await page.Locator("#method").CountAsync() > 0)
+            {
+                unserved = href;
+                break;
+            }
+        }
+
+        Assert.NotNull(unserved);
+        await page.Locator("#method").SelectOptionAsync("public-notice");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记送达" }).ClickAsync();
+
+        Assert.Contains("Public-notice service is not available", await page.GetByTestId("errors").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
 }

@@ -19,11 +19,16 @@ public sealed record WorkflowTaskView(
     DateTimeOffset? DueAt,
     bool Overdue);
 
-/// <summary>The caller's open tasks: for any role she holds, narrowed to her agency or to her when the task says so; soonest due first.</summary>
-public sealed record ListMyTasks : IQuery<IReadOnlyList<WorkflowTaskView>>;
+/// <summary>
+/// The caller's open tasks: for any role she holds, narrowed to her agency or to her when the task says so (and, for
+/// roles outside the court, only tasks addressed to her agency or to her); soonest due first, then the oldest.
+/// </summary>
+public sealed record ListMyTasks : IQuery<IReadOnlyList<WorkflowTaskView>>, IAnySignedInCaller;
 
 public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext caller, WorkflowCatalog catalog, TimeProvider clock) : IQueryHandler<ListMyTasks, IReadOnlyList<WorkflowTaskView>>
 {
+    private static readonly HashSet<string> CourtRoles = [Roles.Clerk, Roles.Judge, Roles.CourtPresident, Roles.SystemAdministrator, Roles.System];
+
     public async ValueTask<IReadOnlyList<WorkflowTaskView>> Handle(ListMyTasks query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -33,6 +38,12 @@ public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext ca
             foreach (var task in await readModels.ListAsync<WorkflowTaskDocument>(role, cancellationToken))
             {
                 if ((task.Agency is not null && task.Agency != caller.Agency) || (task.Assignee is not null && task.Assignee != caller.UserId))
+                {
+                    continue;
+                }
+
+                // Outside the court, a task must be addressed (to an agency or a user): an unaddressed one would leak across agencies.
+                if (!CourtRoles.Contains(role) && task.Agency is null && task.Assignee is null)
                 {
                     continue;
                 }
@@ -64,7 +75,7 @@ public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext ca
 }
 
 /// <summary>The triggers the caller may fire on an instance now (the UI's buttons), with its state and due time.</summary>
-public sealed record GetWorkflowActions(string StreamId) : IQuery<WorkflowActions>;
+public sealed record GetWorkflowActions(string StreamId) : IQuery<WorkflowActions>, IWorkflowInstanceQuery;
 
 public sealed class GetWorkflowActionsHandler(WorkflowRuntime runtime) : IQueryHandler<GetWorkflowActions, WorkflowActions>
 {
@@ -76,7 +87,7 @@ public sealed class GetWorkflowActionsHandler(WorkflowRuntime runtime) : IQueryH
 /// <summary>One entry per process: its versions, the latest first.</summary>
 public sealed record WorkflowSummary(string Id, LocalizedText Title, string Subject, int LatestVersion, IReadOnlyList<int> Versions);
 
-public sealed record ListWorkflows : IQuery<IReadOnlyList<WorkflowSummary>>;
+public sealed record ListWorkflows : IQuery<IReadOnlyList<WorkflowSummary>>, IAnySignedInCaller;
 
 public sealed class ListWorkflowsHandler(WorkflowCatalog catalog) : IQueryHandler<ListWorkflows, IReadOnlyList<WorkflowSummary>>
 {
@@ -94,7 +105,7 @@ public sealed class ListWorkflowsHandler(WorkflowCatalog catalog) : IQueryHandle
 /// <summary>A definition with its Mermaid state diagram (zh titles); <see cref="CurrentState"/> is highlighted when the diagram is an instance's.</summary>
 public sealed record WorkflowDiagram(WorkflowDefinition Definition, string Mermaid, string? StreamId = null, string? CurrentState = null);
 
-public sealed record GetWorkflowDefinition(string Id, int Version) : IQuery<WorkflowDiagram>;
+public sealed record GetWorkflowDefinition(string Id, int Version) : IQuery<WorkflowDiagram>, IAnySignedInCaller;
 
 public sealed class GetWorkflowDefinitionHandler(WorkflowCatalog catalog) : IQueryHandler<GetWorkflowDefinition, WorkflowDiagram>
 {
@@ -107,7 +118,7 @@ public sealed class GetWorkflowDefinitionHandler(WorkflowCatalog catalog) : IQue
 }
 
 /// <summary>The diagram of the version an instance is pinned to, its current state highlighted.</summary>
-public sealed record GetWorkflowInstanceDiagram(string StreamId) : IQuery<WorkflowDiagram>;
+public sealed record GetWorkflowInstanceDiagram(string StreamId) : IQuery<WorkflowDiagram>, IWorkflowInstanceQuery;
 
 public sealed class GetWorkflowInstanceDiagramHandler(WorkflowRuntime runtime) : IQueryHandler<GetWorkflowInstanceDiagram, WorkflowDiagram>
 {
@@ -116,5 +127,32 @@ public sealed class GetWorkflowInstanceDiagramHandler(WorkflowRuntime runtime) :
         var snapshot = await runtime.LoadAsync(query.StreamId, cancellationToken)
             ?? throw new ResourceNotFoundException($"No workflow runs on {query.StreamId}.");
         return new WorkflowDiagram(snapshot.Definition, WorkflowMachine.Mermaid(snapshot.Definition, snapshot.Instance.State), query.StreamId, snapshot.Instance.State);
+    }
+}
+
+/// <summary>A query about one instance: visible to whoever may see its aggregate.</summary>
+public interface IWorkflowInstanceQuery
+{
+    string StreamId { get; }
+}
+
+/// <summary>
+/// Who may look at an instance: whoever may see its aggregate, by the parties its subject registration names; court
+/// staff only when it names none. An unknown stream, or one that is not the caller's, is hidden (404).
+/// </summary>
+public sealed class WorkflowInstanceRule<TQuery>(WorkflowRuntime runtime, WorkflowCatalog catalog) : IAuthorizationRule<TQuery>
+    where TQuery : IWorkflowInstanceQuery
+{
+    public async ValueTask<AuthorizationOutcome> EvaluateAsync(TQuery message, ICallerContext caller, CancellationToken cancellationToken)
+    {
+        if (await runtime.LoadAsync(message.StreamId, cancellationToken) is not { } snapshot)
+        {
+            return AuthorizationOutcome.Hidden;
+        }
+
+        var parties = snapshot.Aggregate is { } aggregate && catalog.SubjectOfStream(message.StreamId)?.PartiesOf is { } partiesOf
+            ? partiesOf(aggregate)
+            : new ResourceParties();
+        return Access.See(caller, parties);
     }
 }

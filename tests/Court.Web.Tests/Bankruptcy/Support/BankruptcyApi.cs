@@ -5,6 +5,7 @@ using System.Text.Json;
 using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Infrastructure.Persistence;
+using Court.Infrastructure.Workflows;
 using Court.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public class BankruptcyApi : CourtWebFactory
     public const string SecondJudge = "judge2";
     public const string OtherAdministrator = "admin2";
 
-    private readonly ConcurrentDictionary<string, Task<string>> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Task<string> Token, DateTimeOffset At)> tokens = new(StringComparer.Ordinal);
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -41,13 +42,34 @@ public class BankruptcyApi : CourtWebFactory
 
     public HttpClient Anonymous() => CreateClient();
 
-    /// <summary>A client with a bearer token for <paramref name="user"/>; tokens are fetched once per fixture.</summary>
+    /// <summary>A client with a bearer token for <paramref name="user"/>; a token is reused while the fake clock has not moved past half its hour.</summary>
     public async Task<HttpClient> As(string user)
     {
+        var now = Clock.GetUtcNow();
+        var cached = tokens.AddOrUpdate(
+            user,
+            u => (GetTokenAsync(u), now),
+            (u, old) => now - old.At < TimeSpan.FromMinutes(30) && !old.Token.IsFaulted ? old : (GetTokenAsync(u), now));
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetOrAdd(user, u => GetTokenAsync(u)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await cached.Token);
         return client;
     }
+
+    /// <summary>Moves the clock on and lets the workflow timers fire whatever fell due (as the host's timer service would).</summary>
+    public async Task<int> PassDaysAsync(int days)
+    {
+        Clock.Advance(TimeSpan.FromDays(days));
+        return await RunTimersAsync();
+    }
+
+    /// <summary>Moves the clock an hour past <paramref name="due"/> and runs the timers.</summary>
+    public async Task<int> PassAsync(DateTimeOffset due)
+    {
+        Clock.SetUtcNow(due.AddHours(1));
+        return await RunTimersAsync();
+    }
+
+    public Task<int> RunTimersAsync() => Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
 
     protected override async Task SeedAsync()
     {

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Court.Application.Common;
-using Court.Application.Pipeline;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Identifiers;
 using FluentValidation;
 using Mediator;
 
-namespace Court.Application.Bankruptcy.OpeningCase;
+namespace Court.Application.Bankruptcy.Cases;
 
 /// <summary>The court registers an accepted bankruptcy case and the administrator it appointed.</summary>
 public sealed record OpenBankruptcyCase(
@@ -32,12 +31,6 @@ public sealed class OpenBankruptcyCaseValidator : AbstractValidator<OpenBankrupt
         RuleFor(x => x.AdministratorUserId).Text(100);
         RuleFor(x => x.AdministratorName).Text(200);
     }
-}
-
-public sealed class OpenBankruptcyCaseRule : IAuthorizationRule<OpenBankruptcyCase>
-{
-    public ValueTask<AuthorizationOutcome> EvaluateAsync(OpenBankruptcyCase message, ICallerContext caller, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(BankruptcyAccess.CourtStaffOnly(caller));
 }
 
 public sealed class OpenBankruptcyCaseHandler(AggregateStore store, ICallerContext caller) : ICommandHandler<OpenBankruptcyCase, OpenedBankruptcyCase>

@@ -1,0 +1,190 @@
+using System.Globalization;
+using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
+using Court.Domain.Documents;
+using Court.Domain.Identifiers;
+
+namespace Court.Application.Bankruptcy.Documents;
+
+/// <summary>
+/// What bankruptcy's letters, rulings and notices say (zh), built from the facts of the case. The documents service
+/// numbers, hashes and renders them; this class only writes the content.
+/// </summary>
+public static class BankruptcyDocuments
+{
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static string Date(DateOnly date) => date.ToString("yyyy年M月d日", Zh);
+
+    public static string Yuan(long fen) => (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + "元";
+
+    public static string CourtName(string courtCode) => PeoplesCourts.Find(courtCode)?.NameZh ?? courtCode;
+
+    public static string AgencyName(string code) => Agencies.Find(code)?.NameZh ?? code;
+
+    public static string Contact(string courtCode, string judge) => $"{CourtName(courtCode)}破产审判庭　承办法官：{judge}";
+
+    private static string Opening(Estate estate) =>
+        $"本院于{Date(estate.AcceptedOn)}裁定受理{estate.DebtorName}（统一社会信用代码：{estate.DebtorCreditCode}）破产清算一案（{estate.CaseNumber}），并指定{estate.AdministratorName}为管理人。";
+
+    public static DocumentField[] AssetFields(AssetKind kind, string description, AssetIdentifiers id)
+    {
+        var fields = new List<DocumentField> { new("财产", description) };
+        void Add(string label, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                fields.Add(new DocumentField(label, value));
+            }
+        }
+
+        Add("坐落", id.Location);
+        Add("不动产权证号", id.CertificateNumber);
+        Add("不动产单元号", id.UnitCode);
+        Add("面积", id.AreaSquareMetres is { } area ? area.ToString("0.##", CultureInfo.InvariantCulture) + "平方米" : null);
+        Add("用途", id.Use);
+        Add("号牌号码", id.Plate);
+        Add("车辆识别代号", id.Vin);
+        Add("开户银行", id.Bank);
+        Add("账号", id.AccountNumber);
+        Add("公司名称", id.Company);
+        Add("公司统一社会信用代码", id.CompanyCreditCode);
+        Add("持股比例", id.SharePercent is { } share ? share.ToString("0.##", CultureInfo.InvariantCulture) + "%" : null);
+        _ = kind;
+        return [.. fields];
+    }
+
+    public static DocumentSection SeizureTable(SeizureToRelease s) => DocumentSection.Table(
+        "查封情况",
+        new("查封机关", s.SeizingBody),
+        new("查封文书", s.DocumentNumber),
+        new("查封日期", Date(s.SeizedOn)),
+        new("查封顺位", s.Rank == SeizureRank.First ? "首封" : "轮候查封"),
+        new("登记文号", s.RegistrationReference ?? "—"));
+
+    public static DocumentContent LetterToSeizingBody(Estate estate, EstateAsset asset, SeizureToRelease seizure, DateOnly dueOn, string judge) => new(
+        "商请解除查封函",
+        estate.CaseNumber,
+        seizure.SeizingBody,
+        null,
+        [
+            DocumentSection.Text(
+                $"{seizure.SeizingBody}：",
+                Opening(estate) + "依照《中华人民共和国企业破产法》第十九条之规定，人民法院受理破产申请后，有关债务人财产的保全措施应当解除，执行程序应当中止。",
+                $"贵单位以{seizure.DocumentNumber}对债务人下列财产采取了查封措施。请于{Date(dueOn)}前依法解除，并将解除情况书面函告本院。逾期未解除的，本院将依法处理。"),
+            DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
+            SeizureTable(seizure),
+        ],
+        null,
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+
+    public static DocumentContent LetterToSuperior(Estate estate, EstateAsset asset, SeizureToRelease seizure, string superior, DateOnly dueOn, string judge) => new(
+        "督促函",
+        estate.CaseNumber,
+        superior,
+        null,
+        [
+            DocumentSection.Text(
+                $"{superior}：",
+                Opening(estate),
+                $"本院已函请{seizure.SeizingBody}限期解除其以{seizure.DocumentNumber}对债务人下列财产采取的查封措施，该单位逾期未予解除。请贵单位督促{seizure.SeizingBody}于{Date(dueOn)}前依法解除，并将结果书面函告本院。逾期仍未解除的，本院将依法裁定解除。"),
+            DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
+            SeizureTable(seizure),
+        ],
+        [seizure.SeizingBody],
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+
+    public static DocumentContent LiftingRuling(Estate estate, EstateAsset asset, IReadOnlyList<SeizureToRelease> seizures, string judge) => new(
+        "民事裁定书（解除查封）",
+        estate.CaseNumber,
+        estate.AdministratorName,
+        null,
+        [
+            DocumentSection.Text(
+                Opening(estate),
+                "本院查明：下列查封机关对债务人下列财产采取了查封措施，本院已函请查封机关及其上级机关限期解除，查封机关逾期未予解除。",
+                "本院认为，人民法院受理破产申请后，有关债务人财产的保全措施应当解除。依照《中华人民共和国企业破产法》第十九条之规定，裁定如下：",
+                $"解除{string.Join("、", seizures.Select(s => s.SeizingBody).Distinct())}对债务人下列财产的查封。",
+                "本裁定自即日起生效。"),
+            DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
+            .. seizures.Select(SeizureTable),
+        ],
+        [.. seizures.Select(s => s.SeizingBody).Distinct(), AgencyName(asset.HoldingAgency)],
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+
+    /// <summary>The assisted-enforcement notice, with every field DOMAIN.md §1 lists (its number and code are the documents service's).</summary>
+    public static DocumentContent Notice(NoticeContent n, (int Days, string Unit) acknowledge, (int Days, string Unit) execute)
+    {
+        var action = n.Action switch
+        {
+            NoticeAction.CancelSeizureRegistration => "解除查封，并注销上述查封登记。",
+            NoticeAction.LiftSeizure => "解除上述查封（冻结）措施。",
+            _ => $"将上述财产过户登记至买受人{n.BuyerName}（证件号码：{n.BuyerIdNumber}）名下" + (n.PriceFen is { } price ? $"（成交价款{Yuan(price)}）。" : "。"),
+        };
+        return new DocumentContent(
+            n.Action == NoticeAction.TransferToBuyer ? "协助执行通知书（过户登记）" : "协助执行通知书",
+            n.CaseNumber,
+            n.AddresseeName,
+            n.AddresseeAgency,
+            [
+                DocumentSection.Text(
+                    $"{n.AddresseeName}：",
+                    $"本院{n.RulingNumber}民事裁定书已于{Date(n.RulingDate)}发生法律效力。依照《中华人民共和国企业破产法》及《中华人民共和国民事诉讼法》的有关规定，请协助执行下列事项。贵单位对本通知有异议的，可书面向本院提出，但不停止协助执行。"),
+                DocumentSection.Table("债务人", new("名称", n.DebtorName), new("统一社会信用代码", n.DebtorCreditCode)),
+                DocumentSection.Table("财产", AssetFields(n.AssetKind, n.AssetDescription, n.Asset)),
+                .. n.Seizures.Select(SeizureTable),
+                DocumentSection.Table(
+                    "协助执行事项",
+                    new("事项", action),
+                    new("依据", $"{n.RulingNumber}（{Date(n.RulingDate)}）"),
+                    new("期限", $"收到本通知后{acknowledge.Days}个{acknowledge.Unit}内签收，签收后{execute.Days}个{execute.Unit}内办理完毕并回执本院。")),
+                DocumentSection.Text($"{CourtName(n.CourtCode)}　{Date(n.IssuedOn)}"),
+            ],
+            [.. n.Seizures.Select(s => s.SeizingBody).Distinct()],
+            n.Contact);
+    }
+
+    public static DocumentContent NotificationToSeizingBody(Estate estate, EstateAsset asset, SeizureToRelease seizure, string rulingNumber, string judge) => new(
+        "通知书（解除查封）",
+        estate.CaseNumber,
+        seizure.SeizingBody,
+        null,
+        [
+            DocumentSection.Text(
+                $"{seizure.SeizingBody}：",
+                Opening(estate),
+                $"本院已作出{rulingNumber}民事裁定，解除贵单位以{seizure.DocumentNumber}对债务人下列财产采取的查封措施，并已通知{AgencyName(asset.HoldingAgency)}协助执行。特此通知。"),
+            DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
+            SeizureTable(seizure),
+        ],
+        null,
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+
+    public static DocumentContent SaleConfirmationRuling(Estate estate, EstateAsset asset, Disposal disposal, string judge) => new(
+        "民事裁定书（成交确认）",
+        estate.CaseNumber,
+        disposal.BuyerName,
+        null,
+        [
+            DocumentSection.Text(
+                Opening(estate),
+                $"管理人于{Date(disposal.ScheduledOn)}通过{disposal.Platform}以{(disposal.Method == DisposalMethod.Auction ? "网络司法拍卖" : "变卖")}方式处置债务人下列财产，{disposal.BuyerName}以{Yuan(disposal.PriceFen)}的最高价竞得（买得）。",
+                "依照《中华人民共和国企业破产法》及相关司法解释之规定，裁定如下：",
+                $"一、下列财产归买受人{disposal.BuyerName}（证件号码：{disposal.BuyerIdNumber}）所有，所有权自本裁定送达买受人时起转移；",
+                "二、买受人可持本裁定书到登记机构办理相关产权过户登记手续。",
+                "本裁定自即日起生效。"),
+            DocumentSection.Table("成交财产", [.. AssetFields(asset.Kind, asset.Description, asset.Identifiers), new("成交价款", Yuan(disposal.PriceFen)), new("成交日期", Date(disposal.SoldOn))]),
+        ],
+        [AgencyName(asset.HoldingAgency)],
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+
+    public static DocumentContent MeetingMinutes(string caseNumber, string summary, DateOnly meetingOn, string minutes, IReadOnlyList<MeetingAction> actions) => new(
+        "府院联席会议纪要",
+        caseNumber,
+        "府院联席会议成员单位",
+        null,
+        [
+            DocumentSection.Text($"{Date(meetingOn)}府院联席会议研究了下列事项：{summary}", minutes),
+            .. actions.Select((a, i) => DocumentSection.Table($"议定事项{i + 1}", new("责任单位", a.Owner), new("事项", a.Description), new("完成时限", Date(a.DueOn)))),
+        ]);
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Serialization;
+using Court.Application.Bankruptcy.Documents;
+using Court.Application.Bankruptcy.ReadModels;
+using Court.Application.Common;
+using Court.Application.Documents;
+using Court.Application.Pipeline;
+using Court.Application.Projections;
+using Court.Domain.Bankruptcy;
+using Court.Domain.Documents;
+using Court.Domain.Identifiers;
+using FluentValidation;
+using Mediator;
+
+namespace Court.Application.Bankruptcy.JointMeeting;
+
+/// <summary>The joint court–government meeting's agenda (open items first) and its figures.</summary>
+public sealed record GetAgenda(bool IncludeResolved = false) : IQuery<Agenda>;
+
+public sealed record Agenda(IReadOnlyList<AgendaItemView> Items, AgendaFigures Figures);
+
+/// <param name="OpenItemsByParty">Open agenda items per agency (or seizing body).</param>
+/// <param name="OverdueNoticesByAgency">Notices past their acknowledgement or execution deadline, per agency.</param>
+/// <param name="MedianDaysToRelease">Median calendar days from a release request to its release; null before the first.</param>
+public sealed record AgendaFigures(
+    IReadOnlyDictionary<string, int> OpenItemsByParty,
+    IReadOnlyDictionary<string, int> OverdueNoticesByAgency,
+    int OpenReleaseRequests,
+    int ReleasesCompleted,
+    double? MedianDaysToRelease,
+    int OverdueNotices,
+    int RulingsDue);
+
+/// <summary>The meeting's decision on an item, as its minutes record it, with actions for named owners.</summary>
+public sealed record RecordMeetingDecision(DateOnly? MeetingOn, string? Minutes, IReadOnlyList<MeetingActionInput>? Actions) : ICommand<Changed>
+{
+    [JsonIgnore]
+    public string ItemId { get; init; } = "";
+}
+
+public sealed record MeetingActionInput(string? Owner, string? Description, DateOnly? DueOn);
+
+/// <summary>An owner reports an action of the meeting done.</summary>
+public sealed record CompleteMeetingAction(string? Note) : ICommand<Changed>
+{
+    [JsonIgnore]
+    public string ItemId { get; init; } = "";
+
+    [JsonIgnore]
+    public string ActionId { get; init; } = "";
+}
+
+public sealed class RecordMeetingDecisionValidator : AbstractValidator<RecordMeetingDecision>
+{
+    public RecordMeetingDecisionValidator()
+    {
+        RuleFor(x => x.MeetingOn).NotNull();
+        RuleFor(x => x.Minutes).Text(5000);
+        RuleFor(x => x.Actions).NotNull().Must(a => a is null || a.Count <= 20).WithMessage("At most 20 actions per decision.");
+        RuleForEach(x => x.Actions).ChildRules(a =>
+        {
+            a.RuleFor(x => x.Owner).Text(100);
+            a.RuleFor(x => x.Description).Text(500);
+            a.RuleFor(x => x.DueOn).NotNull();
+        });
+    }
+}
+
+public sealed class CompleteMeetingActionValidator : AbstractValidator<CompleteMeetingAction>
+{
+    public CompleteMeetingActionValidator() => RuleFor(x => x.Note).Text(1000);
+}
+
+public sealed class JointMeetingHandlers(IReadModels reads, AggregateStore aggregates, DocumentIssuer documents, ICallerContext caller, TimeProvider clock) :
+    IQueryHandler<GetAgenda, Agenda>,
+    ICommandHandler<RecordMeetingDecision, Changed>,
+    ICommandHandler<CompleteMeetingAction, Changed>
+{
+    public async ValueTask<Agenda> Handle(GetAgenda query, CancellationToken cancellationToken)
+    {
+        var items = (await reads.ListAsync<AgendaItemView>("open", cancellationToken)).ToList();
+        if (query.IncludeResolved)
+        {
+            items.AddRange(await reads.ListAsync<AgendaItemView>("resolved", cancellationToken));
+        }
+
+        var now = clock.GetUtcNow();
+        var notices = await reads.ListAsync<NoticeView>(null, cancellationToken);
+        var requests = await reads.ListAsync<ReleaseRequestView>(null, cancellationToken);
+        var days = requests.Where(r => r.ReleasedAt is not null).Select(r => (r.ReleasedAt!.Value - r.RequestedAt).TotalDays).Order().ToList();
+        var figures = new AgendaFigures(
+            items.Where(i => !i.Resolved).GroupBy(i => i.Party).ToDictionary(g => g.Key, g => g.Count()),
+            notices.Where(n => n.IsOverdueAt(now)).GroupBy(n => n.Agency).ToDictionary(g => g.Key, g => g.Count()),
+            requests.Count(r => r.Stage is not (ReleaseStage.Released or ReleaseStage.Rejected or ReleaseStage.Withdrawn)),
+            days.Count,
+            days.Count == 0 ? null : Math.Round(days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2, 1),
+            notices.Count(n => n.IsOverdueAt(now)),
+            requests.Count(r => r.Stage == ReleaseStage.RulingDue));
+        return new Agenda([.. items.OrderBy(i => i.Resolved).ThenBy(i => i.PlacedAt)], figures);
+    }
+
+    public async ValueTask<Changed> Handle(RecordMeetingDecision command, CancellationToken cancellationToken)
+    {
+        var item = await reads.GetAsync<AgendaItemView>(command.ItemId, cancellationToken) ?? throw new ResourceNotFoundException("No such agenda item.");
+        var actions = command.Actions!.Select((a, i) => new MeetingAction($"{item.Decisions.Count + 1}-{i + 1}", a.Owner!.Trim(), a.Description!.Trim(), a.DueOn!.Value)).ToList();
+        var record = new AgendaCommand.RecordDecision(command.MeetingOn!.Value, command.Minutes!.Trim(), actions, caller.UserId);
+        var version = await aggregates.ExecuteAsync<AgendaItem>(command.ItemId, (s, now) => AgendaDecider.Decide(s, record, now), cancellationToken: cancellationToken);
+        var court = CaseNumber.Parse(item.CaseNumber).Value.Court.Code;
+        await documents.IssueAsync(
+            new DocumentToIssue(DocumentKind.MeetingMinutes, court, AgendaItem.StreamPrefix + item.Id, BankruptcyDocuments.MeetingMinutes(item.CaseNumber, item.Summary, record.MeetingOn, record.Minutes, actions), BankruptcyProcess.DocumentId($"minutes:{item.Id}:{version}")),
+            cancellationToken);
+        return new Changed(command.ItemId, version);
+    }
+
+    public async ValueTask<Changed> Handle(CompleteMeetingAction command, CancellationToken cancellationToken)
+    {
+        var complete = new AgendaCommand.CompleteAction(command.ActionId, command.Note!.Trim(), caller.UserId);
+        var version = await aggregates.ExecuteAsync<AgendaItem>(command.ItemId, (s, now) => AgendaDecider.Decide(s, complete, now), cancellationToken: cancellationToken);
+        return new Changed(command.ItemId, version);
+    }
+
+}

@@ -1,0 +1,68 @@
+using Court.Application.Bankruptcy.ReadModels;
+using Court.Application.Common;
+using Court.Application.Documents;
+using Court.Application.Pipeline;
+using Court.Application.Projections;
+using Court.Application.Workflows;
+using Court.Domain.Documents;
+using Mediator;
+
+namespace Court.Application.Bankruptcy.Notices;
+
+/// <summary>The caller's inbox: an agency officer's notices (his agency's only); court staff see all, or one agency's.</summary>
+public sealed record ListNotices(string? Agency = null, bool OpenOnly = false) : IQuery<IReadOnlyList<NoticeView>>, IAnySignedInCaller;
+
+/// <summary>One notice with its document (number, verification code, status) and the actions the caller may take now.</summary>
+public sealed record GetNotice(string NoticeId) : IQuery<NoticeDetails>, INoticeScoped;
+
+public sealed record NoticeDocument(string Number, string VerificationCode, DocumentStatus Status, DateTimeOffset IssuedAt);
+
+public sealed record NoticeDetails(NoticeView Notice, NoticeDocument? Document, IReadOnlyList<string> Actions, bool Overdue);
+
+public sealed class NoticeQueries(IReadModels reads, DocumentIssuer documents, WorkflowRuntime workflows, ICallerContext caller, TimeProvider clock) :
+    IQueryHandler<ListNotices, IReadOnlyList<NoticeView>>,
+    IQueryHandler<GetNotice, NoticeDetails>
+{
+    public async ValueTask<IReadOnlyList<NoticeView>> Handle(ListNotices query, CancellationToken cancellationToken)
+    {
+        string? partition;
+        if (caller.IsInRole(Roles.AgencyOfficer))
+        {
+            partition = caller.Agency ?? "";
+        }
+        else if (Access.IsCourtStaff(caller) || caller.IsInRole(Roles.System))
+        {
+            partition = query.Agency;
+        }
+        else
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var notices = await reads.ListAsync<NoticeView>(partition, cancellationToken);
+        return [.. notices
+            .Where(n => !query.OpenOnly || n.IsOpen)
+            .OrderByDescending(n => n.IsOverdueAt(now))
+            .ThenByDescending(n => n.IsOpen)
+            .ThenBy(n => n.DueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(n => n.IssuedAt)];
+    }
+
+    public async ValueTask<NoticeDetails> Handle(GetNotice query, CancellationToken cancellationToken)
+    {
+        var notice = await reads.GetAsync<NoticeView>(query.NoticeId, cancellationToken) ?? throw new ResourceNotFoundException("No such notice.");
+        var document = Guid.TryParse(notice.Id, out var id) && await documents.FindByIdAsync(id, cancellationToken) is { } d
+            ? new NoticeDocument(d.Number, d.VerificationCode, d.Status, d.IssuedAt)
+            : null;
+        var actions = await workflows.GetActionsAsync(BankruptcyWorkflows.NoticeStream(notice.Id), cancellationToken);
+        var permitted = actions?.Actions.Select(a => a.Trigger).Distinct().ToList() ?? [];
+        if (caller.IsInRole(Roles.AgencyOfficer) && caller.Agency == notice.Agency)
+        {
+            // A query is not a workflow step: the addressee may always write to the judge.
+            permitted.Add("QueryNotice");
+        }
+
+        return new NoticeDetails(notice, document, permitted, notice.IsOverdueAt(clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,393 @@
+using Court.Application.Projections;
+using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
+using Court.Domain.Workflows;
+
+namespace Court.Application.Bankruptcy.ReadModels;
+
+/// <summary>The events every bankruptcy projection listens to: this capability's own, and workflow entries on its streams.</summary>
+internal static class BankruptcyEvents
+{
+    public static bool IsOurs(IDomainEvent e) => e is IWorkflowEvent || e.GetType().Namespace == typeof(Estate).Namespace;
+
+    public static bool IsWorkflowOn(EventEnvelope envelope, string prefix, out WorkflowStateEntry entry)
+    {
+        if (envelope.Event is IWorkflowEvent w && envelope.StreamId.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            entry = w.Entered;
+            return true;
+        }
+
+        entry = null!;
+        return false;
+    }
+
+    public static string IdIn(EventEnvelope envelope, string prefix) => envelope.StreamId[prefix.Length..];
+}
+
+/// <summary>The case view (court and administrator) with each asset's state and what blocks it, and the links from ids to cases.</summary>
+public sealed class CaseProjection : IProjection
+{
+    public string Name => "bankruptcy-cases";
+
+    public ProjectionMode Mode => ProjectionMode.Inline;
+
+    public bool Handles(IDomainEvent @event) => BankruptcyEvents.IsOurs(@event);
+
+    public async ValueTask ApplyAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (envelope.Event is BankruptcyCaseOpened opened)
+        {
+            var created = new CaseView
+            {
+                Id = opened.EstateId,
+                CaseNumber = opened.CaseNumber,
+                CourtCode = opened.CourtCode,
+                DebtorName = opened.DebtorName,
+                DebtorCreditCode = opened.DebtorCreditCode,
+                AcceptedOn = opened.AcceptedOn,
+                AdministratorUserId = opened.AdministratorUserId,
+                AdministratorName = opened.AdministratorName,
+                OpenedAt = envelope.Metadata.OccurredAt,
+                OpenedBy = opened.By,
+            };
+            Touch(created, envelope);
+            session.Store(created.Id, created, created.AdministratorUserId);
+            return;
+        }
+
+        var (estateId, assetId) = await LocateAsync(envelope, session, cancellationToken);
+        if (estateId is null || await session.LoadAsync<CaseView>(estateId, cancellationToken) is not { } view)
+        {
+            return;
+        }
+
+        var asset = assetId is null ? null : view.Asset(assetId);
+        switch (envelope.Event)
+        {
+            case AssetRegistered e:
+                view.Assets.Add(new AssetView { Id = e.AssetId, Kind = e.Kind, Description = e.Description, Identifiers = e.Identifiers, HoldingAgency = e.HoldingAgency, EstimatedValueFen = e.EstimatedValueFen });
+                session.Store(CaseLink.ForAsset(e.AssetId), new CaseLink(e.EstateId, e.AssetId));
+                asset = view.Asset(e.AssetId);
+                break;
+            case SeizureRecorded e when asset is not null:
+                asset.Seizures.Add(new SeizureView
+                {
+                    Id = e.SeizureId, SeizingBody = e.SeizingBody, SeizingBodySuperior = e.SeizingBodySuperior, DocumentNumber = e.DocumentNumber,
+                    SeizedOn = e.SeizedOn, ExpiresOn = e.ExpiresOn, Rank = e.Rank, RegistrationReference = e.RegistrationReference, Status = SeizureStatus.InForce,
+                });
+                break;
+            case SeizureMovedToFirst e when asset?.Seizures.Find(s => s.Id == e.SeizureId) is { } moved:
+                moved.Rank = SeizureRank.First;
+                break;
+            case SeizureLifted e when asset?.Seizures.Find(s => s.Id == e.SeizureId) is { } lifted:
+                (lifted.Status, lifted.LiftedBy, lifted.LiftReference, lifted.LiftedOn) = (SeizureStatus.Lifted, e.How, e.Reference, e.LiftedOn);
+                break;
+            case SeizureLapsed e when asset?.Seizures.Find(s => s.Id == e.SeizureId) is { } lapsed:
+                (lapsed.Status, lapsed.LiftedOn) = (SeizureStatus.Lapsed, e.ExpiredOn);
+                break;
+            case AssetTransferred when asset is not null:
+                asset.Transferred = true;
+                break;
+            case ReleaseRequested e when asset is not null:
+                session.Store(CaseLink.ForRequest(e.RequestId), new CaseLink(e.EstateId, e.AssetId));
+                view.ReleaseRequestIds.Add(e.RequestId);
+                (asset.ReleaseRequestId, asset.ReleaseStage, asset.ReleaseDueAt, asset.NoticeId) = (e.RequestId, ReleaseStage.Requested, null, null);
+                break;
+            case ReleaseRejected or ReleaseWithdrawn or ReleaseLettersSent or ReleaseEscalatedToSuperiors or ReleaseRulingDue or LiftingRulingIssued or ReleaseStalled or ReleaseCompleted
+                when asset is not null && asset.ReleaseRequestId == BankruptcyEvents.IdIn(envelope, ReleaseRequest.StreamPrefix):
+                ApplyRelease(asset, envelope.Event);
+                break;
+            case AssistedEnforcementNoticeIssued e:
+                session.Store(CaseLink.ForNotice(e.NoticeId), new CaseLink(e.EstateId, e.AssetId));
+                view.NoticeIds.Add(e.NoticeId);
+                break;
+            case AgendaItemPlaced e:
+                session.Store(CaseLink.ForAgendaItem(e.ItemId), new CaseLink(e.EstateId, null));
+                view.AgendaItemIds.Add(e.ItemId);
+                break;
+            case DisposalScheduled e when asset is not null:
+                asset.Disposal ??= new DisposalView();
+                (asset.Disposal.Stage, asset.Disposal.Method, asset.Disposal.Platform, asset.Disposal.ScheduledOn, asset.Disposal.ReservePriceFen)
+                    = (DisposalStage.Scheduled, e.Method, e.Platform, e.ScheduledOn, e.ReservePriceFen);
+                break;
+            case DisposalUnsold when asset?.Disposal is { } d:
+                d.Stage = DisposalStage.Unsold;
+                break;
+            case AssetSold e when asset?.Disposal is { } d:
+                (d.Stage, d.BuyerName, d.PriceFen, d.SoldOn) = (DisposalStage.Sold, e.BuyerName, e.PriceFen, e.SoldOn);
+                break;
+            case SaleConfirmed e when asset?.Disposal is { } d:
+                (d.Stage, d.RulingId, d.NoticeId) = (DisposalStage.Confirmed, e.RulingId, e.NoticeId);
+                break;
+            case TransferRegistered e when asset?.Disposal is { } d:
+                (d.Stage, d.TransferReference, d.TransferredOn) = (DisposalStage.Transferred, e.RegistrationReference, e.RegisteredOn);
+                break;
+            case IWorkflowEvent w when asset is not null && envelope.StreamId.StartsWith(Disposal.StreamPrefix, StringComparison.Ordinal):
+                asset.Disposal ??= new DisposalView();
+                asset.Disposal.WorkflowState = w.Entered.State;
+                break;
+            case IWorkflowEvent w when asset is not null && envelope.StreamId == ReleaseRequest.StreamPrefix + asset.ReleaseRequestId:
+                asset.ReleaseDueAt = w.Entered.DueAt;
+                break;
+            default:
+                return;
+        }
+
+        if (asset?.Disposal is { } disposal && envelope.StreamId.StartsWith(Disposal.StreamPrefix, StringComparison.Ordinal))
+        {
+            disposal.Version = envelope.Version;
+        }
+
+        asset?.Refresh();
+        Touch(view, envelope);
+        session.Store(view.Id, view, view.AdministratorUserId);
+    }
+
+    private static void ApplyRelease(AssetView asset, IDomainEvent e)
+    {
+        asset.ReleaseStage = e switch
+        {
+            ReleaseRejected => ReleaseStage.Rejected,
+            ReleaseWithdrawn => ReleaseStage.Withdrawn,
+            ReleaseLettersSent => ReleaseStage.AwaitingSeizingBodies,
+            ReleaseEscalatedToSuperiors => ReleaseStage.AwaitingSuperiors,
+            ReleaseRulingDue => ReleaseStage.RulingDue,
+            LiftingRulingIssued => ReleaseStage.AwaitingRegistry,
+            ReleaseStalled => ReleaseStage.Stalled,
+            _ => ReleaseStage.Released,
+        };
+        if (e is LiftingRulingIssued ruling)
+        {
+            asset.NoticeId = ruling.NoticeId;
+        }
+
+        if (e is not (ReleaseLettersSent or ReleaseEscalatedToSuperiors))
+        {
+            asset.ReleaseDueAt = null;
+        }
+    }
+
+    private static void Touch(CaseView view, EventEnvelope envelope)
+    {
+        view.LastChangedAt = envelope.Metadata.OccurredAt;
+        if (envelope.StreamId.StartsWith(Estate.StreamPrefix, StringComparison.Ordinal))
+        {
+            view.Version = envelope.Version;
+        }
+    }
+
+    /// <summary>The case (and asset) an event belongs to, from the event itself or from the links stored when its stream began.</summary>
+    private static async ValueTask<(string? EstateId, string? AssetId)> LocateAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken ct)
+    {
+        switch (envelope.Event)
+        {
+            case AssetRegistered e: return (e.EstateId, e.AssetId);
+            case SeizureRecorded e: return (e.EstateId, e.AssetId);
+            case SeizureMovedToFirst e: return (e.EstateId, e.AssetId);
+            case SeizureLifted e: return (e.EstateId, e.AssetId);
+            case SeizureLapsed e: return (e.EstateId, e.AssetId);
+            case AssetFreed e: return (e.EstateId, e.AssetId);
+            case AssetTransferred e: return (e.EstateId, e.AssetId);
+            case ReleaseRequested e: return (e.EstateId, e.AssetId);
+            case AssistedEnforcementNoticeIssued e: return (e.EstateId, e.AssetId);
+            case AgendaItemPlaced e: return (e.EstateId, null);
+            case DisposalScheduled e: return (e.EstateId, e.AssetId);
+        }
+
+        string? key = null;
+        if (envelope.StreamId.StartsWith(ReleaseRequest.StreamPrefix, StringComparison.Ordinal))
+        {
+            key = CaseLink.ForRequest(BankruptcyEvents.IdIn(envelope, ReleaseRequest.StreamPrefix));
+        }
+        else if (envelope.StreamId.StartsWith(Disposal.StreamPrefix, StringComparison.Ordinal))
+        {
+            key = CaseLink.ForAsset(BankruptcyEvents.IdIn(envelope, Disposal.StreamPrefix));
+        }
+
+        return key is not null && await session.LoadAsync<CaseLink>(key, ct) is { } link ? (link.EstateId, link.AssetId) : (null, null);
+    }
+}
+
+/// <summary>Release requests: the judge's approval queue and each request's page.</summary>
+public sealed class ReleaseRequestProjection : IProjection
+{
+    public string Name => "bankruptcy-release-requests";
+
+    public ProjectionMode Mode => ProjectionMode.Inline;
+
+    public bool Handles(IDomainEvent @event) => BankruptcyEvents.IsOurs(@event);
+
+    public async ValueTask ApplyAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (!envelope.StreamId.StartsWith(ReleaseRequest.StreamPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var id = BankruptcyEvents.IdIn(envelope, ReleaseRequest.StreamPrefix);
+        var at = envelope.Metadata.OccurredAt;
+        var view = envelope.Event is ReleaseRequested r
+            ? new ReleaseRequestView
+            {
+                Id = r.RequestId, EstateId = r.EstateId, CaseNumber = r.CaseNumber, AssetId = r.AssetId, HoldingAgency = r.HoldingAgency, Reasons = r.Reasons,
+                Stage = ReleaseStage.Requested, RequestedBy = r.By, RequestedAt = at,
+                Seizures = [.. r.Seizures.Select(s => new RequestSeizureView { SeizureId = s.SeizureId, SeizingBody = s.SeizingBody, SeizingBodySuperior = s.SeizingBodySuperior, DocumentNumber = s.DocumentNumber, SeizedOn = s.SeizedOn, Rank = s.Rank })],
+            }
+            : await session.LoadAsync<ReleaseRequestView>(id, cancellationToken);
+        if (view is null)
+        {
+            return;
+        }
+
+        switch (envelope.Event)
+        {
+            case ReleaseApproved e:
+                (view.DecidedBy, view.DecidedAt) = (e.By, at);
+                break;
+            case ReleaseRejected e:
+                (view.Stage, view.DecidedBy, view.DecidedAt, view.RejectedReason) = (ReleaseStage.Rejected, e.By, at, e.Reason);
+                break;
+            case ReleaseWithdrawn e:
+                (view.Stage, view.WithdrawnReason) = (ReleaseStage.Withdrawn, e.Reason);
+                break;
+            case ReleaseLettersSent e:
+                view.Stage = ReleaseStage.AwaitingSeizingBodies;
+                view.Letters.AddRange(e.Letters.Select(l => new LetterView(l.LetterId, l.SeizureId, l.Recipient, l.Addressee, e.DueOn, at)));
+                break;
+            case ReleaseEscalatedToSuperiors e:
+                view.Stage = ReleaseStage.AwaitingSuperiors;
+                view.Letters.AddRange(e.Letters.Select(l => new LetterView(l.LetterId, l.SeizureId, l.Recipient, l.Addressee, e.DueOn, at)));
+                break;
+            case ReleaseRulingDue:
+                view.Stage = ReleaseStage.RulingDue;
+                break;
+            case SeizureLiftedBySeizingBody e when view.Seizures.Find(s => s.SeizureId == e.SeizureId) is { } s:
+                (s.LiftedBy, s.LiftReference) = (LiftedBy.SeizingBody, e.Reference);
+                break;
+            case LiftingRulingIssued e:
+                (view.Stage, view.RulingId, view.NoticeId, view.StalledReason) = (ReleaseStage.AwaitingRegistry, e.RulingId, e.NoticeId, null);
+                view.Letters.AddRange(e.SeizingBodiesNotified.Select(l => new LetterView(l.LetterId, l.SeizureId, l.Recipient, l.Addressee, null, at)));
+                break;
+            case ReleaseStalled e:
+                (view.Stage, view.StalledReason) = (ReleaseStage.Stalled, e.Reason);
+                break;
+            case ReleaseCompleted e:
+                (view.Stage, view.ReleasedOn, view.ReleasedAt) = (ReleaseStage.Released, e.ReleasedOn, at);
+                foreach (var s in view.Seizures.Where(s => s.LiftedBy is null))
+                {
+                    (s.LiftedBy, s.LiftReference) = (LiftedBy.CourtRuling, e.RegistrationReference);
+                }
+
+                break;
+            case IWorkflowEvent w:
+                (view.WorkflowState, view.DueAt) = (w.Entered.State, w.Entered.DueAt);
+                break;
+        }
+
+        view.Version = envelope.Version;
+        session.Store(view.Id, view, view.EstateId);
+    }
+}
+
+/// <summary>Each agency's inbox of assisted-enforcement notices, partitioned by agency code.</summary>
+public sealed class NoticeProjection : IProjection
+{
+    public string Name => "bankruptcy-notices";
+
+    public ProjectionMode Mode => ProjectionMode.Inline;
+
+    public bool Handles(IDomainEvent @event) => BankruptcyEvents.IsOurs(@event);
+
+    public async ValueTask ApplyAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (!envelope.StreamId.StartsWith(Notice.StreamPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var at = envelope.Metadata.OccurredAt;
+        var view = envelope.Event is AssistedEnforcementNoticeIssued i
+            ? new NoticeView
+            {
+                Id = i.NoticeId, Agency = i.Content.AddresseeAgency, Purpose = i.Purpose, SourceId = i.SourceId, EstateId = i.EstateId, AssetId = i.AssetId,
+                CaseNumber = i.Content.CaseNumber, DocumentNumber = i.DocumentNumber, Content = i.Content, Status = NoticeStatus.Delivered,
+                AcknowledgeBy = i.AcknowledgeBy, IssuedAt = at, IssuedBy = i.By,
+            }
+            : await session.LoadAsync<NoticeView>(BankruptcyEvents.IdIn(envelope, Notice.StreamPrefix), cancellationToken);
+        if (view is null)
+        {
+            return;
+        }
+
+        switch (envelope.Event)
+        {
+            case NoticeAcknowledged e:
+                (view.Status, view.AcknowledgedAt, view.AcknowledgedBy, view.ExecuteBy) = (NoticeStatus.Acknowledged, at, e.By, e.ExecuteBy);
+                break;
+            case NoticeExecuted e:
+                (view.Status, view.ExecutedOn, view.ExecutedBy, view.RegistrationReference) = (NoticeStatus.Executed, e.ExecutedOn, e.By, e.RegistrationReference);
+                break;
+            case NoticeCannotBeExecuted e:
+                (view.Status, view.CannotExecuteReason) = (NoticeStatus.CannotExecute, e.Reason);
+                break;
+            case NoticeQueried e:
+                view.Queries.Add(new NoticeQueryView { QueryId = e.QueryId, Text = e.Text, By = e.By, At = at });
+                break;
+            case NoticeQueryAnswered e when view.Queries.Find(q => q.QueryId == e.QueryId) is { } q:
+                (q.Answer, q.AnsweredBy, q.AnsweredAt) = (e.Answer, e.By, at);
+                break;
+            case NoticeAcknowledgementOverdue:
+                view.AcknowledgementOverdue = true;
+                break;
+            case NoticeExecutionOverdue:
+                view.ExecutionOverdue = true;
+                break;
+            case IWorkflowEvent w:
+                (view.WorkflowState, view.DueAt) = (w.Entered.State, w.Entered.DueAt);
+                break;
+        }
+
+        view.Version = envelope.Version;
+        session.Store(view.Id, view, view.Agency);
+    }
+}
+
+/// <summary>The joint meeting's agenda: one document per item.</summary>
+public sealed class AgendaProjection : IProjection
+{
+    public string Name => "bankruptcy-agenda";
+
+    public ProjectionMode Mode => ProjectionMode.Inline;
+
+    public bool Handles(IDomainEvent @event) => @event is AgendaItemPlaced or MeetingDecisionRecorded or MeetingActionCompleted or AgendaItemResolved;
+
+    public async ValueTask ApplyAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var at = envelope.Metadata.OccurredAt;
+        var view = envelope.Event is AgendaItemPlaced p
+            ? new AgendaItemView { Id = p.ItemId, Reason = p.Reason, SourceId = p.SourceId, EstateId = p.EstateId, CaseNumber = p.CaseNumber, Party = p.Party, Summary = p.Summary, PlacedAt = at }
+            : await session.LoadAsync<AgendaItemView>(BankruptcyEvents.IdIn(envelope, AgendaItem.StreamPrefix), cancellationToken);
+        if (view is null)
+        {
+            return;
+        }
+
+        switch (envelope.Event)
+        {
+            case MeetingDecisionRecorded e:
+                view.Decisions.Add(new MeetingDecisionView { MeetingOn = e.MeetingOn, Minutes = e.Minutes, By = e.By, At = at });
+                view.Actions.AddRange(e.Actions.Select(a => new MeetingActionView { ActionId = a.ActionId, Owner = a.Owner, Description = a.Description, DueOn = a.DueOn }));
+                break;
+            case MeetingActionCompleted e when view.Actions.Find(a => a.ActionId == e.ActionId) is { } action:
+                (action.Completed, action.Note) = (true, e.Note);
+                break;
+            case AgendaItemResolved e:
+                (view.Resolved, view.ResolvedHow, view.ResolvedAt) = (true, e.How, at);
+                break;
+        }
+
+        view.Version = envelope.Version;
+        session.Store(view.Id, view, view.Resolved ? "resolved" : "open");
+    }
+}

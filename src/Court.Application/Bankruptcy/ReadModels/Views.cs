@@ -1,0 +1,456 @@
+using Court.Application.Projections;
+using Court.Domain.Bankruptcy;
+
+namespace Court.Application.Bankruptcy.ReadModels;
+
+/// <summary>Where an asset stands, as the administrator and the court see it.</summary>
+public enum AssetState
+{
+    /// <summary>A seizure binds it and no release has been asked for.</summary>
+    Seized,
+
+    /// <summary>A release request waits for the judge.</summary>
+    ReleaseRequested,
+
+    /// <summary>Letters are out to the seizing bodies or their superiors.</summary>
+    Releasing,
+
+    /// <summary>The court's lifting ruling is due.</summary>
+    RulingDue,
+
+    /// <summary>The assisted-enforcement notice is with the holding agency.</summary>
+    AwaitingRegistry,
+
+    /// <summary>The agency reported it cannot execute the notice.</summary>
+    ReleaseStalled,
+
+    /// <summary>No seizure binds it; it may be disposed of.</summary>
+    Free,
+    DisposalScheduled,
+    Unsold,
+    Sold,
+
+    /// <summary>Sale confirmed; the transfer notice is with the holding agency.</summary>
+    AwaitingTransfer,
+    Transferred,
+}
+
+/// <summary>One thing that stands between an asset and its disposal: who must act, on what, by when.</summary>
+public sealed record Blocker(string Kind, string Party, string? Reference, DateTimeOffset? DueAt);
+
+public enum SeizureStatus
+{
+    InForce,
+    Lifted,
+    Lapsed,
+}
+
+public sealed class SeizureView
+{
+    public string Id { get; set; } = "";
+
+    public string SeizingBody { get; set; } = "";
+
+    public string? SeizingBodySuperior { get; set; }
+
+    public string DocumentNumber { get; set; } = "";
+
+    public DateOnly SeizedOn { get; set; }
+
+    public DateOnly ExpiresOn { get; set; }
+
+    public SeizureRank Rank { get; set; }
+
+    public string? RegistrationReference { get; set; }
+
+    public SeizureStatus Status { get; set; }
+
+    public LiftedBy? LiftedBy { get; set; }
+
+    public string? LiftReference { get; set; }
+
+    public DateOnly? LiftedOn { get; set; }
+}
+
+public sealed class DisposalView
+{
+    public DisposalStage Stage { get; set; }
+
+    public string? WorkflowState { get; set; }
+
+    public DisposalMethod Method { get; set; }
+
+    public string Platform { get; set; } = "";
+
+    public DateOnly ScheduledOn { get; set; }
+
+    public long ReservePriceFen { get; set; }
+
+    public string? BuyerName { get; set; }
+
+    public long? PriceFen { get; set; }
+
+    public DateOnly? SoldOn { get; set; }
+
+    public string? RulingId { get; set; }
+
+    public string? NoticeId { get; set; }
+
+    public string? TransferReference { get; set; }
+
+    public DateOnly? TransferredOn { get; set; }
+
+    public long Version { get; set; } = -1;
+}
+
+public sealed class AssetView
+{
+    public string Id { get; set; } = "";
+
+    public AssetKind Kind { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public AssetIdentifiers Identifiers { get; set; } = new();
+
+    public string HoldingAgency { get; set; } = "";
+
+    public long EstimatedValueFen { get; set; }
+
+    public List<SeizureView> Seizures { get; set; } = [];
+
+    public string? ReleaseRequestId { get; set; }
+
+    public ReleaseStage? ReleaseStage { get; set; }
+
+    public DateTimeOffset? ReleaseDueAt { get; set; }
+
+    public string? NoticeId { get; set; }
+
+    public DisposalView? Disposal { get; set; }
+
+    public bool Transferred { get; set; }
+
+    public AssetState State { get; set; }
+
+    public List<Blocker> BlockedBy { get; set; } = [];
+
+    /// <summary>Recomputes <see cref="State"/> and <see cref="BlockedBy"/> from the facts above.</summary>
+    public void Refresh()
+    {
+        var inForce = Seizures.Where(s => s.Status == SeizureStatus.InForce).OrderBy(s => s.Rank).ThenBy(s => s.SeizedOn).ToList();
+        var blockers = new List<Blocker>();
+        var open = ReleaseStage is Domain.Bankruptcy.ReleaseStage.Requested or Domain.Bankruptcy.ReleaseStage.AwaitingSeizingBodies
+            or Domain.Bankruptcy.ReleaseStage.AwaitingSuperiors or Domain.Bankruptcy.ReleaseStage.RulingDue
+            or Domain.Bankruptcy.ReleaseStage.AwaitingRegistry or Domain.Bankruptcy.ReleaseStage.Stalled;
+        if (Transferred || Disposal?.Stage == DisposalStage.Transferred)
+        {
+            State = AssetState.Transferred;
+        }
+        else if (inForce.Count > 0)
+        {
+            blockers.AddRange(inForce.Select(s => new Blocker(s.Rank == SeizureRank.First ? "first-seizure" : "queued-seizure", s.SeizingBody, s.DocumentNumber, null)));
+            (State, var waiting) = open ? ReleaseStage switch
+            {
+                Domain.Bankruptcy.ReleaseStage.Requested => (AssetState.ReleaseRequested, new Blocker("awaiting-judge", "judge", ReleaseRequestId, null)),
+                Domain.Bankruptcy.ReleaseStage.AwaitingSeizingBodies => (AssetState.Releasing, new Blocker("awaiting-seizing-bodies", string.Join("、", inForce.Select(s => s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
+                Domain.Bankruptcy.ReleaseStage.AwaitingSuperiors => (AssetState.Releasing, new Blocker("awaiting-superiors", string.Join("、", inForce.Select(s => s.SeizingBodySuperior ?? s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
+                Domain.Bankruptcy.ReleaseStage.RulingDue => (AssetState.RulingDue, new Blocker("ruling-due", "judge", ReleaseRequestId, null)),
+                Domain.Bankruptcy.ReleaseStage.AwaitingRegistry => (AssetState.AwaitingRegistry, new Blocker("awaiting-agency", HoldingAgency, NoticeId, null)),
+                _ => (AssetState.ReleaseStalled, new Blocker("agency-cannot-execute", HoldingAgency, NoticeId, null)),
+            } : (AssetState.Seized, (Blocker?)null);
+            if (waiting is not null)
+            {
+                blockers.Add(waiting);
+            }
+        }
+        else
+        {
+            State = Disposal?.Stage switch
+            {
+                DisposalStage.Scheduled => AssetState.DisposalScheduled,
+                DisposalStage.Unsold => AssetState.Unsold,
+                DisposalStage.Sold => AssetState.Sold,
+                DisposalStage.Confirmed => AssetState.AwaitingTransfer,
+                _ => AssetState.Free,
+            };
+            if (State == AssetState.Sold)
+            {
+                blockers.Add(new Blocker("awaiting-sale-confirmation", "judge", Id, null));
+            }
+            else if (State == AssetState.AwaitingTransfer)
+            {
+                blockers.Add(new Blocker("awaiting-transfer", HoldingAgency, Disposal?.NoticeId, null));
+            }
+        }
+
+        BlockedBy = blockers;
+    }
+}
+
+/// <summary>A bankruptcy case as the court and its administrator see it. Partition: the appointed administrator's user id.</summary>
+[Collection("bankruptcy.cases")]
+public sealed class CaseView
+{
+    public string Id { get; set; } = "";
+
+    public string CaseNumber { get; set; } = "";
+
+    public string CourtCode { get; set; } = "";
+
+    public string DebtorName { get; set; } = "";
+
+    public string DebtorCreditCode { get; set; } = "";
+
+    public DateOnly AcceptedOn { get; set; }
+
+    public string AdministratorUserId { get; set; } = "";
+
+    public string AdministratorName { get; set; } = "";
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public string OpenedBy { get; set; } = "";
+
+    /// <summary>The estate stream's version: the ETag for writes to the case.</summary>
+    public long Version { get; set; }
+
+    public DateTimeOffset LastChangedAt { get; set; }
+
+    public List<AssetView> Assets { get; set; } = [];
+
+    public List<string> ReleaseRequestIds { get; set; } = [];
+
+    public List<string> NoticeIds { get; set; } = [];
+
+    public List<string> AgendaItemIds { get; set; } = [];
+
+    public long EstimatedValueFen => Assets.Sum(a => a.EstimatedValueFen);
+
+    public AssetView? Asset(string id) => Assets.Find(a => a.Id == id);
+}
+
+/// <summary>Which case a release request, notice, disposal or agenda item belongs to (ids never move, so this is safe to read while rebuilding).</summary>
+[Collection("bankruptcy.links")]
+public sealed record CaseLink(string EstateId, string? AssetId)
+{
+    public static string ForAsset(string assetId) => "asset:" + assetId;
+
+    public static string ForRequest(string requestId) => "release-request:" + requestId;
+
+    public static string ForNotice(string noticeId) => "notice:" + noticeId;
+
+    public static string ForAgendaItem(string itemId) => "agenda-item:" + itemId;
+}
+
+public sealed class RequestSeizureView
+{
+    public string SeizureId { get; set; } = "";
+
+    public string SeizingBody { get; set; } = "";
+
+    public string? SeizingBodySuperior { get; set; }
+
+    public string DocumentNumber { get; set; } = "";
+
+    public DateOnly SeizedOn { get; set; }
+
+    public SeizureRank Rank { get; set; }
+
+    public LiftedBy? LiftedBy { get; set; }
+
+    public string? LiftReference { get; set; }
+}
+
+public sealed record LetterView(string LetterId, string SeizureId, LetterRecipient Recipient, string Addressee, DateOnly? DueOn, DateTimeOffset SentAt);
+
+/// <summary>A release request: the judge's approval queue and the administrator's follow-up. Partition: the estate id.</summary>
+[Collection("bankruptcy.release-requests")]
+public sealed class ReleaseRequestView
+{
+    public string Id { get; set; } = "";
+
+    public string EstateId { get; set; } = "";
+
+    public string CaseNumber { get; set; } = "";
+
+    public string AssetId { get; set; } = "";
+
+    public string HoldingAgency { get; set; } = "";
+
+    public List<RequestSeizureView> Seizures { get; set; } = [];
+
+    public string Reasons { get; set; } = "";
+
+    public ReleaseStage Stage { get; set; }
+
+    public string? WorkflowState { get; set; }
+
+    /// <summary>When the current step's deadline runs out (24:00 China time of its last day).</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public string? RejectedReason { get; set; }
+
+    public string? WithdrawnReason { get; set; }
+
+    public List<LetterView> Letters { get; set; } = [];
+
+    public string? RulingId { get; set; }
+
+    public string? NoticeId { get; set; }
+
+    public string? StalledReason { get; set; }
+
+    public DateOnly? ReleasedOn { get; set; }
+
+    public DateTimeOffset? ReleasedAt { get; set; }
+
+    public long Version { get; set; }
+}
+
+public sealed class NoticeQueryView
+{
+    public string QueryId { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public string By { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    public string? Answer { get; set; }
+
+    public string? AnsweredBy { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+}
+
+/// <summary>An assisted-enforcement notice in its addressee's inbox. Partition: the agency code.</summary>
+[Collection("bankruptcy.notices")]
+public sealed class NoticeView
+{
+    public string Id { get; set; } = "";
+
+    public string Agency { get; set; } = "";
+
+    public NoticePurpose Purpose { get; set; }
+
+    public string SourceId { get; set; } = "";
+
+    public string EstateId { get; set; } = "";
+
+    public string AssetId { get; set; } = "";
+
+    public string CaseNumber { get; set; } = "";
+
+    public string DocumentNumber { get; set; } = "";
+
+    public NoticeContent? Content { get; set; }
+
+    public NoticeStatus Status { get; set; }
+
+    public string? WorkflowState { get; set; }
+
+    /// <summary>When the current deadline (acknowledge or execute) runs out.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    public DateOnly AcknowledgeBy { get; set; }
+
+    public DateOnly? ExecuteBy { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public string IssuedBy { get; set; } = "";
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    public DateOnly? ExecutedOn { get; set; }
+
+    public string? ExecutedBy { get; set; }
+
+    public string? RegistrationReference { get; set; }
+
+    public string? CannotExecuteReason { get; set; }
+
+    public bool AcknowledgementOverdue { get; set; }
+
+    public bool ExecutionOverdue { get; set; }
+
+    public List<NoticeQueryView> Queries { get; set; } = [];
+
+    public long Version { get; set; }
+
+    public bool IsOpen => Status is NoticeStatus.Delivered or NoticeStatus.Acknowledged;
+
+    public bool IsOverdueAt(DateTimeOffset now) => IsOpen && (AcknowledgementOverdue || ExecutionOverdue || (DueAt is { } due && now >= due));
+}
+
+public sealed class MeetingDecisionView
+{
+    public DateOnly MeetingOn { get; set; }
+
+    public string Minutes { get; set; } = "";
+
+    public string By { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+}
+
+public sealed class MeetingActionView
+{
+    public string ActionId { get; set; } = "";
+
+    public string Owner { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public DateOnly DueOn { get; set; }
+
+    public bool Completed { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>An item on the joint court–government meeting's agenda.</summary>
+[Collection("bankruptcy.agenda")]
+public sealed class AgendaItemView
+{
+    public string Id { get; set; } = "";
+
+    public AgendaReason Reason { get; set; }
+
+    public string SourceId { get; set; } = "";
+
+    public string EstateId { get; set; } = "";
+
+    public string CaseNumber { get; set; } = "";
+
+    /// <summary>The agency code, or the seizing body's name when it is not one of the pilot's agencies.</summary>
+    public string Party { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public DateTimeOffset PlacedAt { get; set; }
+
+    public bool Resolved { get; set; }
+
+    public string? ResolvedHow { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public List<MeetingDecisionView> Decisions { get; set; } = [];
+
+    public List<MeetingActionView> Actions { get; set; } = [];
+
+    public long Version { get; set; }
+}

@@ -16,7 +16,7 @@ public enum SmallClaimsStatus
     Converted,
 }
 
-public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, bool Paid)
+public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, bool Paid, string? DocumentNumber = null)
 {
     public bool Outstanding => !Paid && AmountFen > 0;
 }
@@ -58,6 +58,7 @@ public sealed record SmallClaimsCase(
             LimitOn = e.LimitOn,
         },
         FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.DueOn, false)) },
+        FeeNoticeDocumentIssued e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { DocumentNumber = e.DocumentNumber } : n).ToImmutableList() },
         FeeNoticePaid e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { Paid = true } : n).ToImmutableList() },
         ProcedureConverted e => this with { Status = SmallClaimsStatus.Converted, Procedure = e.To, AssessedFen = Math.Max(AssessedFen, e.Fee.FeeFen) },
         ClaimLowered e => (this with

@@ -56,6 +56,9 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     /// <summary>How many write batches have committed since start-up (each is one transaction, one durable flush).</summary>
     public long CommittedBatches => Interlocked.Read(ref committedBatches);
 
+    /// <summary>Appends and deletes waiting for the writer right now.</summary>
+    public int Queued => Volatile.Read(ref queued);
+
     /// <summary>How many appends and deletes those batches held, failed ones included.</summary>
     public long CommittedRequests => Interlocked.Read(ref committedRequests);
 

@@ -84,7 +84,7 @@ public static class CourtHost
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
-        services.AddDocumentVerificationRateLimit();
+        services.AddDocumentsWeb();
         services.AddArchives();
         AddTelemetry(services, configuration);
     }

@@ -1,4 +1,5 @@
 using Court.Application.Common;
+using Court.Application.Pipeline;
 
 namespace Court.Application.Documents;
 
@@ -11,12 +12,19 @@ public interface IDocumentReadGrant
     ValueTask<bool> MayReadAsync(IssuedDocument document, ICallerContext caller, CancellationToken cancellationToken);
 }
 
-/// <summary>Who may see, execute and revoke a document. Court staff see all; an agency sees what is addressed to it.</summary>
+/// <summary>
+/// Who may see and act on a document, on the shared rules (docs/decisions/0007-resource-authorization.md): the
+/// issuing court's clerks and judges, and the agency it is addressed to; plus whoever an <see cref="IDocumentReadGrant"/> admits.
+/// </summary>
 public sealed class DocumentAccess(IEnumerable<IDocumentReadGrant> grants)
 {
+    public static ResourceParties PartiesOf(IssuedDocument document) => PartiesOf(document.Court.Code, document.Content.AddresseeAgency);
+
+    public static ResourceParties PartiesOf(DocumentRecord record) => PartiesOf(record.CourtCode, record.AddresseeAgency);
+
     public async ValueTask<bool> MayReadAsync(IssuedDocument document, ICallerContext caller, CancellationToken cancellationToken)
     {
-        if (IsCourtStaff(caller) || IsAddressee(document, caller))
+        if (Access.CanSee(caller, PartiesOf(document)))
         {
             return true;
         }
@@ -32,13 +40,11 @@ public sealed class DocumentAccess(IEnumerable<IDocumentReadGrant> grants)
         return false;
     }
 
-    public static bool MayMarkExecuted(IssuedDocument document, ICallerContext caller) => IsCourtStaff(caller) || IsAddressee(document, caller);
+    /// <summary>Hidden (404) when the caller may not see it; Forbidden (403) when he may but holds none of <paramref name="roles"/>.</summary>
+    public async ValueTask<AuthorizationOutcome> ActAsync(IssuedDocument document, ICallerContext caller, CancellationToken cancellationToken, params string[] roles) =>
+        !await MayReadAsync(document, caller, cancellationToken) ? AuthorizationOutcome.Hidden
+        : caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed
+        : AuthorizationOutcome.Forbidden;
 
-    public static bool MayRevoke(ICallerContext caller) => caller.IsInRole(Roles.Judge) || caller.IsInRole(Roles.System);
-
-    private static bool IsCourtStaff(ICallerContext caller) =>
-        caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.Judge) || caller.IsInRole(Roles.SystemAdministrator) || caller.IsInRole(Roles.System);
-
-    private static bool IsAddressee(IssuedDocument document, ICallerContext caller) =>
-        caller.IsInRole(Roles.AgencyOfficer) && caller.Agency is { } agency && string.Equals(agency, document.Content.AddresseeAgency, StringComparison.Ordinal);
+    private static ResourceParties PartiesOf(string court, string? agency) => new(court, null, agency is null ? [] : [agency]);
 }

@@ -1,4 +1,7 @@
 using Court.Application.Documents.Issuing;
+using Court.Application.Documents.MarkingExecuted;
+using Court.Application.Documents.Reading;
+using Court.Application.Documents.Revoking;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Application.Timeline;
@@ -15,7 +18,11 @@ public static class DocumentsModule
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<DocumentAccess>();
         services.AddSingleton<IProjection, DocumentProjection>();
-        services.AddSingleton<IAuthorizationRule<IssueDocumentByHand>, IssueDocumentByHandRule>();
+        services.AddAuthorizationRule<IssueDocumentByHand, IssueDocumentByHandRule>();
+        services.AddScoped<DocumentRules>();
+        services.AddScoped<IAuthorizationRule<GetDocument>>(sp => sp.GetRequiredService<DocumentRules>());
+        services.AddScoped<IAuthorizationRule<MarkDocumentExecuted>>(sp => sp.GetRequiredService<DocumentRules>());
+        services.AddScoped<IAuthorizationRule<RevokeDocument>>(sp => sp.GetRequiredService<DocumentRules>());
         services.AddTimelineSentence<DocumentIssued>(
             zh: e => $"签发了{e.Content.Title}（{e.Number}），送达{e.Content.Addressee}",
             en: e => $"issued {DocumentKinds.Of(e.Kind).NameEn.ToLowerInvariant()} {e.Number} to {e.Content.Addressee}");

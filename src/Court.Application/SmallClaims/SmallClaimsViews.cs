@@ -37,7 +37,8 @@ public sealed record FeeNoticeView(
     DateOnly IssuedOn,
     DateOnly DueOn,
     bool Paid,
-    DateOnly? PaidOn);
+    DateOnly? PaidOn,
+    string? DocumentNumber = null);
 
 /// <summary>A refund the court owes a party until it is paid out.</summary>
 [Collection("fee-refunds")]
@@ -84,6 +85,9 @@ public sealed class SmallClaimsProjection : IProjection
         {
             case FeeNoticeIssued e:
                 session.Store(e.NoticeId, new FeeNoticeView(e.NoticeId, caseId, view.CaseNumber, e.Reason, e.AmountFen, e.AmountFen, e.IssuedOn, e.DueOn, false, null));
+                break;
+            case FeeNoticeDocumentIssued e when await session.LoadAsync<FeeNoticeView>(e.NoticeId, cancellationToken) is { } issued:
+                session.Store(e.NoticeId, issued with { DocumentNumber = e.DocumentNumber });
                 break;
             case FeeNoticePaid e when await session.LoadAsync<FeeNoticeView>(e.NoticeId, cancellationToken) is { } notice:
                 session.Store(e.NoticeId, notice with { Paid = true, PaidOn = e.PaidOn });

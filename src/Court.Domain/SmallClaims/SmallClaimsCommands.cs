@@ -22,6 +22,9 @@ public sealed record FileSmallClaimsCase(
 
 public sealed record RecordFeePayment(string NoticeId) : SmallClaimsCommand;
 
+/// <summary>Keeps the number of the document a fee notice was issued as.</summary>
+public sealed record RecordFeeNoticeDocument(string NoticeId, string DocumentNumber) : SmallClaimsCommand;
+
 public sealed record ConvertProcedure(Procedure To, string Reason) : SmallClaimsCommand;
 
 public sealed record LowerClaim(long NewClaimFen) : SmallClaimsCommand;

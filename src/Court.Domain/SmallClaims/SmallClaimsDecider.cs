@@ -22,6 +22,12 @@ public static class SmallClaimsDecider
             : Cannot("file", state),
         (SmallClaimsStatus.None, _) => DomainError.NotFound("small-claims.case-not-found", "There is no such small-claims case."),
         (_, RecordFeePayment pay) => Pay(state, pay, context),
+        (_, RecordFeeNoticeDocument document) => state.Notices.FirstOrDefault(n => n.NoticeId == document.NoticeId) switch
+        {
+            null => DomainError.NotFound("small-claims.notice-not-found", $"Case {state.CaseId} has no fee notice {document.NoticeId}."),
+            { DocumentNumber: not null } => Decision.Nothing,
+            _ => Decision.Emit(new FeeNoticeDocumentIssued(state.CaseId, document.NoticeId, document.DocumentNumber)),
+        },
         (_, RecordRefundPaid refund) => state.Refunds.GetValueOrDefault(refund.RefundId) switch
         {
             null => DomainError.NotFound("small-claims.refund-not-found", $"Case {state.CaseId} owes no refund {refund.RefundId}."),
@@ -222,6 +228,7 @@ public static class SmallClaimsDecider
     {
         FileSmallClaimsCase => "file the case",
         RecordFeePayment => "record a payment",
+        RecordFeeNoticeDocument => "record a fee notice document",
         ConvertProcedure => "convert the procedure",
         LowerClaim => "lower the claim",
         RecordRefundPaid => "record a refund",

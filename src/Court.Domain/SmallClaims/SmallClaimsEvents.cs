@@ -41,6 +41,10 @@ public sealed record SmallClaimsCaseFiled(
 [EventType("small-claims.fee-notice-issued.v1")]
 public sealed record FeeNoticeIssued(string CaseId, string NoticeId, FeeNoticeReason Reason, long AmountFen, DateOnly IssuedOn, DateOnly DueOn) : IDomainEvent;
 
+/// <summary>The fee notice was issued as a numbered court document (交纳诉讼费用通知书).</summary>
+[EventType("small-claims.fee-notice-document-issued.v1")]
+public sealed record FeeNoticeDocumentIssued(string CaseId, string NoticeId, string DocumentNumber) : IDomainEvent;
+
 [EventType("small-claims.fee-notice-paid.v1")]
 public sealed record FeeNoticePaid(string CaseId, string NoticeId, long AmountFen, DateOnly PaidOn) : IDomainEvent;
 

@@ -1,5 +1,6 @@
 using Court.Application.Documents;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Court.Infrastructure.Documents;
 
@@ -11,6 +12,19 @@ public static class DocumentsInfrastructure
         services.AddDocuments();
         services.AddSingleton<IVerificationKey, VerificationKey>();
         services.AddSingleton<IDocumentRenderer, DocumentRenderer>();
+        services.AddHostedService<VerificationKeyAtStart>();
         return services;
     }
+}
+
+/// <summary>Reads (or generates) the verification key at start-up, so a missing or bad secret shows at once, not at the first issuance.</summary>
+internal sealed class VerificationKeyAtStart(IVerificationKey key) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = key.Key.Length;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

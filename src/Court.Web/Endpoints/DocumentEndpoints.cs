@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Court.Application.Common;
 using Court.Application.Documents;
 using Court.Application.Documents.Issuing;
 using Court.Application.Documents.Listing;
@@ -7,6 +8,7 @@ using Court.Application.Documents.MarkingExecuted;
 using Court.Application.Documents.Reading;
 using Court.Application.Documents.Revoking;
 using Court.Application.Documents.Verifying;
+using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,11 +20,12 @@ public static class DocumentEndpoints
     public const string VerifyPolicy = "documents-verify";
 
     /// <summary>
-    /// Rate limiting for the anonymous verification endpoints (<c>Court:Documents:Verify:PermitLimit</c> per
-    /// <c>WindowSeconds</c>, per client IP); a refusal is a 429 problem.
+    /// The web side of documents: the navigation entry, and rate limiting for the anonymous verification endpoints
+    /// (<c>Court:Documents:Verify:PermitLimit</c> per <c>WindowSeconds</c>, per client IP); a refusal is a 429 problem.
     /// </summary>
-    public static IServiceCollection AddDocumentVerificationRateLimit(this IServiceCollection services)
+    public static IServiceCollection AddDocumentsWeb(this IServiceCollection services)
     {
+        services.AddNavEntry(new NavEntry("/Documents", "法律文书", "Documents", [Roles.Clerk, Roles.Judge, Roles.AgencyOfficer], Order: 350));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

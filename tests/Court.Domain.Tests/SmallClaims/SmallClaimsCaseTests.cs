@@ -216,6 +216,18 @@ public sealed class SmallClaimsCaseTests
     }
 
     [Fact]
+    public void A_notice_keeps_the_number_of_its_document_once()
+    {
+        var state = Given([.. Filed(At(2024, 3, 4))]);
+
+        var issued = Assert.IsType<FeeNoticeDocumentIssued>(Assert.Single(When(state, new RecordFeeNoticeDocument("c1-F1", "江津法缴费字〔2024〕第0001号"), Context(At(2024, 3, 4)))));
+
+        Assert.Equal("江津法缴费字〔2024〕第0001号", state.Evolve(issued).Notices.Single().DocumentNumber);
+        Assert.Empty(When(state.Evolve(issued), new RecordFeeNoticeDocument("c1-F1", "another"), Context(At(2024, 3, 4))));
+        Assert.Equal("small-claims.notice-not-found", Rejected(state, new RecordFeeNoticeDocument("c1-F9", "x"), Context(At(2024, 3, 4))).Code);
+    }
+
+    [Fact]
     public void Public_notice_service_is_refused() =>
         Assert.Equal("small-claims.public-notice-refused", Rejected(Given([.. Filed(At(2024, 3, 4))]), new RecordService(ServiceMethod.PublicNotice), Context(At(2024, 3, 6))).Code);
 

@@ -18,10 +18,6 @@ public sealed class EveryMessageHasARuleTests(CourtWebFactory app) : IClassFixtu
     /// </summary>
     private static readonly HashSet<string> CheckedInHandler = new(StringComparer.Ordinal)
     {
-        "Court.Application.Documents.Listing.ListDocuments",
-        "Court.Application.Documents.Reading.GetDocument",
-        "Court.Application.Documents.MarkingExecuted.MarkDocumentExecuted",
-        "Court.Application.Documents.Revoking.RevokeDocument",
     };
 
     [Fact]

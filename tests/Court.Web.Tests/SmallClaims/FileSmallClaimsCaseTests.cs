@@ -27,6 +27,21 @@ public sealed class FileSmallClaimsCaseTests(CourtWithConfirmedThreshold api)
     }
 
     [Fact]
+    public async Task The_fee_notice_is_issued_as_a_numbered_court_document_addressed_to_the_plaintiff()
+    {
+        var clerk = await api.As("clerk");
+        var id = (await (await clerk.PostJsonAsync("/api/small-claims/cases", SmallClaimsSamples.Case(109))).ReadJsonAsync()).GetProperty("id").GetString();
+
+        var notice = (await (await clerk.GetAsync($"/api/small-claims/cases/{id}")).ReadJsonAsync()).GetProperty("notices")[0];
+        var number = notice.GetProperty("documentNumber").GetString();
+        Assert.Contains("缴费", number, StringComparison.Ordinal);
+
+        var document = await (await clerk.GetAsync("/api/documents/" + Uri.EscapeDataString(number!))).ReadJsonAsync();
+        Assert.Equal("交纳诉讼费用通知书", document.GetProperty("content").GetProperty("title").GetString());
+        Assert.Equal("重庆某某商贸有限公司", document.GetProperty("content").GetProperty("addressee").GetString());
+    }
+
+    [Fact]
     public async Task Filing_the_same_case_again_answers_200_and_writes_nothing()
     {
         var clerk = await api.As("clerk");

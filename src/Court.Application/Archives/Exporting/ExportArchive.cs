@@ -27,14 +27,12 @@ public sealed class ExportArchiveValidator : AbstractValidator<ExportArchive>
 
 public sealed class ArchiveRule : IAuthorizationRule<ExportArchive>, IAuthorizationRule<Verifying.VerifyStreamChain>
 {
-    public ValueTask<AuthorizationOutcome> EvaluateAsync(ExportArchive message, ICallerContext caller, CancellationToken cancellationToken) => Decide(caller);
+    // The export carries case content: court staff only. The chain check reveals no content: the system administrator too.
+    public ValueTask<AuthorizationOutcome> EvaluateAsync(ExportArchive message, ICallerContext caller, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Access.RolesOnly(caller, Roles.Clerk, Roles.Judge));
 
-    public ValueTask<AuthorizationOutcome> EvaluateAsync(Verifying.VerifyStreamChain message, ICallerContext caller, CancellationToken cancellationToken) => Decide(caller);
-
-    private static ValueTask<AuthorizationOutcome> Decide(ICallerContext caller) =>
-        ValueTask.FromResult(caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.Judge) || caller.IsInRole(Roles.SystemAdministrator) || caller.IsInRole(Roles.System)
-            ? AuthorizationOutcome.Allowed
-            : AuthorizationOutcome.Forbidden);
+    public ValueTask<AuthorizationOutcome> EvaluateAsync(Verifying.VerifyStreamChain message, ICallerContext caller, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Access.RolesOnly(caller, Roles.Clerk, Roles.Judge, Roles.SystemAdministrator));
 }
 
 public sealed class ExportArchiveHandler(IEventStore store, DocumentIssuer documents, ICallerContext caller, TimeProvider clock) : IQueryHandler<ExportArchive, ArchiveFile>

@@ -30,9 +30,7 @@ public sealed class IssueDocumentByHandValidator : AbstractValidator<IssueDocume
 public sealed class IssueDocumentByHandRule : IAuthorizationRule<IssueDocumentByHand>
 {
     public ValueTask<AuthorizationOutcome> EvaluateAsync(IssueDocumentByHand message, ICallerContext caller, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.Judge) || caller.IsInRole(Roles.System)
-            ? AuthorizationOutcome.Allowed
-            : AuthorizationOutcome.Forbidden);
+        ValueTask.FromResult(Access.RolesOnly(caller, Roles.Clerk, Roles.Judge));
 }
 
 public sealed class IssueDocumentByHandHandler(DocumentIssuer documents) : ICommandHandler<IssueDocumentByHand, IssuedDocument>

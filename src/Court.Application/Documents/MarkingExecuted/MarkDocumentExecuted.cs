@@ -1,5 +1,3 @@
-using Court.Application.Common;
-using Court.Application.Pipeline;
 using FluentValidation;
 using Mediator;
 
@@ -17,21 +15,8 @@ public sealed class MarkDocumentExecutedValidator : AbstractValidator<MarkDocume
     }
 }
 
-public sealed class MarkDocumentExecutedHandler(DocumentIssuer documents, DocumentAccess access, ICallerContext caller) : ICommandHandler<MarkDocumentExecuted, IssuedDocument>
+public sealed class MarkDocumentExecutedHandler(DocumentIssuer documents) : ICommandHandler<MarkDocumentExecuted, IssuedDocument>
 {
-    public async ValueTask<IssuedDocument> Handle(MarkDocumentExecuted command, CancellationToken cancellationToken)
-    {
-        var document = await documents.FindAsync(command.Number, cancellationToken);
-        if (document is null || !await access.MayReadAsync(document, caller, cancellationToken))
-        {
-            throw new ResourceNotFoundException($"No document numbered {command.Number}.");
-        }
-
-        if (!DocumentAccess.MayMarkExecuted(document, caller))
-        {
-            throw new ForbiddenException("Only the addressee or court staff may mark a document executed.");
-        }
-
-        return await documents.MarkExecutedAsync(document.Number, command.Reference, command.ExpectedVersion, cancellationToken);
-    }
+    public async ValueTask<IssuedDocument> Handle(MarkDocumentExecuted command, CancellationToken cancellationToken) =>
+        await documents.MarkExecutedAsync(command.Number, command.Reference, command.ExpectedVersion, cancellationToken);
 }

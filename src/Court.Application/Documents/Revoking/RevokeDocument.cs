@@ -1,5 +1,3 @@
-using Court.Application.Common;
-using Court.Application.Pipeline;
 using FluentValidation;
 using Mediator;
 
@@ -17,21 +15,8 @@ public sealed class RevokeDocumentValidator : AbstractValidator<RevokeDocument>
     }
 }
 
-public sealed class RevokeDocumentHandler(DocumentIssuer documents, DocumentAccess access, ICallerContext caller) : ICommandHandler<RevokeDocument, IssuedDocument>
+public sealed class RevokeDocumentHandler(DocumentIssuer documents) : ICommandHandler<RevokeDocument, IssuedDocument>
 {
-    public async ValueTask<IssuedDocument> Handle(RevokeDocument command, CancellationToken cancellationToken)
-    {
-        var document = await documents.FindAsync(command.Number, cancellationToken);
-        if (document is null || !await access.MayReadAsync(document, caller, cancellationToken))
-        {
-            throw new ResourceNotFoundException($"No document numbered {command.Number}.");
-        }
-
-        if (!DocumentAccess.MayRevoke(caller))
-        {
-            throw new ForbiddenException("Only a judge may revoke a document.");
-        }
-
-        return await documents.RevokeAsync(document.Number, command.Reason, command.ExpectedVersion, cancellationToken);
-    }
+    public async ValueTask<IssuedDocument> Handle(RevokeDocument command, CancellationToken cancellationToken) =>
+        await documents.RevokeAsync(command.Number, command.Reason, command.ExpectedVersion, cancellationToken);
 }

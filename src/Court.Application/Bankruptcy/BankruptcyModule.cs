@@ -1,4 +1,5 @@
 using Court.Application.Bankruptcy.Cases;
+using Court.Application.Bankruptcy.Demo;
 using Court.Application.Bankruptcy.Disposing;
 using Court.Application.Bankruptcy.Documents;
 using Court.Application.Bankruptcy.JointMeeting;
@@ -6,6 +7,7 @@ using Court.Application.Bankruptcy.Notices;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Bankruptcy.Releasing;
 using Court.Application.Common;
+using Court.Application.Demo;
 using Court.Application.Documents;
 using Court.Application.Projections;
 using Court.Application.Timeline;
@@ -27,6 +29,7 @@ public static class BankruptcyModule
         services.AddSingleton<IProjection, NoticeProjection>();
         services.AddSingleton<IProjection, AgendaProjection>();
         services.AddScoped<IDocumentReadGrant, BankruptcyDocumentReadGrant>();
+        services.AddDemoSeeder<BankruptcyDemoSeeder>();
 
         // Timeline sentences for the shared Timeline component, the same as the API's case timeline.
         foreach (var type in typeof(Estate).Assembly.GetTypes().Where(t => t.Namespace == typeof(Estate).Namespace && typeof(IDomainEvent).IsAssignableFrom(t)))

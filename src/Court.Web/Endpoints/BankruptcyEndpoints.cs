@@ -8,7 +8,10 @@ using Court.Application.Bankruptcy.JointMeeting;
 using Court.Application.Bankruptcy.Notices;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Bankruptcy.Releasing;
+using Court.Application.Documents;
+using Court.Application.Common;
 using Court.Application.EventStore;
+using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +22,13 @@ public static class BankruptcyEndpoints
 {
     /// <summary>Bankruptcy's bodies are small JSON documents; anything near this size is not one.</summary>
     public const long MaxBodyBytes = 256 * 1024;
+
+    /// <summary>The bankruptcy pages' navigation entries.</summary>
+    public static IServiceCollection AddBankruptcyUi(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry("/Bankruptcy", "破产案件", "Bankruptcy cases", [Roles.Clerk, Roles.Judge, Roles.Administrator], Order: 300))
+        .AddNavEntry(new NavEntry("/Bankruptcy/Requests", "解封申请", "Release requests", [Roles.Clerk, Roles.Judge, Roles.Administrator], Order: 301))
+        .AddNavEntry(new NavEntry("/Bankruptcy/Inbox", "协助执行通知书", "Notices", [Roles.AgencyOfficer, Roles.Clerk, Roles.Judge], Order: 302))
+        .AddNavEntry(new NavEntry("/Bankruptcy/JointMeeting", "府院联席会议", "Joint meeting", [Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident], Order: 303));
 
     public static IEndpointRouteBuilder MapBankruptcyEndpoints(this IEndpointRouteBuilder app)
     {
@@ -152,6 +162,18 @@ public static class BankruptcyEndpoints
             .WithName("GetNotice")
             .WithSummary("One notice: what it asks, its document number and verification code, its deadlines and the caller's actions (404 for other agencies)")
             .Produces<NoticeDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        notices.MapGet("/{id}/document.pdf", async (string id, IMediator mediator, DocumentIssuer documents, HttpContext http, CancellationToken ct) =>
+            {
+                var details = await mediator.Send(new GetNotice(id), ct);
+                return Guid.TryParse(details.Notice.Id, out var documentId) && await documents.FindByIdAsync(documentId, ct) is { } document
+                    ? DocumentEndpoints.Pdf(document, http)
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "The notice has no document yet.");
+            })
+            .WithName("GetNoticePdf")
+            .WithSummary("The notice as an A4 PDF with its verification code and QR code (404 for other agencies)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapBodylessWrite<AcknowledgeNotice>(notices, "/{id}/acknowledge", (b, id) => b with { NoticeId = id }, "AcknowledgeNotice", "Confirm receipt; the execution period starts (addressee agency)");

@@ -174,6 +174,7 @@ public sealed class BankruptcyMatrix : IMatrixRows
 
         new("GET", "/api/notices", _ => "/api/notices", Expect(401, 200)),
         new("GET", "/api/notices/{id}", s => $"/api/notices/{s["notice"]}", Expect(401, 404, NoticeParties)),
+        new("GET", "/api/notices/{id}/document.pdf", s => $"/api/notices/{s["notice"]}/document.pdf", Expect(401, 404, NoticeParties)),
         new("POST", "/api/notices/{id}/acknowledge", s => $"/api/notices/{s["notice-to-acknowledge"]}/acknowledge",
             Expect(401, 404, [.. Each(200, "nrb"), .. Each(403, "clerk", "judge", "admin")])),
         new("POST", "/api/notices/{id}/execute", s => $"/api/notices/{s["notice-to-execute"]}/execute",

@@ -64,6 +64,7 @@ public static class CourtHost
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
         services.AddBankruptcy();
+        services.AddBankruptcyUi();
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
         services.AddFeesUi();

@@ -1,13 +1,19 @@
 using Court.Application.Bankruptcy.Cases;
+using Court.Application.Bankruptcy.Demo;
 using Court.Application.Bankruptcy.Disposing;
+using Court.Application.Bankruptcy.Documents;
 using Court.Application.Bankruptcy.JointMeeting;
 using Court.Application.Bankruptcy.Notices;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Bankruptcy.Releasing;
 using Court.Application.Common;
+using Court.Application.Demo;
+using Court.Application.Documents;
 using Court.Application.Projections;
+using Court.Application.Timeline;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Application.Bankruptcy;
@@ -22,6 +28,16 @@ public static class BankruptcyModule
         services.AddSingleton<IProjection, ReleaseRequestProjection>();
         services.AddSingleton<IProjection, NoticeProjection>();
         services.AddSingleton<IProjection, AgendaProjection>();
+        services.AddScoped<IDocumentReadGrant, BankruptcyDocumentReadGrant>();
+        services.AddDemoSeeder<BankruptcyDemoSeeder>();
+        services.AddSingleton<SeizureExpirySweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeizureExpirySweep>());
+
+        // Timeline sentences for the shared Timeline component, the same as the API's case timeline.
+        foreach (var type in typeof(Estate).Assembly.GetTypes().Where(t => t.Namespace == typeof(Estate).Namespace && typeof(IDomainEvent).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(new TimelineSentence(type, e => BankruptcySentences.Describe(e).Zh, e => BankruptcySentences.Describe(e).En));
+        }
 
         // Who may send what (docs/decisions/0007): roles first (403), then the resource (404 when not yours).
         const string Judge = Roles.Judge, Clerk = Roles.Clerk, Administrator = Roles.Administrator, Officer = Roles.AgencyOfficer, System = Roles.System;
@@ -31,6 +47,8 @@ public static class BankruptcyModule
         services.AllowOnCase<RegisterAsset>(Administrator, Clerk);
         services.AllowOnCase<RecordSeizure>(Administrator, Clerk);
         services.AllowOnCase<GetAsset>();
+        services.AllowOnCase<RenewSeizure>(Administrator, Clerk);
+        services.AllowOnCase<LapseExpiredSeizures>(System);
         services.AllowOnCase<RequestRelease>(Administrator, Clerk);
         services.AllowOnCase<GetReleaseRequest>();
         services.AllowOnCase<ApproveRelease>(Judge);

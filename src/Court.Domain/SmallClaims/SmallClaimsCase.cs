@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Court.Domain.Common;
 using Court.Domain.Fees;
+using Court.Domain.Workflows;
 
 namespace Court.Domain.SmallClaims;
 
@@ -36,7 +37,9 @@ public sealed record SmallClaimsCase(
     ImmutableDictionary<string, Refund> Refunds,
     bool InvestigationEnded,
     DateOnly LimitOn,
-    bool Extended) : IAggregateState<SmallClaimsCase>
+    bool Extended,
+    string CaseNumber = "",
+    string? JudgeId = null) : IAggregateState<SmallClaimsCase>, IWorkflowSubject
 {
     public static SmallClaimsCase Initial { get; } = new(
         SmallClaimsStatus.None, "", "", default, 0, Procedure.SmallClaims, 0, [], ImmutableDictionary<string, Refund>.Empty, false, default, false);
@@ -56,6 +59,8 @@ public sealed record SmallClaimsCase(
             ClaimFen = e.ClaimFen,
             AssessedFen = e.Fee.FeeFen,
             LimitOn = e.LimitOn,
+            CaseNumber = e.CaseNumber,
+            JudgeId = e.JudgeId,
         },
         FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.DueOn, false)) },
         FeeNoticeDocumentIssued e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { DocumentNumber = e.DocumentNumber } : n).ToImmutableList() },
@@ -75,6 +80,13 @@ public sealed record SmallClaimsCase(
         SmallClaimsLimitExtended e => this with { LimitOn = e.ToLimit, Extended = true },
         _ => this,
     };
+
+    /// <summary>The task inbox shows the case number.</summary>
+    public string? WorkflowLabel => CaseNumber.Length == 0 ? null : CaseNumber;
+
+    /// <summary>A judge's step goes to the judge the case is assigned to (anyone in the role when none is).</summary>
+    public WorkflowAssignment? AssignmentFor(string state, string role) =>
+        role == "judge" && JudgeId is not null ? new WorkflowAssignment(UserId: JudgeId) : null;
 
     private SmallClaimsCase WithRefund(string? refundId, long amountFen) =>
         refundId is null ? this : this with { Refunds = Refunds.SetItem(refundId, new Refund(refundId, amountFen, false)) };

@@ -8,7 +8,10 @@ using Court.Application.Bankruptcy.JointMeeting;
 using Court.Application.Bankruptcy.Notices;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Bankruptcy.Releasing;
+using Court.Application.Documents;
+using Court.Application.Common;
 using Court.Application.EventStore;
+using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +22,13 @@ public static class BankruptcyEndpoints
 {
     /// <summary>Bankruptcy's bodies are small JSON documents; anything near this size is not one.</summary>
     public const long MaxBodyBytes = 256 * 1024;
+
+    /// <summary>The bankruptcy pages' navigation entries.</summary>
+    public static IServiceCollection AddBankruptcyUi(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry("/Bankruptcy", "破产案件", "Bankruptcy cases", [Roles.Clerk, Roles.Judge, Roles.Administrator], Order: 300))
+        .AddNavEntry(new NavEntry("/Bankruptcy/Requests", "解封申请", "Release requests", [Roles.Clerk, Roles.Judge, Roles.Administrator], Order: 301))
+        .AddNavEntry(new NavEntry("/Bankruptcy/Inbox", "协助执行通知书", "Notices", [Roles.AgencyOfficer, Roles.Clerk, Roles.Judge], Order: 302))
+        .AddNavEntry(new NavEntry("/Bankruptcy/JointMeeting", "府院联席会议", "Joint meeting", [Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident], Order: 303));
 
     public static IEndpointRouteBuilder MapBankruptcyEndpoints(this IEndpointRouteBuilder app)
     {
@@ -154,6 +164,18 @@ public static class BankruptcyEndpoints
             .Produces<NoticeDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        notices.MapGet("/{id}/document.pdf", async (string id, IMediator mediator, DocumentIssuer documents, HttpContext http, CancellationToken ct) =>
+            {
+                var details = await mediator.Send(new GetNotice(id), ct);
+                return Guid.TryParse(details.Notice.Id, out var documentId) && await documents.FindByIdAsync(documentId, ct) is { } document
+                    ? DocumentEndpoints.Pdf(document, http)
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "The notice has no document yet.");
+            })
+            .WithName("GetNoticePdf")
+            .WithSummary("The notice as an A4 PDF with its verification code and QR code (404 for other agencies)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         MapBodylessWrite<AcknowledgeNotice>(notices, "/{id}/acknowledge", (b, id) => b with { NoticeId = id }, "AcknowledgeNotice", "Confirm receipt; the execution period starts (addressee agency)");
         MapWrite<ExecuteNotice>(notices, "/{id}/execute", (b, id) => b with { NoticeId = id }, "ExecuteNotice", "Report the notice carried out, with the registration reference and date (addressee agency)", new ExecuteNotice("渝(2022)江津区不动产注销查封第0000088号", new DateOnly(2022, 5, 20)));
         MapWrite<ReportNoticeCannotBeExecuted>(notices, "/{id}/cannot-execute", (b, id) => b with { NoticeId = id }, "ReportNoticeCannotBeExecuted", "Report that the notice cannot be carried out, with the reason (addressee agency)", new ReportNoticeCannotBeExecuted("登记簿上无该不动产单元"));
@@ -209,6 +231,20 @@ public static class BankruptcyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithExamples(Examples.RecordSeizure, new RecordedSeizure("0196a7c1-…", "0196a7c1-2b00-…", new DateOnly(2024, 5, 10), 2), StatusCodes.Status201Created);
+
+        assets.MapPost("/{id}/seizures/{seizureId}/renew", async (string id, string seizureId, RenewSeizure body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var changed = await mediator.Send(body with { AssetId = id, SeizureId = seizureId, IfMatch = http.IfMatch() }, ct);
+                http.SetETag(changed.Version);
+                return Results.Ok(changed);
+            })
+            .WithName("RenewSeizure")
+            .WithSummary("Record that the seizing body renewed a seizure (续封) before it expired; it binds for another period from the renewal (administrator, clerk). If-Match: the case's ETag")
+            .Produces<Changed>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExamples(new RenewSeizure("(2021)渝0116执100号之二", new DateOnly(2024, 4, 30)), new Changed("0196a7c1-2b00-…", 5));
 
         MapWrite<ScheduleDisposal>(assets, "/{id}/schedule-disposal", (b, id) => b with { AssetId = id }, "ScheduleDisposal", "Schedule an online judicial auction or a sale of a free asset (administrator)", new ScheduleDisposal(Domain.Bankruptcy.DisposalMethod.Auction, "人民法院诉讼资产网", new DateOnly(2022, 6, 20), 100_000_000));
         MapWrite<RecordDisposalUnsold>(assets, "/{id}/record-unsold", (b, id) => b with { AssetId = id }, "RecordDisposalUnsold", "Record that the auction found no buyer (administrator)", new RecordDisposalUnsold("无人出价，流拍"));

@@ -134,20 +134,9 @@ public sealed class WorkingDayCalendarTests
         return (off, work);
     }
 
-    /// <summary>shared/ sits beside the repository (or beside the folder of worktrees).</summary>
-    private static string FindSource()
-    {
-        for (var dir = new DirectoryInfo(RepositoryRoot()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "calendars-source", "CN-holidays-2022-2026.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("shared/calendars-source/CN-holidays-2022-2026.json is expected beside the repository.");
-    }
+    /// <summary>The verified source data, copied into the repository beside the calendars it produced.</summary>
+    private static string FindSource() =>
+        Path.Combine(RepositoryRoot(), "workflows", "calendars", "source", "CN-holidays-2022-2026.json");
 
     private static string RepositoryRoot()
     {

@@ -25,6 +25,18 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
     }
 
     [Fact]
+    public async Task A_served_case_is_a_task_for_its_judge_labelled_with_the_case_number()
+    {
+        var clerk = await api.As("clerk");
+        var id = await SmallClaimsSamples.FileAsync(clerk, 212);
+        await clerk.PostJsonAsync(CasePath(id) + "/service", new { method = "postal" });
+
+        var tasks = (await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray();
+
+        Assert.Contains(tasks, t => t.GetProperty("label").GetString() == "(2022)渝0116民初212号" && t.GetProperty("state").GetString() == "Served");
+    }
+
+    [Fact]
     public async Task A_hearing_before_service_is_409_naming_what_is_permitted()
     {
         var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 202);

@@ -69,7 +69,6 @@ public static class BankruptcyDocuments
         null,
         [
             DocumentSection.Text(
-                $"{seizure.SeizingBody}：",
                 Opening(estate) + "依照《中华人民共和国企业破产法》第十九条之规定，人民法院受理破产申请后，有关债务人财产的保全措施应当解除，执行程序应当中止。",
                 $"贵单位以{seizure.DocumentNumber}对债务人下列财产采取了查封措施。请于{Date(dueOn)}前依法解除，并将解除情况书面函告本院。逾期未解除的，本院将依法处理。"),
             DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
@@ -85,7 +84,6 @@ public static class BankruptcyDocuments
         null,
         [
             DocumentSection.Text(
-                $"{superior}：",
                 Opening(estate),
                 $"本院已函请{seizure.SeizingBody}限期解除其以{seizure.DocumentNumber}对债务人下列财产采取的查封措施，该单位逾期未予解除。请贵单位督促{seizure.SeizingBody}于{Date(dueOn)}前依法解除，并将结果书面函告本院。逾期仍未解除的，本院将依法裁定解除。"),
             DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
@@ -128,7 +126,6 @@ public static class BankruptcyDocuments
             n.AddresseeAgency,
             [
                 DocumentSection.Text(
-                    $"{n.AddresseeName}：",
                     $"本院{n.RulingNumber}民事裁定书已于{Date(n.RulingDate)}发生法律效力。依照《中华人民共和国企业破产法》及《中华人民共和国民事诉讼法》的有关规定，请协助执行下列事项。贵单位对本通知有异议的，可书面向本院提出，但不停止协助执行。"),
                 DocumentSection.Table("债务人", new("名称", n.DebtorName), new("统一社会信用代码", n.DebtorCreditCode)),
                 DocumentSection.Table("财产", AssetFields(n.AssetKind, n.AssetDescription, n.Asset)),
@@ -151,7 +148,6 @@ public static class BankruptcyDocuments
         null,
         [
             DocumentSection.Text(
-                $"{seizure.SeizingBody}：",
                 Opening(estate),
                 $"本院已作出{rulingNumber}民事裁定，解除贵单位以{seizure.DocumentNumber}对债务人下列财产采取的查封措施，并已通知{AgencyName(asset.HoldingAgency)}协助执行。特此通知。"),
             DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Court.Application.EventStore;
+using Court.Application.Pipeline;
+using Court.Application.Workflows;
+using Court.Domain.Common;
+using Court.Web.Ui;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Court.Web.Pages.Bankruptcy;
+
+/// <summary>The resource for every bankruptcy page's strings: Resources/Pages/Bankruptcy/BankruptcyText.zh-Hans.resx (keys are the English text).</summary>
+public sealed class BankruptcyText;
+
+/// <summary>Formatting shared by the bankruptcy pages.</summary>
+public static class BankruptcyUi
+{
+    public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) =>
+        CourtCulture.IsChinese ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"));
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Agency(string code) => CourtCulture.AgencyName(code) ?? code;
+
+    /// <summary>A deadline's last day: due instants are 24:00 China time of that day.</summary>
+    public static string LastDay(DateTimeOffset dueAt) => CourtCulture.Date(dueAt.AddTicks(-1));
+
+    public static string DocumentLink(string number) => "/documents/" + Uri.EscapeDataString(number);
+
+    public static WorkflowDiagram Diagram(WorkflowSnapshot snapshot)
+    {
+        var title = snapshot.CurrentState.Title;
+        return new WorkflowDiagram(WorkflowMachine.Mermaid(snapshot.Definition, snapshot.Instance.State), snapshot.Instance.State, CourtCulture.IsChinese ? title.Zh : title.En);
+    }
+}
+
+/// <summary>Runs a command from a form: field errors beside the inputs, rule violations above the form, 403/404 as such.</summary>
+public abstract class BankruptcyPageModel : PageModel
+{
+    protected async Task<IActionResult> RunAsync(Func<Task> send, Func<IActionResult> done, Func<Task<IActionResult>> again, string prefix = "")
+    {
+        try
+        {
+            await send();
+            return done();
+        }
+        catch (ValidationException validation)
+        {
+            foreach (var error in validation.Errors)
+            {
+                ModelState.AddModelError(error.PropertyName.Length == 0 ? "" : prefix + error.PropertyName, error.ErrorMessage);
+            }
+        }
+        catch (DomainException domain) when (domain.Error.Kind != ErrorKind.NotFound)
+        {
+            ModelState.AddModelError("", domain.Error.Message);
+        }
+        catch (WrongExpectedVersionException)
+        {
+            ModelState.AddModelError("", "Someone else changed this record first. Reload it and try again.");
+        }
+        catch (WorkflowTriggerNotPermittedException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (ResourceNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+
+        return await again();
+    }
+
+    /// <summary>Loads the page's data; a resource the caller may not see is a 404 page.</summary>
+    protected static async Task<bool> TryAsync(Func<Task> load)
+    {
+        try
+        {
+            await load();
+            return true;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return false;
+        }
+        catch (DomainException domain) when (domain.Error.Kind == ErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+}

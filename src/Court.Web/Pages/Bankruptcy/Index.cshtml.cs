@@ -1,0 +1,50 @@
+using Court.Application.Bankruptcy.Cases;
+using Court.Application.Common;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Court.Web.Pages.Bankruptcy;
+
+/// <summary>Bankruptcy cases: an administrator's estates, or all for court staff; clerks and judges register new ones here.</summary>
+[Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
+public sealed class IndexModel(ISender sender, ICallerContext caller) : BankruptcyPageModel
+{
+    public sealed class CaseInput
+    {
+        public string? CaseNumber { get; set; }
+
+        public string? DebtorName { get; set; }
+
+        public string? DebtorCreditCode { get; set; }
+
+        public DateOnly? AcceptedOn { get; set; }
+
+        public string? AdministratorUserId { get; set; } = "admin";
+
+        public string? AdministratorName { get; set; }
+    }
+
+    public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
+
+    public bool MayRegister => caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.Judge);
+
+    [BindProperty]
+    public CaseInput Input { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct) => Cases = await sender.Send(new ListBankruptcyCases(), ct);
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        string? id = null;
+        return RunAsync(
+            async () => id = (await sender.Send(new OpenBankruptcyCase(Input.CaseNumber, Input.DebtorName, Input.DebtorCreditCode, Input.AcceptedOn, Input.AdministratorUserId, Input.AdministratorName), ct)).Id,
+            () => RedirectToPage("Case", new { id }),
+            async () =>
+            {
+                await OnGetAsync(ct);
+                return Page();
+            },
+            "Input.");
+    }
+}

@@ -1,0 +1,37 @@
+using Court.Web.Tests.Bankruptcy.Support;
+
+namespace Court.Web.Tests.Bankruptcy;
+
+/// <summary>A court started in demo mode with one case per seeder: bankruptcy seeds its dozen estates anyway.</summary>
+public sealed class CourtWithBankruptcyDemo : BankruptcyApi
+{
+    protected override int DemoCases => 1;
+}
+
+/// <summary>The demo seeder goes through the slice's own commands and leaves estates in every state.</summary>
+public sealed class DemoDataTests(CourtWithBankruptcyDemo api) : IClassFixture<CourtWithBankruptcyDemo>
+{
+    [Fact]
+    public async Task A_dozen_estates_cover_every_stage_from_seized_to_transferred()
+    {
+        var judge = await api.AsJudge();
+        var cases = (await judge.GetJsonAsync("/api/bankruptcy-cases")).EnumerateArray().ToList();
+        Assert.True(cases.Count >= 12, $"{cases.Count} cases");
+
+        var states = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in cases)
+        {
+            var view = await judge.GetJsonAsync($"/api/bankruptcy-cases/{c.GetProperty("id").GetString()}");
+            foreach (var asset in view.GetProperty("assets").EnumerateArray())
+            {
+                states.Add(asset.GetProperty("state").GetString()!);
+            }
+        }
+
+        Assert.Superset(new HashSet<string>(["Seized", "ReleaseRequested", "Releasing", "Free", "AwaitingRegistry", "ReleaseStalled", "DisposalScheduled", "Sold", "AwaitingTransfer", "Transferred"]), states);
+        var agenda = await judge.GetJsonAsync("/api/joint-meeting/agenda");
+        Assert.Contains(agenda.GetProperty("items").EnumerateArray(), i => i.GetProperty("decisions").GetArrayLength() > 0 && i.GetProperty("actions").GetArrayLength() > 0);
+        Assert.NotEmpty((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray());
+        Assert.NotEmpty((await (await api.AsAdministrator()).GetJsonAsync("/api/release-requests")).EnumerateArray());
+    }
+}

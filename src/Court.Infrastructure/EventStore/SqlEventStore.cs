@@ -90,7 +90,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentNullException.ThrowIfNull(events);
-        if (events.Count > 1 && events.Select(e => e.EventId).Distinct().Count() != events.Count)
+        if (HasDuplicateIds(events))
         {
             throw new ArgumentException("The same event id appears twice in one append.", nameof(events));
         }
@@ -225,6 +225,28 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     {
         requests.Writer.TryComplete();
         await writer;
+    }
+
+    private static bool HasDuplicateIds(IReadOnlyList<EventData> events)
+    {
+        if (events.Count > 16)
+        {
+            return events.Select(e => e.EventId).Distinct().Count() != events.Count;
+        }
+
+        // A command appends a few events: comparing them pairwise allocates nothing.
+        for (var i = 1; i < events.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (events[i].EventId == events[j].EventId)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private async Task<AppendResult> Enqueue(WriteRequest request, CancellationToken cancellationToken)
@@ -646,6 +668,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         private DbCommand? savepoint;
         private DbCommand? release;
         private DbCommand? rollbackTo;
+        private readonly bool synchronous = connection is Microsoft.Data.Sqlite.SqliteConnection;
         private DbTransaction? transaction;
 
         public DbConnection Connection => connection;
@@ -665,8 +688,8 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
         {
             readHead ??= Create("SELECT version, last_hash, deleted FROM streams WHERE stream_id = @s", "@s");
             readHead.Parameters[0].Value = streamId;
-            await using var reader = await readHead.ExecuteReaderAsync();
-            return await reader.ReadAsync()
+            await using var reader = await ExecuteReaderAsync(readHead);
+            return await ReadAsync(reader)
                 ? new StreamHead(reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2))
                 : StreamHead.None;
         }
@@ -703,8 +726,8 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
 
                 // The order of RETURNING rows is not promised: place each by its version.
                 var first = rows[0].Version;
-                await using var reader = await insert.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
+                await using var reader = await ExecuteReaderAsync(insert);
+                while (await ReadAsync(reader))
                 {
                     positions[reader.GetInt64(1) - first] = reader.GetInt64(0);
                 }
@@ -728,7 +751,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             upsertHead.Parameters[1].Value = version;
             upsertHead.Parameters[2].Value = hash;
             upsertHead.Parameters[3].Value = false;
-            await upsertHead.ExecuteNonQueryAsync();
+            await ExecuteAsync(upsertHead);
         }
 
         public async Task MarkDeletedAsync(string streamId, long truncateBefore)
@@ -737,7 +760,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             markDeleted.Parameters[0].Value = true;
             markDeleted.Parameters[1].Value = truncateBefore;
             markDeleted.Parameters[2].Value = streamId;
-            await markDeleted.ExecuteNonQueryAsync();
+            await ExecuteAsync(markDeleted);
         }
 
         public async Task<Dictionary<Guid, (string StreamId, long Version, long Position)>> LookUpEventIdsAsync(IReadOnlyList<EventData> events)
@@ -747,8 +770,8 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             foreach (var e in events)
             {
                 lookUpId.Parameters[0].Value = e.EventId;
-                await using var reader = await lookUpId.ExecuteReaderAsync();
-                if (await reader.ReadAsync())
+                await using var reader = await ExecuteReaderAsync(lookUpId);
+                if (await ReadAsync(reader))
                 {
                     found[e.EventId] = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
                 }
@@ -757,11 +780,11 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             return found;
         }
 
-        public Task SavepointAsync() => (savepoint ??= Create("SAVEPOINT append")).ExecuteNonQueryAsync();
+        public ValueTask SavepointAsync() => ExecuteAsync(savepoint ??= Create("SAVEPOINT append"));
 
-        public Task ReleaseAsync() => (release ??= Create("RELEASE SAVEPOINT append")).ExecuteNonQueryAsync();
+        public ValueTask ReleaseAsync() => ExecuteAsync(release ??= Create("RELEASE SAVEPOINT append"));
 
-        public Task RollbackToSavepointAsync() => (rollbackTo ??= Create("ROLLBACK TO SAVEPOINT append")).ExecuteNonQueryAsync();
+        public ValueTask RollbackToSavepointAsync() => ExecuteAsync(rollbackTo ??= Create("ROLLBACK TO SAVEPOINT append"));
 
         public async ValueTask DisposeAsync()
         {
@@ -772,6 +795,25 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             }
 
             await connection.DisposeAsync();
+        }
+
+        // Microsoft.Data.Sqlite's async methods run synchronously anyway: on the writer's hot path the synchronous ones
+        // save the task machinery. PostgreSQL goes over the network and stays asynchronous.
+        private async ValueTask<DbDataReader> ExecuteReaderAsync(DbCommand command) =>
+            synchronous ? command.ExecuteReader() : await command.ExecuteReaderAsync();
+
+        private async ValueTask<bool> ReadAsync(DbDataReader reader) => synchronous ? reader.Read() : await reader.ReadAsync();
+
+        private async ValueTask ExecuteAsync(DbCommand command)
+        {
+            if (synchronous)
+            {
+                command.ExecuteNonQuery();
+            }
+            else
+            {
+                await command.ExecuteNonQueryAsync();
+            }
         }
 
         private DbCommand Create(string sql, params string[] parameters)

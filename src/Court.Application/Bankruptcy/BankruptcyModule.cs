@@ -30,6 +30,8 @@ public static class BankruptcyModule
         services.AddSingleton<IProjection, AgendaProjection>();
         services.AddScoped<IDocumentReadGrant, BankruptcyDocumentReadGrant>();
         services.AddDemoSeeder<BankruptcyDemoSeeder>();
+        services.AddSingleton<SeizureExpirySweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeizureExpirySweep>());
 
         // Timeline sentences for the shared Timeline component, the same as the API's case timeline.
         foreach (var type in typeof(Estate).Assembly.GetTypes().Where(t => t.Namespace == typeof(Estate).Namespace && typeof(IDomainEvent).IsAssignableFrom(t)))
@@ -45,6 +47,8 @@ public static class BankruptcyModule
         services.AllowOnCase<RegisterAsset>(Administrator, Clerk);
         services.AllowOnCase<RecordSeizure>(Administrator, Clerk);
         services.AllowOnCase<GetAsset>();
+        services.AllowOnCase<RenewSeizure>(Administrator, Clerk);
+        services.AllowOnCase<LapseExpiredSeizures>(System);
         services.AllowOnCase<RequestRelease>(Administrator, Clerk);
         services.AllowOnCase<GetReleaseRequest>();
         services.AllowOnCase<ApproveRelease>(Judge);

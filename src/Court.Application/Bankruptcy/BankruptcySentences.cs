@@ -22,6 +22,7 @@ public static class BankruptcySentences
         SeizureRecorded x => ($"记录查封：{x.SeizingBody} {x.DocumentNumber}（{(x.Rank == SeizureRank.First ? "首封" : "轮候")}，至 {D(x.ExpiresOn)}）", $"recorded a {(x.Rank == SeizureRank.First ? "first" : "queued")} seizure by {x.SeizingBody}, {x.DocumentNumber}, until {D(x.ExpiresOn)}"),
         SeizureMovedToFirst => ("轮候查封转为首封", "a queued seizure now ranks first"),
         SeizureLifted x => ($"查封已解除（{(x.How == LiftedBy.SeizingBody ? "查封机关自行解除" : "本院裁定解除")}，{x.Reference}）", $"seizure lifted ({(x.How == LiftedBy.SeizingBody ? "by the seizing body" : "by the court's ruling")}, {x.Reference})"),
+        SeizureRenewed x => ($"查封已续封（{x.DocumentNumber}），至 {D(x.ExpiresOn)}", $"seizure renewed ({x.DocumentNumber}) until {D(x.ExpiresOn)}"),
         SeizureLapsed x => ($"查封期限届满（{D(x.ExpiredOn)}）", $"seizure lapsed on {D(x.ExpiredOn)}"),
         AssetFreed => ("财产上已无查封，可以处置", "no seizure binds the asset: it may be disposed of"),
         AssetTransferred x => ($"财产已过户至 {x.BuyerName}（{x.RegistrationReference}）", $"asset transferred to {x.BuyerName} ({x.RegistrationReference})"),

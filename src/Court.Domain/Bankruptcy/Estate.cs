@@ -84,6 +84,7 @@ public sealed record Estate : IAggregateState<Estate>
         SeizureMovedToFirst e => WithSeizure(e.AssetId, e.SeizureId, s => s with { Rank = SeizureRank.First }),
         SeizureLifted e => WithSeizure(e.AssetId, e.SeizureId, s => s with { InForce = false }),
         SeizureLapsed e => WithSeizure(e.AssetId, e.SeizureId, s => s with { InForce = false }),
+        SeizureRenewed e => WithSeizure(e.AssetId, e.SeizureId, s => s with { ExpiresOn = e.ExpiresOn }),
         AssetTransferred e => WithAsset(e.AssetId, a => a with { Transferred = true }),
         _ => this,
     };
@@ -134,7 +135,10 @@ public abstract record EstateCommand
     /// <summary>Seizures lifted by their seizing body or by the court's ruling, as reported by the release process.</summary>
     public sealed record LiftSeizures(string AssetId, IReadOnlyList<string> SeizureIds, LiftedBy How, string Reference, DateOnly LiftedOn, string? ReleaseRequestId, string By) : EstateCommand;
 
-    /// <summary>Fired by the expiry timer: seizures past their expiry lapse.</summary>
+    /// <summary>The seizing body renewed a seizure (续封) under <paramref name="DocumentNumber"/> on <paramref name="RenewedOn"/>.</summary>
+    public sealed record RenewSeizure(string AssetId, string SeizureId, string DocumentNumber, DateOnly RenewedOn, string By) : EstateCommand;
+
+    /// <summary>Fired by the expiry sweep: seizures past their expiry lapse.</summary>
     public sealed record LapseExpiredSeizures(string By) : EstateCommand;
 
     public sealed record RecordTransfer(string AssetId, string BuyerName, string RegistrationReference, DateOnly RegisteredOn, string By) : EstateCommand;
@@ -169,6 +173,7 @@ public static class EstateDecider
         (_, EstateCommand.RegisterAsset c) => RegisterAsset(state, c, now),
         (_, EstateCommand.RecordSeizure c) => RecordSeizure(state, c, now),
         (_, EstateCommand.LiftSeizures c) => Lift(state, c, now),
+        (_, EstateCommand.RenewSeizure c) => Renew(state, c, now),
         (_, EstateCommand.LapseExpiredSeizures c) => Lapse(state, c, now),
         (_, EstateCommand.RecordTransfer c) => Transfer(state, c, now),
         _ => DomainError.Conflict("estate.command-unknown", $"Cannot {command.GetType().Name} on a bankruptcy case."),
@@ -279,6 +284,25 @@ public static class EstateDecider
             .Select(s => (IDomainEvent)new SeizureLifted(state.Id!, asset.Id, s.Id, c.How, c.Reference, c.LiftedOn, c.ReleaseRequestId, c.By, now))
             .ToList();
         return Decision.Emit([.. events, .. AfterSeizuresEnd(state, asset, lifting, c.By, now)]);
+    }
+
+    private static Decision Renew(Estate state, EstateCommand.RenewSeizure c, DateTimeOffset now)
+    {
+        if (state.Asset(c.AssetId) is not { } asset)
+        {
+            return DomainError.NotFound("asset.not-found", $"This estate has no asset {c.AssetId}.");
+        }
+
+        var expiresOn = c.RenewedOn.AddYears(SeizureYears(asset.Kind));
+        return asset.Seizure(c.SeizureId) switch
+        {
+            null => DomainError.NotFound("seizure.not-found", $"The asset has no seizure {c.SeizureId}."),
+            { InForce: true, ExpiresOn: var current } when current == expiresOn => Decision.Nothing,
+            { InForce: false } => DomainError.Conflict("seizure.not-in-force", "Cannot renew a seizure that was lifted or has lapsed; record a new seizure instead."),
+            { ExpiresOn: var current } when c.RenewedOn > current => DomainError.Conflict("seizure.expired", $"The seizure expired on {current:yyyy-MM-dd}; a renewal must come before expiry."),
+            _ when c.RenewedOn > CourtCalendar.DateOf(now) => DomainError.Invalid("seizure.renewed-in-future", $"The renewal date {c.RenewedOn:yyyy-MM-dd} is in the future."),
+            _ => Decision.Emit(new SeizureRenewed(state.Id!, asset.Id, c.SeizureId, c.DocumentNumber, c.RenewedOn, expiresOn, c.By, now)),
+        };
     }
 
     private static Decision Lapse(Estate state, EstateCommand.LapseExpiredSeizures c, DateTimeOffset now)

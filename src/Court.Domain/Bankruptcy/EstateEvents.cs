@@ -96,6 +96,10 @@ public sealed record SeizureLifted(
     string By,
     DateTimeOffset At) : IDomainEvent;
 
+/// <summary>The seizing body renewed its seizure (续封) before it expired: it binds for another period from the renewal.</summary>
+[EventType("bankruptcy.seizure-renewed.v1")]
+public sealed record SeizureRenewed(string EstateId, string AssetId, string SeizureId, string DocumentNumber, DateOnly RenewedOn, DateOnly ExpiresOn, string By, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>A seizure that reached its expiry without renewal no longer binds.</summary>
 [EventType("bankruptcy.seizure-lapsed.v1")]
 public sealed record SeizureLapsed(string EstateId, string AssetId, string SeizureId, DateOnly ExpiredOn, string By, DateTimeOffset At) : IDomainEvent;

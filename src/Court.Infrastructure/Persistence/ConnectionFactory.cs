@@ -117,10 +117,27 @@ public sealed class ConnectionLease : IAsyncDisposable
     {
         if (!commands.TryGetValue(sql, out var command))
         {
+            if (commands.Count >= 64)
+            {
+                // Statement texts are meant to be few and fixed; should a caller vary them, do not hoard them.
+                foreach (var old in commands.Values)
+                {
+                    old.Dispose();
+                }
+
+                commands.Clear();
+            }
+
             command = Connection.Command(null, sql);
             foreach (var name in parameters)
             {
                 command.With(name, null);
+            }
+
+            if (Pooled)
+            {
+                // Compiled once and kept: Microsoft.Data.Sqlite otherwise compiles the statement again on every execution.
+                command.Prepare();
             }
 
             commands[sql] = command;

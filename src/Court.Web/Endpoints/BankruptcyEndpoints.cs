@@ -232,6 +232,20 @@ public static class BankruptcyEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithExamples(Examples.RecordSeizure, new RecordedSeizure("0196a7c1-…", "0196a7c1-2b00-…", new DateOnly(2024, 5, 10), 2), StatusCodes.Status201Created);
 
+        assets.MapPost("/{id}/seizures/{seizureId}/renew", async (string id, string seizureId, RenewSeizure body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var changed = await mediator.Send(body with { AssetId = id, SeizureId = seizureId, IfMatch = http.IfMatch() }, ct);
+                http.SetETag(changed.Version);
+                return Results.Ok(changed);
+            })
+            .WithName("RenewSeizure")
+            .WithSummary("Record that the seizing body renewed a seizure (续封) before it expired; it binds for another period from the renewal (administrator, clerk). If-Match: the case's ETag")
+            .Produces<Changed>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithExamples(new RenewSeizure("(2021)渝0116执100号之二", new DateOnly(2024, 4, 30)), new Changed("0196a7c1-2b00-…", 5));
+
         MapWrite<ScheduleDisposal>(assets, "/{id}/schedule-disposal", (b, id) => b with { AssetId = id }, "ScheduleDisposal", "Schedule an online judicial auction or a sale of a free asset (administrator)", new ScheduleDisposal(Domain.Bankruptcy.DisposalMethod.Auction, "人民法院诉讼资产网", new DateOnly(2022, 6, 20), 100_000_000));
         MapWrite<RecordDisposalUnsold>(assets, "/{id}/record-unsold", (b, id) => b with { AssetId = id }, "RecordDisposalUnsold", "Record that the auction found no buyer (administrator)", new RecordDisposalUnsold("无人出价，流拍"));
         MapWrite<RecordAssetSold>(assets, "/{id}/record-sale", (b, id) => b with { AssetId = id }, "RecordAssetSold", "Record the buyer and price (administrator)", new RecordAssetSold("重庆某某置业有限公司", "91500116MA6000000Q", 115_000_000, new DateOnly(2022, 6, 20)));

@@ -144,6 +144,38 @@ public sealed class EstateDeciderTests
         ThenNothing(EstateDecider.Decide(SeizedEstate, new EstateCommand.LapseExpiredSeizures("system"), new DateTimeOffset(2024, 5, 10, 23, 59, 0, CourtCalendar.Offset)));
 
     [Fact]
+    public void A_renewal_before_expiry_runs_another_full_period_from_the_renewal() =>
+        Then(
+            When(SeizedEstate, new EstateCommand.RenewSeizure(AssetId, FirstSeizure, "(2021)渝0116执100号之二", new DateOnly(2022, 6, 1), "admin")),
+            new SeizureRenewed(EstateId, AssetId, FirstSeizure, "(2021)渝0116执100号之二", new DateOnly(2022, 6, 1), new DateOnly(2025, 6, 1), "admin", Now));
+
+    [Fact]
+    public void The_same_renewal_twice_yields_no_events()
+    {
+        var renewed = SeizedEstate.Evolve(new SeizureRenewed(EstateId, AssetId, FirstSeizure, "x", new DateOnly(2022, 6, 1), new DateOnly(2025, 6, 1), "admin", Now));
+
+        ThenNothing(When(renewed, new EstateCommand.RenewSeizure(AssetId, FirstSeizure, "x", new DateOnly(2022, 6, 1), "admin")));
+    }
+
+    [Fact]
+    public void A_renewal_after_expiry_is_refused() =>
+        ThenError(
+            EstateDecider.Decide(SeizedEstate, new EstateCommand.RenewSeizure(AssetId, FirstSeizure, "x", new DateOnly(2024, 5, 11), "admin"), new DateTimeOffset(2024, 5, 11, 9, 0, 0, CourtCalendar.Offset)),
+            "seizure.expired",
+            ErrorKind.Conflict);
+
+    [Fact]
+    public void A_renewed_seizure_does_not_lapse_at_its_old_expiry()
+    {
+        var renewed = SeizedEstate.Evolve(new SeizureRenewed(EstateId, AssetId, FirstSeizure, "x", new DateOnly(2022, 6, 1), new DateOnly(2025, 6, 1), "admin", Now));
+        var at = new DateTimeOffset(2024, 9, 2, 9, 0, 0, CourtCalendar.Offset);
+
+        Then(
+            EstateDecider.Decide(renewed, new EstateCommand.LapseExpiredSeizures("system"), at),
+            new SeizureLapsed(EstateId, AssetId, QueuedSeizure, new DateOnly(2024, 9, 1), "system", at));
+    }
+
+    [Fact]
     public void A_transfer_is_recorded_only_once_the_asset_is_free() =>
         ThenError(When(SeizedEstate, new EstateCommand.RecordTransfer(AssetId, "买受人", "转移登记1", new DateOnly(2022, 6, 2), "nrb")), "asset.seized", ErrorKind.Conflict);
 

@@ -86,8 +86,9 @@ public sealed class BankruptcyMatrix : IMatrixRows
             return asset;
         }
 
-        var (seized, _) = await SeizedAsync();
+        var (seized, seizedBy) = await SeizedAsync();
         state["asset"] = seized;
+        state["seizure"] = seizedBy;
         foreach (var user in new[] { "clerk", "admin" })
         {
             var (asset, seizure) = await SeizedAsync();
@@ -190,6 +191,8 @@ public sealed class BankruptcyMatrix : IMatrixRows
         new("POST", "/api/assets/{id}/seizures", s => $"/api/assets/{s["asset"]}/seizures",
             Expect(401, 404, [.. Each(201, "clerk", "admin"), .. Each(403, "judge")]),
             Body: (_, user) => new { seizingBody = "国家税务总局重庆市江津区税务局", documentNumber = $"渝江税封〔2021〕{Index(user)}号", seizedOn = "2021-09-01", rank = "Queued" }),
+        new("POST", "/api/assets/{id}/seizures/{seizureId}/renew", s => $"/api/assets/{s["asset"]}/seizures/{s["seizure"]}/renew",
+            Expect(401, 404, [.. Each(200, "clerk", "admin"), .. Each(403, "judge")]), Body: (_, _) => new { documentNumber = "(2021)渝0116执1号之二", renewedOn = "2022-04-22" }),
         new("POST", "/api/assets/{id}/schedule-disposal", s => $"/api/assets/{s["asset-to-schedule"]}/schedule-disposal",
             Expect(401, 404, [.. Each(200, "admin"), .. Each(403, "clerk", "judge")]),
             Body: (_, _) => new { method = "Auction", platform = "人民法院诉讼资产网", scheduledOn = "2022-05-20", reservePriceFen = 100_000_00 }),

@@ -83,6 +83,9 @@ public sealed class CaseProjection : IProjection
             case SeizureLifted e when asset?.Seizures.Find(s => s.Id == e.SeizureId) is { } lifted:
                 (lifted.Status, lifted.LiftedBy, lifted.LiftReference, lifted.LiftedOn) = (SeizureStatus.Lifted, e.How, e.Reference, e.LiftedOn);
                 break;
+            case SeizureRenewed e when asset?.Seizures.Find(s => s.Id == e.SeizureId) is { } renewed:
+                renewed.ExpiresOn = e.ExpiresOn;
+                break;
             case SeizureLapsed e when asset?.Seizures.Find(s => s.Id == e.SeizureId) is { } lapsed:
                 (lapsed.Status, lapsed.LiftedOn) = (SeizureStatus.Lapsed, e.ExpiredOn);
                 break;
@@ -187,6 +190,7 @@ public sealed class CaseProjection : IProjection
             case SeizureMovedToFirst e: return (e.EstateId, e.AssetId);
             case SeizureLifted e: return (e.EstateId, e.AssetId);
             case SeizureLapsed e: return (e.EstateId, e.AssetId);
+            case SeizureRenewed e: return (e.EstateId, e.AssetId);
             case AssetFreed e: return (e.EstateId, e.AssetId);
             case AssetTransferred e: return (e.EstateId, e.AssetId);
             case ReleaseRequested e: return (e.EstateId, e.AssetId);

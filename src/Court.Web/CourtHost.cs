@@ -59,7 +59,8 @@ public static class CourtHost
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(WorkflowBehavior<,>)];
+            // Authorization before validation: a caller learns nothing of a resource that is not his from its validation messages.
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
@@ -69,6 +70,8 @@ public static class CourtHost
         services.AddSmallClaims();
         services.AddFeesUi();
 
+        // Razor writes Chinese as characters, not numeric entities (still HTML-encoding markup).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Court.Application.Timeline;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using Court.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +55,9 @@ public sealed class TimelineTests(CourtWithTimelineSentences app) : IClassFixtur
         var reader = scope.ServiceProvider.GetRequiredService<TimelineReader>();
 
         Assert.True(reader.HasSentenceFor(typeof(BankruptcyCaseOpened)));
-        Assert.False(reader.HasSentenceFor(typeof(AssetRegistered)));
+        Assert.False(reader.HasSentenceFor(typeof(EventNoSliceDescribes)));
     }
+
+    [EventType("test.event-no-slice-describes.v1")]
+    private sealed record EventNoSliceDescribes : IDomainEvent;
 }

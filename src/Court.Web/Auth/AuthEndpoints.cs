@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 using Court.Application.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Court.Web.Auth;
 

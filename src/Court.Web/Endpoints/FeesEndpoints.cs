@@ -1,3 +1,4 @@
+using Court.Application.Common;
 using Court.Application.Fees.Publishing;
 using Court.Application.Fees.Quoting;
 using Court.Application.Fees.Schedules;
@@ -7,7 +8,6 @@ using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Filing;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Application.SmallClaims.Thresholds;
-using Court.Application.Common;
 using Court.Web.Ui;
 using Mediator;
 

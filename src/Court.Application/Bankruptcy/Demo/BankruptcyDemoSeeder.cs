@@ -54,11 +54,14 @@ public sealed class BankruptcyDemoSeeder(TimeProvider clock) : IDemoSeeder
 
         var building = await d.As(DemoUsers.Administrator, new RegisterAsset(
             AssetKind.Building, f.PickRandom(Buildings), "nrb-jiangjin", f.Random.Long(2_000_000, 90_000_000) * 100,
-            $"渝({f.Random.Int(2015, 2021)})江津区不动产权第{f.Random.Int(1, 9_999_999):0000000}号", UnitCodeFor(serial), $"江津区{f.PickRandom(Streets)}{f.Random.Int(1, 300)}号", f.Random.Int(200, 8000), "工业") { EstateId = caseId });
+            $"渝({f.Random.Int(2015, 2021)})江津区不动产权第{f.Random.Int(1, 9_999_999):0000000}号", UnitCodeFor(serial), $"江津区{f.PickRandom(Streets)}{f.Random.Int(1, 300)}号", f.Random.Int(200, 8000), "工业")
+        { EstateId = caseId });
         var vehicle = await d.As(DemoUsers.Administrator, new RegisterAsset(
-            AssetKind.Vehicle, f.PickRandom(Vehicles), "psb-vehicles-jiangjin", f.Random.Long(50_000, 600_000) * 100, Plate: $"渝{f.PickRandom("A", "B", "C", "D")}{f.Random.Int(10000, 99999)}", Vin: VinFor(serial)) { EstateId = caseId });
+            AssetKind.Vehicle, f.PickRandom(Vehicles), "psb-vehicles-jiangjin", f.Random.Long(50_000, 600_000) * 100, Plate: $"渝{f.PickRandom("A", "B", "C", "D")}{f.Random.Int(10000, 99999)}", Vin: VinFor(serial))
+        { EstateId = caseId });
         await d.As(DemoUsers.Administrator, new RegisterAsset(
-            AssetKind.DepositAccount, "基本存款账户", "bank-ccb-jiangjin", f.Random.Long(1_000, 5_000_000) * 100, Bank: "中国建设银行重庆江津支行", AccountNumber: $"5000{serial:000000}{f.Random.Int(100000, 999999)}") { EstateId = caseId });
+            AssetKind.DepositAccount, "基本存款账户", "bank-ccb-jiangjin", f.Random.Long(1_000, 5_000_000) * 100, Bank: "中国建设银行重庆江津支行", AccountNumber: $"5000{serial:000000}{f.Random.Int(100000, 999999)}")
+        { EstateId = caseId });
 
         var court = await d.As(DemoUsers.Administrator, new RecordSeizure("重庆市江津区人民法院", "重庆市第五中级人民法院", $"({today.Year - 1})渝0116执{f.Random.Int(100, 2000)}号", today.AddYears(-1).AddDays(-f.Random.Int(10, 200)), SeizureRank.First, $"渝({today.Year - 1})江津区不动产查封第{f.Random.Int(1, 99999):0000000}号") { AssetId = building.AssetId });
         var tax = await d.As(DemoUsers.Administrator, new RecordSeizure("国家税务总局重庆市江津区税务局", "国家税务总局重庆市税务局", $"渝江税封〔{today.Year - 1}〕{f.Random.Int(1, 99)}号", today.AddYears(-1).AddDays(-f.Random.Int(1, 9)), SeizureRank.Queued) { AssetId = building.AssetId });

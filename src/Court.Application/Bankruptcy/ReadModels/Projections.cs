@@ -73,8 +73,15 @@ public sealed class CaseProjection : IProjection
             case SeizureRecorded e when asset is not null:
                 asset.Seizures.Add(new SeizureView
                 {
-                    Id = e.SeizureId, SeizingBody = e.SeizingBody, SeizingBodySuperior = e.SeizingBodySuperior, DocumentNumber = e.DocumentNumber,
-                    SeizedOn = e.SeizedOn, ExpiresOn = e.ExpiresOn, Rank = e.Rank, RegistrationReference = e.RegistrationReference, Status = SeizureStatus.InForce,
+                    Id = e.SeizureId,
+                    SeizingBody = e.SeizingBody,
+                    SeizingBodySuperior = e.SeizingBodySuperior,
+                    DocumentNumber = e.DocumentNumber,
+                    SeizedOn = e.SeizedOn,
+                    ExpiresOn = e.ExpiresOn,
+                    Rank = e.Rank,
+                    RegistrationReference = e.RegistrationReference,
+                    Status = SeizureStatus.InForce,
                 });
                 break;
             case SeizureMovedToFirst e when asset?.Seizures.Find(s => s.Id == e.SeizureId) is { } moved:
@@ -234,8 +241,15 @@ public sealed class ReleaseRequestProjection : IProjection
         var view = envelope.Event is ReleaseRequested r
             ? new ReleaseRequestView
             {
-                Id = r.RequestId, EstateId = r.EstateId, CaseNumber = r.CaseNumber, AssetId = r.AssetId, HoldingAgency = r.HoldingAgency, Reasons = r.Reasons,
-                Stage = ReleaseStage.Requested, RequestedBy = r.By, RequestedAt = at,
+                Id = r.RequestId,
+                EstateId = r.EstateId,
+                CaseNumber = r.CaseNumber,
+                AssetId = r.AssetId,
+                HoldingAgency = r.HoldingAgency,
+                Reasons = r.Reasons,
+                Stage = ReleaseStage.Requested,
+                RequestedBy = r.By,
+                RequestedAt = at,
                 Seizures = [.. r.Seizures.Select(s => new RequestSeizureView { SeizureId = s.SeizureId, SeizingBody = s.SeizingBody, SeizingBodySuperior = s.SeizingBodySuperior, DocumentNumber = s.DocumentNumber, SeizedOn = s.SeizedOn, Rank = s.Rank })],
             }
             : await session.LoadAsync<ReleaseRequestView>(id, cancellationToken);
@@ -314,9 +328,19 @@ public sealed class NoticeProjection : IProjection
         var view = envelope.Event is AssistedEnforcementNoticeIssued i
             ? new NoticeView
             {
-                Id = i.NoticeId, Agency = i.Content.AddresseeAgency, Purpose = i.Purpose, SourceId = i.SourceId, EstateId = i.EstateId, AssetId = i.AssetId,
-                CaseNumber = i.Content.CaseNumber, DocumentNumber = i.DocumentNumber, Content = i.Content, Status = NoticeStatus.Delivered,
-                AcknowledgeBy = i.AcknowledgeBy, IssuedAt = at, IssuedBy = i.By,
+                Id = i.NoticeId,
+                Agency = i.Content.AddresseeAgency,
+                Purpose = i.Purpose,
+                SourceId = i.SourceId,
+                EstateId = i.EstateId,
+                AssetId = i.AssetId,
+                CaseNumber = i.Content.CaseNumber,
+                DocumentNumber = i.DocumentNumber,
+                Content = i.Content,
+                Status = NoticeStatus.Delivered,
+                AcknowledgeBy = i.AcknowledgeBy,
+                IssuedAt = at,
+                IssuedBy = i.By,
             }
             : await session.LoadAsync<NoticeView>(BankruptcyEvents.IdIn(envelope, Notice.StreamPrefix), cancellationToken);
         if (view is null)

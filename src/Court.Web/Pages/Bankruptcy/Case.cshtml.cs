@@ -9,9 +9,9 @@ using Court.Domain.Bankruptcy;
 using Court.Domain.Identifiers;
 using Court.Web.Ui;
 using Mediator;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Court.Web.Pages.Bankruptcy;
 

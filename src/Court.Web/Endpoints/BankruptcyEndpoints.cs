@@ -28,7 +28,10 @@ public static class BankruptcyEndpoints
         .AddNavEntry(new NavEntry("/Bankruptcy", "破产案件", "Bankruptcy cases", [Roles.Clerk, Roles.Judge, Roles.Administrator], Order: 300))
         .AddNavEntry(new NavEntry("/Bankruptcy/Requests", "解封申请", "Release requests", [Roles.Clerk, Roles.Judge, Roles.Administrator], Order: 301))
         .AddNavEntry(new NavEntry("/Bankruptcy/Inbox", "协助执行通知书", "Notices", [Roles.AgencyOfficer, Roles.Clerk, Roles.Judge], Order: 302))
-        .AddNavEntry(new NavEntry("/Bankruptcy/JointMeeting", "府院联席会议", "Joint meeting", [Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident], Order: 303));
+        .AddNavEntry(new NavEntry("/Bankruptcy/JointMeeting", "府院联席会议", "Joint meeting", [Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident], Order: 303))
+        .AddTaskLink(Domain.Bankruptcy.ReleaseRequest.StreamPrefix, id => "/Bankruptcy/Request/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator)
+        .AddTaskLink(Domain.Bankruptcy.Notice.StreamPrefix, id => "/Bankruptcy/Notice/" + id, Roles.AgencyOfficer, Roles.Clerk, Roles.Judge, Roles.Administrator)
+        .AddTaskLink(Domain.Bankruptcy.Disposal.StreamPrefix, id => "/Bankruptcy/Asset/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator);
 
     public static IEndpointRouteBuilder MapBankruptcyEndpoints(this IEndpointRouteBuilder app)
     {

@@ -149,6 +149,7 @@ public static class FeesUiRegistration
     public static IServiceCollection AddFeesUi(this IServiceCollection services)
     {
         services.AddNavEntry(new NavEntry("/Fees", "诉讼费用", "Court fees", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 500));
+        services.AddTaskLink(Domain.SmallClaims.SmallClaimsCase.StreamPrefix, id => "/SmallClaims/Case/" + id, Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AddNavEntry(new NavEntry("/SmallClaims/Docket", "小额诉讼审限", "Small-claims docket", [Roles.Judge, Roles.CourtPresident], Order: 510));
         services.AddNavEntry(new NavEntry("/Admin/FeeSchedules", "收费标准", "Fee schedules", [Roles.SystemAdministrator], Order: 910));
         return services;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Court.Web.Pages;
 
 /// <summary>The home page: the caller's task inbox (the workflow runtime's ListMyTasks, as GET /api/tasks), soonest deadline first.</summary>
-public sealed class IndexModel(ISender sender, ICallerContext caller) : PageModel
+public sealed class IndexModel(ISender sender, ICallerContext caller, IEnumerable<TaskLink> links) : PageModel
 {
     public sealed record InboxRow(string Title, string? CaseNumber, string? Link, string State, DateTimeOffset? DueAt, bool Overdue);
 
@@ -24,9 +24,15 @@ public sealed class IndexModel(ISender sender, ICallerContext caller) : PageMode
         Tasks = tasks.Select(t => new InboxRow(
             zh ? t.WorkflowTitle.Zh : t.WorkflowTitle.En,
             t.Label,
-            seesDiagrams ? $"/Workflows?id={Uri.EscapeDataString(t.WorkflowId)}&state={Uri.EscapeDataString(t.State)}" : null,
+            LinkFor(t.StreamId) ?? (seesDiagrams ? $"/Workflows?id={Uri.EscapeDataString(t.WorkflowId)}&state={Uri.EscapeDataString(t.State)}" : null),
             zh ? t.StateTitle.Zh : t.StateTitle.En,
             t.DueAt,
             t.Overdue)).ToList();
     }
+
+    /// <summary>The record's own page when its slice registered one; the task's workflow diagram otherwise.</summary>
+    private string? LinkFor(string streamId) =>
+        links.FirstOrDefault(l => streamId.StartsWith(l.StreamPrefix, StringComparison.Ordinal) && l.Roles.Any(caller.IsInRole)) is { } link
+            ? link.PathForId(Uri.EscapeDataString(streamId[link.StreamPrefix.Length..]))
+            : null;
 }

@@ -8,10 +8,20 @@ public sealed record NavEntry(string Path, string TitleZh, string TitleEn, IRead
     public string Title => CourtCulture.IsChinese ? TitleZh : TitleEn;
 }
 
+/// <summary>
+/// Where an inbox task on a stream with <paramref name="StreamPrefix"/> opens: the slice's page for that record, for
+/// callers holding one of <paramref name="Roles"/> (the roles the page admits).
+/// </summary>
+public sealed record TaskLink(string StreamPrefix, Func<string, string> PathForId, IReadOnlyList<string> Roles);
+
 public static class NavigationRegistration
 {
     /// <summary>Adds a navigation entry; call from the slice's endpoint or UI registration.</summary>
     public static IServiceCollection AddNavEntry(this IServiceCollection services, NavEntry entry) => services.AddSingleton(entry);
+
+    /// <summary>Makes inbox tasks on <paramref name="streamPrefix"/> streams link to the slice's page (given the id after the prefix).</summary>
+    public static IServiceCollection AddTaskLink(this IServiceCollection services, string streamPrefix, Func<string, string> pathForId, params string[] roles) =>
+        services.AddSingleton(new TaskLink(streamPrefix, pathForId, roles));
 }
 
 /// <summary>The entries the current caller may see, in order.</summary>

@@ -26,6 +26,10 @@ public sealed class InboxTests(DemoCourtBrowser browser) : IClassFixture<DemoCou
         Assert.True(await page.Locator("[data-testid=inbox] tbody tr").CountAsync() >= 1);
         Assert.Contains("小额诉讼", await page.GetByTestId("inbox").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, $"inbox-{userName}-demo-zh");
+
+        // A task opens its record's own page, where the actions are.
+        await page.GetByTestId("inbox").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "小额诉讼程序" }).First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/SmallClaims/Case/"));
         await page.Context.CloseAsync();
     }
 
@@ -42,6 +46,10 @@ public sealed class InboxTests(DemoCourtBrowser browser) : IClassFixture<DemoCou
         // The bureau's own notices may be there; the court's small-claims tasks are not.
         var inbox = page.GetByTestId("inbox-empty").Or(page.GetByTestId("inbox"));
         Assert.DoesNotContain("小额诉讼", await inbox.First.InnerTextAsync(), StringComparison.Ordinal);
+        foreach (var href in await page.Locator("[data-testid=inbox] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        {
+            Assert.StartsWith("/Bankruptcy/Notice/", href, StringComparison.Ordinal);
+        }
         await page.Context.CloseAsync();
     }
 }

@@ -106,7 +106,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
 
         // The bureau works its inbox: acknowledge, execute.
         var bureau = await SignedInAsync("nrb");
-        await bureau.GetByRole(AriaRole.Link, new() { Name = "协助执行通知书" }).ClickAsync();
+        await bureau.GetByRole(AriaRole.Link, new() { Name = "协助执行通知书", Exact = true }).ClickAsync();
         await bureau.GetByTestId("notices").GetByRole(AriaRole.Link).First.ClickAsync();
         Assert.Contains("解除查封并注销查封登记", await bureau.GetByTestId("notice-action").InnerTextAsync(), StringComparison.Ordinal);
         await bureau.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();

@@ -36,17 +36,11 @@ public sealed class DemoSeedContext(IServiceScopeFactory scopes, string seeder, 
     public Faker Faker { get; } = faker;
 
     /// <summary>Sends <paramref name="command"/> through the whole pipeline (validation, authorization) as <paramref name="user"/>.</summary>
-    public async Task<T> SendAsAsync<T>(DemoUser user, ICommand<T> command, CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateScopeAs(user.ToCaller(Guid.CreateVersion7()));
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
-    }
+    public Task<T> SendAsAsync<T>(DemoUser user, ICommand<T> command, CancellationToken cancellationToken = default) =>
+        scopes.SendAsAsync(user, command, cancellationToken);
 
-    public async Task<T> QueryAsAsync<T>(DemoUser user, IQuery<T> query, CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateScopeAs(user.ToCaller(Guid.CreateVersion7()));
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
-    }
+    public Task<T> QueryAsAsync<T>(DemoUser user, IQuery<T> query, CancellationToken cancellationToken = default) =>
+        scopes.QueryAsAsync(user, query, cancellationToken);
 
     /// <summary>Anything else, in a scope that acts as <paramref name="user"/>.</summary>
     public async Task AsAsync(DemoUser user, Func<IServiceProvider, Task> action)

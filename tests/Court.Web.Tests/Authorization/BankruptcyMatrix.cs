@@ -36,17 +36,8 @@ public sealed class BankruptcyMatrix : IMatrixRows
     public async Task SeedAsync(MatrixState state, IServiceProvider services)
     {
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        async Task<T> As<T>(DemoUser user, ICommand<T> command)
-        {
-            await using var scope = scopes.CreateScopeAs(user.ToCaller(Guid.NewGuid()));
-            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
-        }
-
-        async Task<T> Query<T>(DemoUser user, IQuery<T> query)
-        {
-            await using var scope = scopes.CreateScopeAs(user.ToCaller(Guid.NewGuid()));
-            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
-        }
+        Task<T> As<T>(DemoUser user, ICommand<T> command) => scopes.SendAsAsync(user, command);
+        Task<T> Query<T>(DemoUser user, IQuery<T> query) => scopes.QueryAsAsync(user, query);
 
         var caseId = (await As(DemoUsers.Clerk, new OpenBankruptcyCase("(2022)渝0116破900号", "重庆江津矩阵测试有限公司", "91500116MA5U5X7A8B", new DateOnly(2022, 4, 20), "admin", "重庆某某律师事务所"))).Id;
         state["case"] = caseId;

@@ -1,9 +1,7 @@
-using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Application.SmallClaims.Filing;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Application.SmallClaims.Thresholds;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using static Court.Web.Tests.Authorization.Callers;
 
@@ -35,24 +33,19 @@ public sealed class FeesMatrix : IMatrixRows
     public async Task SeedAsync(MatrixState state, IServiceProvider services)
     {
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        await SendAsync(scopes, DemoUsers.SystemAdministrator, new ConfirmSmallClaimsThreshold("CQ", new DateOnly(2022, 1, 1), "matrix"));
+        await scopes.SendAsAsync(DemoUsers.SystemAdministrator, new ConfirmSmallClaimsThreshold("CQ", new DateOnly(2022, 1, 1), "matrix"));
         foreach (var (key, serial, steps) in Cases)
         {
-            var filed = await SendAsync(scopes, DemoUsers.Clerk, new FileSmallClaimsCase($"(2022)渝0116民初{serial}号", "甲公司", "乙", "judge", 40_000m, "monetary", false, null));
+            var filed = await scopes.SendAsAsync(DemoUsers.Clerk, new FileSmallClaimsCase($"(2022)渝0116民初{serial}号", "甲公司", "乙", "judge", 40_000m, "monetary", false, null));
             state[key] = filed.Id;
             foreach (var step in steps)
             {
                 var command = step(filed.Id);
-                await SendAsync(scopes, command is OpenSmallClaimsHearing ? DemoUsers.Judge : DemoUsers.Clerk, command);
+                await scopes.SendAsAsync(command is OpenSmallClaimsHearing ? DemoUsers.Judge : DemoUsers.Clerk, command);
             }
         }
     }
 
-    private static async Task<T> SendAsync<T>(IServiceScopeFactory scopes, DemoUser user, ICommand<T> command)
-    {
-        await using var scope = scopes.CreateScopeAs(user.ToCaller(Guid.NewGuid()));
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
-    }
 
     private static string Case(MatrixState s, string key) => "/api/small-claims/cases/" + s[key];
 

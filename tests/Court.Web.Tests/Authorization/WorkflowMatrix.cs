@@ -1,8 +1,6 @@
-using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Application.SmallClaims.Filing;
 using Court.Application.SmallClaims.Thresholds;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using static Court.Web.Tests.Authorization.Callers;
 
@@ -19,16 +17,11 @@ public sealed class WorkflowMatrix : IMatrixRows
     public async Task SeedAsync(MatrixState state, IServiceProvider services)
     {
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        await SendAsync(scopes, DemoUsers.SystemAdministrator, new ConfirmSmallClaimsThreshold("CQ", new DateOnly(2022, 1, 1), "matrix"));
-        var filed = await SendAsync(scopes, DemoUsers.Clerk, new FileSmallClaimsCase("(2022)渝0116民初9001号", "甲公司", "乙", "judge", 40_000m, "monetary", false, null));
+        await scopes.SendAsAsync(DemoUsers.SystemAdministrator, new ConfirmSmallClaimsThreshold("CQ", new DateOnly(2022, 1, 1), "matrix"));
+        var filed = await scopes.SendAsAsync(DemoUsers.Clerk, new FileSmallClaimsCase("(2022)渝0116民初9001号", "甲公司", "乙", "judge", 40_000m, "monetary", false, null));
         state["workflow-instance"] = "small-claims-case-" + filed.Id;
     }
 
-    private static async Task<T> SendAsync<T>(IServiceScopeFactory scopes, DemoUser user, ICommand<T> command)
-    {
-        await using var scope = scopes.CreateScopeAs(user.ToCaller(Guid.NewGuid()));
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
-    }
 
     private static string Instance(MatrixState s) => "/api/workflow-instances/" + Uri.EscapeDataString(s["workflow-instance"]);
 

@@ -58,6 +58,9 @@ public sealed record CaseNumber
         Serial = serial;
     }
 
+    /// <summary>The rules on case numbers (关于人民法院案件案号的若干规定) apply to cases filed from 1 January 2016.</summary>
+    public const int FirstYear = 2016;
+
     public int Year { get; }
 
     public PeoplesCourt Court { get; }
@@ -102,9 +105,9 @@ public sealed record CaseNumber
         }
 
         var year = int.Parse(yearText, CultureInfo.InvariantCulture);
-        if (year is < 1978 or > 2099)
+        if (year is < FirstYear or > 2099)
         {
-            return Error("case-number.year-out-of-range", $"'{s}': the year {year} is not between 1978 and 2099.");
+            return Error("case-number.year-out-of-range", $"'{s}': the year {year} is not between {FirstYear} and 2099; case numbers of this form exist from {FirstYear}.");
         }
 
         if (!s.EndsWith('号'))

@@ -30,6 +30,7 @@ public sealed class CaseNumberTests
     [InlineData("(2022渝0116破1号", "case-number.year-unclosed")]
     [InlineData("(22)渝0116破1号", "case-number.year-invalid")]
     [InlineData("(1949)渝0116破1号", "case-number.year-out-of-range")]
+    [InlineData("(2015)渝0116破1号", "case-number.year-out-of-range")]
     [InlineData("(2022)渝0116破1", "case-number.suffix-missing")]
     [InlineData("(2022)川0104破1号", "case-number.court-unknown")]
     [InlineData("(2022)渝0117破1号", "case-number.court-unknown")]

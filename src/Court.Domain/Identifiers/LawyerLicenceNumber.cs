@@ -32,7 +32,7 @@ public sealed record LawyerLicenceNumber
 
     public string Value { get; }
 
-    public string ProvinceCode => Value[1..3];
+    public string Province => Value[1..3];
 
     public LawyerCategory Category => (LawyerCategory)(Value[9] - '0');
 

@@ -41,9 +41,10 @@ public static class Provinces
         ["65"] = "新疆",
     };
 
-    /// <summary>Prefixes used only by residence-permit numbers of Taiwan (83), Hong Kong (81) and Macao (82) residents.</summary>
+    /// <summary>Taiwan (71) and the prefixes of residence-permit numbers of Hong Kong (81), Macao (82) and Taiwan (83) residents.</summary>
     private static readonly Dictionary<string, string> ResidencePermitNames = new(StringComparer.Ordinal)
     {
+        ["71"] = "台湾",
         ["81"] = "香港",
         ["82"] = "澳门",
         ["83"] = "台湾",

@@ -2,7 +2,7 @@ using Court.Domain.Identifiers;
 
 namespace Court.Domain.Tests.Identifiers;
 
-public sealed class ResidentIdNumberTests
+public sealed class ResidentIdNumberParsingTests
 {
     [Theory]
     [InlineData("500116198503121236")]
@@ -64,14 +64,14 @@ public sealed class PartyIdNumberTests
         Assert.StartsWith("Neither a valid resident identity number nor a valid unified social credit code.", PartyIdNumber.Parse("nobody").Error!.Message, StringComparison.Ordinal);
 }
 
-public sealed class LawyerLicenceNumberTests
+public sealed class LawyerLicenceNumberStructureTests
 {
     [Fact]
     public void Reads_province_and_category_of_a_full_time_Chongqing_lawyer()
     {
         var licence = LawyerLicenceNumber.Parse("15001201810123456").Value;
 
-        Assert.Equal(("50", LawyerCategory.FullTime), (licence.ProvinceCode, licence.Category));
+        Assert.Equal(("50", LawyerCategory.FullTime), (licence.Province, licence.Category));
     }
 
     [Theory]

@@ -41,8 +41,13 @@ public static class CourtHost
     /// Names the application after this assembly, so Razor Pages and static web assets are found even when another
     /// assembly is the entry point (the browser tests run this host inside the test runner).
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CourtHost).Assembly.GetName().Name });
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CourtHost).Assembly.GetName().Name });
+        // The server's make and version help nobody but an attacker.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        return builder;
+    }
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -50,6 +55,7 @@ public static class CourtHost
         services.AddHostedService<StartupTasks>();
         services.AddCourtInfrastructure(configuration);
         services.AddHttpContextAccessor();
+        services.AddHttpHardening(configuration);
         services.AddScoped<CallerOverride>();
         services.AddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerOverride>().Caller
             ?? new HttpCallerContext(sp.GetRequiredService<IHttpContextAccessor>()));
@@ -94,11 +100,13 @@ public static class CourtHost
 
     public static void Configure(WebApplication app)
     {
+        app.UseHttpHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCourtUi();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CookieApiGuard>();
         app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
 

@@ -1,6 +1,7 @@
 using Court.Application.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Court.Infrastructure.Workflows;
@@ -65,6 +66,11 @@ public static class WorkflowInfrastructure
         services.AddHostedService<WorkflowCatalogStartup>();
         services.AddSingleton<WorkflowTimerService>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
+        services.TryAddSingleton<ProcessManagerFaults>();
+        services.AddSingleton<ProcessManager>();
+        services.AddSingleton<IProcessManager>(sp => sp.GetRequiredService<ProcessManager>());
+        services.AddSingleton<ProcessManagerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessManagerService>());
         return services;
     }
 }

@@ -4,7 +4,6 @@ using Court.Application.Workflows;
 using Court.Infrastructure.EventStore;
 using Court.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Court.Infrastructure.Workflows;
@@ -119,7 +118,7 @@ public sealed partial class ProcessManager(
         }
     }
 
-    /// <summary>Set by <see cref="ProcessManagerService"/> while its loop runs here.</summary>
+    /// <summary>Set by <see cref="ProcessManagerService"/> while its loop runs here (on the leader).</summary>
     internal bool InBackground { get; set; }
 
     private async Task ReactAsync(ReactionRegistration reaction, RecordedEvent recorded, Court.Domain.Common.IDomainEvent @event, CancellationToken cancellationToken)
@@ -169,32 +168,26 @@ public sealed partial class ProcessManager(
 }
 
 /// <summary>
-/// Runs the process manager in the background, woken by appends (and every poll interval). Replace this hosted
-/// service, not the process manager, to run it on one node only (leader election).
+/// Runs the process manager on the leader node (<see cref="ILeaderWork"/>), woken by appends and every poll interval;
+/// a failing pass is retried from the checkpoint with back-off.
 /// </summary>
-public sealed partial class ProcessManagerService(ProcessManager manager, AppendNotifier notifier, WorkflowSettings settings, ILogger<ProcessManagerService> logger) : BackgroundService
+public sealed partial class ProcessManagerService(ProcessManager manager, AppendNotifier notifier, WorkflowSettings settings, ILogger<ProcessManagerService> logger) : ILeaderWork
 {
-    private volatile bool running;
-
-    /// <summary>True while the background loop runs on this host.</summary>
-    public bool IsRunning => running;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken leadership)
     {
-        running = true;
         manager.InBackground = true;
         var failures = 0;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            while (!leadership.IsCancellationRequested)
             {
-                var wait = notifier.WaitAsync(failures == 0 ? settings.TimerPollInterval : Backoff(failures), stoppingToken);
+                var wait = notifier.WaitAsync(failures == 0 ? settings.TimerPollInterval : Backoff(failures), leadership);
                 try
                 {
-                    await manager.CatchUpAsync(stoppingToken);
+                    await manager.CatchUpAsync(leadership);
                     failures = 0;
                 }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (leadership.IsCancellationRequested)
                 {
                     return;
                 }
@@ -202,8 +195,6 @@ public sealed partial class ProcessManagerService(ProcessManager manager, Append
                 {
                     failures++;
                     LogPassFailed(logger, ex);
-                    await Task.Delay(Backoff(failures), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                    continue;
                 }
 
                 try
@@ -218,7 +209,6 @@ public sealed partial class ProcessManagerService(ProcessManager manager, Append
         }
         finally
         {
-            running = false;
             manager.InBackground = false;
         }
     }

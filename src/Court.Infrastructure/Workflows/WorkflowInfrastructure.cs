@@ -1,3 +1,4 @@
+using Court.Application.Common;
 using Court.Application.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,13 +65,11 @@ public static class WorkflowInfrastructure
         services.AddSingleton<IWorkflowDefinitionSource, FolderWorkflowDefinitionSource>();
         services.AddSingleton(_ => CalendarLoader.Load(settings.ResolveCalendarsPath()));
         services.AddHostedService<WorkflowCatalogStartup>();
-        services.AddSingleton<WorkflowTimerService>();
-        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
+        services.AddLeaderWork<WorkflowTimerService>();
         services.TryAddSingleton<ProcessManagerFaults>();
         services.AddSingleton<ProcessManager>();
         services.AddSingleton<IProcessManager>(sp => sp.GetRequiredService<ProcessManager>());
-        services.AddSingleton<ProcessManagerService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProcessManagerService>());
+        services.AddLeaderWork<ProcessManagerService>();
         return services;
     }
 }

@@ -30,8 +30,7 @@ public static class BankruptcyModule
         services.AddSingleton<IProjection, AgendaProjection>();
         services.AddScoped<IDocumentReadGrant, BankruptcyDocumentReadGrant>();
         services.AddDemoSeeder<BankruptcyDemoSeeder>();
-        services.AddSingleton<SeizureExpirySweep>();
-        services.AddHostedService(sp => sp.GetRequiredService<SeizureExpirySweep>());
+        services.AddLeaderWork<SeizureExpirySweep>();
 
         // Timeline sentences for the shared Timeline component, the same as the API's case timeline.
         foreach (var type in typeof(Estate).Assembly.GetTypes().Where(t => t.Namespace == typeof(Estate).Namespace && typeof(IDomainEvent).IsAssignableFrom(t)))

@@ -1,3 +1,4 @@
+using Court.Application.Common;
 using Court.Application.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,8 +64,7 @@ public static class WorkflowInfrastructure
         services.AddSingleton<IWorkflowDefinitionSource, FolderWorkflowDefinitionSource>();
         services.AddSingleton(_ => CalendarLoader.Load(settings.ResolveCalendarsPath()));
         services.AddHostedService<WorkflowCatalogStartup>();
-        services.AddSingleton<WorkflowTimerService>();
-        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
+        services.AddLeaderWork<WorkflowTimerService>();
         return services;
     }
 }

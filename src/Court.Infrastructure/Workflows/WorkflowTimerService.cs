@@ -7,13 +7,12 @@ using Court.Domain.Workflows;
 using Court.Infrastructure.EventStore;
 using Court.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Court.Infrastructure.Workflows;
 
 /// <summary>
-/// Durable deadlines. (1) Follows the log into the <c>timers</c> table: a state entered with a due time adds a pending
+/// Durable deadlines, run on the leader node. (1) Follows the log into the <c>timers</c> table: a state entered with a due time adds a pending
 /// timer (its id is deterministic, so adding it twice is harmless) and any state change cancels the stream's other
 /// pending timers; the rows and the checkpoint commit together, and the checkpoint only moves from the value read.
 /// (2) Claims due timers one at a time with a conditional UPDATE (PostgreSQL: FOR UPDATE SKIP LOCKED) and a lease,
@@ -31,7 +30,7 @@ public sealed partial class WorkflowTimerService(
     AppendNotifier notifier,
     WorkflowSettings settings,
     TimeProvider clock,
-    ILogger<WorkflowTimerService> logger) : BackgroundService
+    ILogger<WorkflowTimerService> logger) : ILeaderWork
 {
     public const string CheckpointName = "workflow-timers";
     public const string TimerUserId = "timer";
@@ -41,16 +40,16 @@ public sealed partial class WorkflowTimerService(
     /// <summary>Names this host in claims, so only the claimer marks a timer fired.</summary>
     public string HostId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken leadership)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (!leadership.IsCancellationRequested)
         {
-            var wait = notifier.WaitAsync(settings.TimerPollInterval, stoppingToken);
+            var wait = notifier.WaitAsync(settings.TimerPollInterval, leadership);
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await RunOnceAsync(leadership);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (leadership.IsCancellationRequested)
             {
                 return;
             }

@@ -40,6 +40,7 @@ public sealed record GovernmentDebtCase(
     bool DebtorIsLocalGovernment,
     string? JudgeId,
     DateOnly EffectiveOn,
+    DateOnly OpenedOn,
     long PrincipalFen,
     InterestOrder? Interest,
     ImmutableList<DebtMovement> Movements,
@@ -56,7 +57,7 @@ public sealed record GovernmentDebtCase(
     ImmutableList<CaseDocumentIssued> Documents) : IAggregateState<GovernmentDebtCase>, IWorkflowSubject
 {
     public static GovernmentDebtCase Initial { get; } = new(
-        false, "", "", "", "", "", "", false, null, default, 0, null, [], null, null, null, [], null, false, false, false, null, [], []);
+        false, "", "", "", "", "", "", false, null, default, default, 0, null, [], null, null, null, [], null, false, false, false, null, [], []);
 
     public static string StreamPrefix => "government-debt-case-";
 
@@ -88,6 +89,7 @@ public sealed record GovernmentDebtCase(
             DebtorIsLocalGovernment = e.DebtorIsLocalGovernment,
             JudgeId = e.JudgeId,
             EffectiveOn = e.Judgment.EffectiveOn,
+            OpenedOn = e.OpenedOn,
             PrincipalFen = e.PrincipalFen,
             Interest = e.Interest,
         },

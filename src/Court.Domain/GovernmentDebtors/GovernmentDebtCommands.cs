@@ -21,16 +21,18 @@ public sealed record OpenGovernmentDebtCase(
     string SupervisingUnit,
     long PrincipalFen,
     InterestOrder? Interest,
-    string? JudgeId) : GovernmentDebtCommand;
+    string? JudgeId,
+    DateOnly? OpenedOn = null) : GovernmentDebtCommand;
 
 /// <summary>Keeps the number of a document issued for the case.</summary>
 public sealed record RecordCaseDocument(CaseDocumentPurpose Purpose, string DocumentNumber) : GovernmentDebtCommand;
 
 public sealed record IssueEnforcementNotice : GovernmentDebtCommand;
 
-public sealed record PushCase : GovernmentDebtCommand;
+/// <summary><paramref name="PushedOn"/>: the day the push went out when it is recorded afterwards; today when absent.</summary>
+public sealed record PushCase(DateOnly? PushedOn = null) : GovernmentDebtCommand;
 
-public sealed record StartSupervision(DateOnly PerformBy) : GovernmentDebtCommand;
+public sealed record StartSupervision(DateOnly PerformBy, DateOnly? StartedOn = null) : GovernmentDebtCommand;
 
 public sealed record SubmitMonthlyReport(DateOnly Month, long PaidFen, string Progress, string? Plan) : GovernmentDebtCommand;
 

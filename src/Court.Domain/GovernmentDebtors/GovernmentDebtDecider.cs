@@ -22,9 +22,7 @@ public static class GovernmentDebtDecider
             ? Decision.Nothing
             : Decision.Emit(new CaseDocumentIssued(state.CaseId, document.Purpose, document.DocumentNumber, context.Today)),
         (true, IssueEnforcementNotice) => Decision.Emit(new EnforcementNoticeIssued(state.CaseId, context.Today)),
-        (true, PushCase) => state.PushedOn is not null
-            ? Decision.Nothing
-            : Decision.Emit(new CasePushed(state.CaseId, context.Today, context.Rules.PushBeforeMeasures?.EndFrom(context.Today, context.Calendar))),
+        (true, PushCase push) => state.PushedOn is not null ? Decision.Nothing : Push(state, push, context),
         (true, StartSupervision start) => StartSupervising(state, start, context),
         (true, SubmitMonthlyReport report) => Report(state, report, context),
         (true, HoldCoordinationMeeting meeting) => Meet(state, meeting, context),
@@ -109,6 +107,12 @@ public static class GovernmentDebtDecider
             return DomainError.Invalid("government-debt.judgment-dates", "The judgment takes effect on or after its date, and not after today.");
         }
 
+        var openedOn = open.OpenedOn ?? context.Today;
+        if (openedOn > context.Today || openedOn < j.EffectiveOn)
+        {
+            return DomainError.Invalid("government-debt.opened-on", "An enforcement case is opened after its judgment took effect and not after today.");
+        }
+
         if (open.PrincipalFen <= 0 || open.PrincipalFen > Money.MaxFen)
         {
             return DomainError.Invalid("government-debt.amount-out-of-range", "The amount due is more than zero and at most 10^12 yuan.");
@@ -134,7 +138,18 @@ public static class GovernmentDebtDecider
             open.PrincipalFen,
             open.Interest,
             open.JudgeId,
-            context.Today));
+            openedOn));
+    }
+
+    private static Decision Push(GovernmentDebtCase state, PushCase push, GovernmentDebtContext context)
+    {
+        var on = push.PushedOn ?? context.Today;
+        if (on > context.Today || on < state.OpenedOn)
+        {
+            return DomainError.Invalid("government-debt.pushed-on", $"A push is dated from the opening ({state.OpenedOn:yyyy-MM-dd}) to today.");
+        }
+
+        return Decision.Emit(new CasePushed(state.CaseId, on, context.Rules.PushBeforeMeasures?.EndFrom(on, context.Calendar)));
     }
 
     private static Decision StartSupervising(GovernmentDebtCase state, StartSupervision start, GovernmentDebtContext context)
@@ -144,13 +159,19 @@ public static class GovernmentDebtDecider
             return Decision.Nothing;
         }
 
-        if (start.PerformBy <= context.Today)
+        var on = start.StartedOn ?? context.Today;
+        if (on > context.Today || on < (state.PushedOn ?? state.OpenedOn))
         {
-            return DomainError.Invalid("government-debt.perform-by-past", "The supervision letter sets a day to perform after today.");
+            return DomainError.Invalid("government-debt.supervision-started-on", $"Supervision begins from {state.PushedOn ?? state.OpenedOn:yyyy-MM-dd} to today.");
+        }
+
+        if (start.PerformBy <= on)
+        {
+            return DomainError.Invalid("government-debt.perform-by-past", "The supervision letter sets a day to perform after the day supervision begins.");
         }
 
         return Decision.Emit(new SupervisionStarted(
-            state.CaseId, context.Today, start.PerformBy, SupervisionSchedule.MonthOf(context.Today), context.Rules.CoordinationMeeting.EndFrom(context.Today, context.Calendar)));
+            state.CaseId, on, start.PerformBy, SupervisionSchedule.MonthOf(on), context.Rules.CoordinationMeeting.EndFrom(on, context.Calendar)));
     }
 
     private static Decision Report(GovernmentDebtCase state, SubmitMonthlyReport report, GovernmentDebtContext context)

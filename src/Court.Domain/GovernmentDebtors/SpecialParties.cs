@@ -44,5 +44,7 @@ public static class SpecialParties
     };
 
     /// <summary>The agency code a flagged unit's own officers sign in with: one per credit code, so a unit sees only its cases.</summary>
-    public static string AgencyFor(CreditCode code) => "unit-" + code.Value;
+    public static string AgencyFor(CreditCode code) => AgencyFor(code.Value);
+
+    public static string AgencyFor(string creditCode) => "unit-" + creditCode;
 }

@@ -14,19 +14,23 @@ public static class SupervisionSchedule
     /// Every month from the one supervision began in up to today's (until the month the debt was performed): a report
     /// for each, zero reports included, due the period after the month ends.
     /// </summary>
-    public static IReadOnlyList<MonthlyReportDue> Reports(GovernmentDebtCase state, GovernmentDebtContext context)
+    public static IReadOnlyList<MonthlyReportDue> Reports(GovernmentDebtCase state, GovernmentDebtContext context) =>
+        Reports(state.SupervisionStartedOn, state.FullyPerformedOn, state.ReportedMonths.Contains, context);
+
+    /// <summary>The same, from the facts alone (for read models that keep them in their own shape).</summary>
+    public static IReadOnlyList<MonthlyReportDue> Reports(DateOnly? supervisionStartedOn, DateOnly? fullyPerformedOn, Func<DateOnly, bool> reported, GovernmentDebtContext context)
     {
-        if (state.SupervisionStartedOn is not { } started)
+        if (supervisionStartedOn is not { } started)
         {
             return [];
         }
 
-        var last = MonthOf(state.FullyPerformedOn is { } performed && performed < context.Today ? performed : context.Today);
+        var last = MonthOf(fullyPerformedOn is { } performed && performed < context.Today ? performed : context.Today);
         var due = new List<MonthlyReportDue>();
         for (var month = MonthOf(started); month <= last; month = month.AddMonths(1))
         {
             var dueOn = DueOn(month, context);
-            var submitted = state.ReportedMonths.Contains(month);
+            var submitted = reported(month);
             due.Add(new MonthlyReportDue(month, dueOn, submitted, !submitted && context.Today > dueOn));
         }
 
@@ -40,24 +44,25 @@ public static class SupervisionSchedule
         state.FullyPerformedOn is null && state.NextMeetingDueOn is { } due && today > due;
 
     /// <summary>The day the entry must be off the list by: performance or the end of a fixed term, plus the removal period.</summary>
-    public static DateOnly? RemovalDueOn(GovernmentDebtCase state, GovernmentDebtContext context)
-    {
-        if (state.Listing is not { } listing)
-        {
-            return null;
-        }
+    public static DateOnly? RemovalDueOn(GovernmentDebtCase state, GovernmentDebtContext context) =>
+        state.Listing is not { } listing
+            ? null
+            : RemovalDueOn(state.FullyPerformedOn, listing.Correction is { Justified: true } c ? c.CorrectBy : null, listing.EndsOn, context);
 
-        if (state.FullyPerformedOn is { } performed)
+    /// <summary>The same for a current listing, from the facts alone: performance, a justified correction, the end of a fixed term.</summary>
+    public static DateOnly? RemovalDueOn(DateOnly? fullyPerformedOn, DateOnly? justifiedCorrectionBy, DateOnly? endsOn, GovernmentDebtContext context)
+    {
+        if (fullyPerformedOn is { } performed)
         {
             return context.Rules.Removal.EndFrom(performed, context.Calendar);
         }
 
-        if (listing.Correction is { Justified: true, CorrectBy: { } correctBy })
+        if (justifiedCorrectionBy is { } correctBy)
         {
             return correctBy;
         }
 
-        return listing.EndsOn is { } ends && ends <= context.Today ? context.Rules.Removal.EndFrom(ends, context.Calendar) : null;
+        return endsOn is { } ends && ends <= context.Today ? context.Rules.Removal.EndFrom(ends, context.Calendar) : null;
     }
 
     /// <summary>The first day a compulsory measure or a listing may come, when the local rule requires a push first.</summary>

@@ -256,8 +256,8 @@ public sealed class WorkflowRuntimeTests(SqliteTestDatabase database) : IAsyncLi
     }
 
     private async Task<IReadOnlyList<Court.Application.Workflows.Queries.WorkflowTaskView>> ListTasksAsync(ICallerContext caller) =>
-        await new Court.Application.Workflows.Queries.ListMyTasksHandler(Host.Services.GetRequiredService<IReadModels>(), caller, Host.Catalog, clock)
-            .Handle(new Court.Application.Workflows.Queries.ListMyTasks(), CancellationToken.None);
+        (await new Court.Application.Workflows.Queries.ListMyTasksHandler(Host.Services.GetRequiredService<IReadModels>(), caller, Host.Catalog, clock)
+            .Handle(new Court.Application.Workflows.Queries.ListMyTasks(), CancellationToken.None)).Items;
 
     private async Task<string> StateAsync(string streamId) =>
         (await Host.AsAsync("reader", [Roles.Clerk], r => r.LoadAsync(streamId)))!.Instance.State;

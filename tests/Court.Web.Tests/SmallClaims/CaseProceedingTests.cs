@@ -31,7 +31,7 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
         var id = await SmallClaimsSamples.FileAsync(clerk, 212);
         await clerk.PostJsonAsync(CasePath(id) + "/service", new { method = "postal" });
 
-        var tasks = (await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray();
+        var tasks = (await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray();
 
         Assert.Contains(tasks, t => t.GetProperty("label").GetString() == "(2022)渝0116民初212号" && t.GetProperty("state").GetString() == "Served");
     }

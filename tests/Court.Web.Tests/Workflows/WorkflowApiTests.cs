@@ -96,13 +96,13 @@ public sealed class WorkflowApiTests(CourtWithConfirmedThreshold api)
         var clerk = await api.As("clerk");
         var id = await SmallClaimsSamples.FileAsync(clerk, 305);
 
-        var tasks = (await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray().ToList();
+        var tasks = (await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
         var task = tasks.Single(t => t.GetProperty("streamId").GetString() == Stream(id));
         Assert.Equal(("Filed", "已立案", false), (task.GetProperty("state").GetString(), task.GetProperty("stateTitle").GetProperty("zh").GetString(), task.GetProperty("overdue").GetBoolean()));
 
         await clerk.PostJsonAsync($"/api/small-claims/cases/{id}/service", new { method = "electronic" });
-        Assert.DoesNotContain((await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
-        Assert.Contains((await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
+        Assert.DoesNotContain((await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
+        Assert.Contains((await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Reflection;
+using Court.Application.Common;
 using Court.Application.EventStore;
 using Court.Application.Projections;
 using Court.Domain.Common;
 using Court.Infrastructure.EventStore;
+using Court.Infrastructure.Leadership;
 using Court.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,8 +19,8 @@ public sealed record EventAssembly(Assembly Assembly);
 public static class DependencyInjection
 {
     /// <summary>
-    /// The database (SQLite by default, PostgreSQL by <c>Court:Database:Provider</c>), the event store, read models and
-    /// the async projection daemon.
+    /// The database (SQLite by default, PostgreSQL by <c>Court:Database:Provider</c>), the event store, read models,
+    /// the async projection daemon, and the leader election that runs leader-only work (<see cref="ILeaderWork"/>).
     /// </summary>
     public static IServiceCollection AddCourtInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,7 +53,22 @@ public static class DependencyInjection
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqlEventStore>());
         services.AddSingleton<IReadModels, SqlReadModels>();
         services.AddSingleton<ProjectionRebuilder>();
-        services.AddHostedService<ProjectionDaemon>();
+        services.AddLeaderWork<ProjectionDaemon>();
+
+        var leaderSettings = new LeaderSettings();
+        configuration.GetSection("Court:Leader").Bind(leaderSettings);
+        services.AddSingleton(leaderSettings);
+        if (settings.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<ILeaderLock, PostgresLeaderLock>();
+        }
+        else
+        {
+            services.AddSingleton<ILeaderLock, ProcessLeaderLock>();
+        }
+
+        services.AddSingleton<LeaderElection>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeaderElection>());
         return services;
     }
 

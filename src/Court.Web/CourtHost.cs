@@ -66,7 +66,8 @@ public static class CourtHost
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Authorization before validation: a caller learns nothing of a resource that is not his from its validation messages.
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(WorkflowBehavior<,>)];
+            // Follow-ups outermost: a command answers once the steps its events call for in other streams are done (or after a short wait).
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(FollowUpBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
@@ -134,9 +135,13 @@ public static class CourtHost
         app.MapFeesEndpoints();
     }
 
-    /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>
+    /// <summary>
+    /// Checks the workflow definitions against the code (refusing to go on, before anything touches the database),
+    /// then creates or migrates the schema, and the roles.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
+        services.GetRequiredService<WorkflowCatalog>().EnsureLoaded();
         await services.MigrateCourtDatabaseAsync();
         await DemoSeeding.EnsureRolesAsync(services);
     }

@@ -29,6 +29,10 @@ public interface IReadModels
 
     Task<IReadOnlyList<T>> ListAsync<T>(string? partition = null, CancellationToken cancellationToken = default)
         where T : class;
+
+    /// <summary>One page of a listed collection, sorted, filtered and cut in SQL (see <see cref="PageRequest"/>).</summary>
+    Task<Page<T>> PageAsync<T>(PageRequest request, CancellationToken cancellationToken = default)
+        where T : class, IListed;
 }
 
 /// <summary>Names a document collection; defaults to the CLR type name when absent.</summary>

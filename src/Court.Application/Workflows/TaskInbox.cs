@@ -17,7 +17,42 @@ public sealed record WorkflowTaskDocument(
     string? Label,
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
-    long StreamVersion);
+    long StreamVersion) : IListed
+{
+    /// <summary>Soonest due first (none last), then the oldest.</summary>
+    public const string SortByDue = "due";
+
+    public const string SortByEntered = "entered";
+
+    /// <summary>Who the task is addressed to: its role, agency and user (empty when any) — see <see cref="AudiencesOf"/>.</summary>
+    public const string AudienceKey = "audience";
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Of(SortByDue, ListKey.Encode(DueAt), ListKey.Encode(EnteredAt)),
+        ListKey.Time(SortByEntered, EnteredAt),
+        ListKey.Text(AudienceKey, Audience(Responsible, Agency, Assignee)),
+        ListKey.Text("state", State),
+        ListKey.Search(Label, StreamId, State),
+    ];
+
+    private static string Audience(string role, string? agency, string? assignee) => $"{role}|{agency}|{assignee}";
+
+    /// <summary>
+    /// The audiences whose tasks a caller sees: for each role she holds, tasks for anyone in it, for her agency or for
+    /// her. Outside the court a task must be addressed (to an agency or a user), or it would leak across agencies.
+    /// </summary>
+    public static IReadOnlyList<string> AudiencesOf(IEnumerable<string> roles, string? agency, string userId, Func<string, bool> isCourtRole) =>
+    [
+        .. roles.SelectMany(role => new[]
+        {
+            isCourtRole(role) ? Audience(role, null, null) : null,
+            agency is null ? null : Audience(role, agency, null),
+            Audience(role, null, userId),
+            agency is null ? null : Audience(role, agency, userId),
+        }).OfType<string>(),
+    ];
+}
 
 /// <summary>
 /// The human-task inbox, inline so that whoever moves an instance sees the inbox change at once. Entering a state with

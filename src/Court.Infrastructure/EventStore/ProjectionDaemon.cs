@@ -1,14 +1,14 @@
 using System.Data.Common;
+using Court.Application.Common;
 using Court.Application.EventStore;
 using Court.Application.Projections;
 using Court.Infrastructure.Persistence;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Court.Infrastructure.EventStore;
 
 /// <summary>
-/// Runs async projections: each follows the global log from its checkpoint; a page's document writes and the new
+/// Runs async projections on the leader node: each follows the global log from its checkpoint; a page's document writes and the new
 /// checkpoint commit in one transaction, and the checkpoint only moves from the value read, so two nodes running
 /// the same projection cannot both apply a page. Appends are serialized by position (see
 /// <see cref="SqlDialect.LockAppendsAsync"/>), so the log never shows a later position before an earlier one.
@@ -20,11 +20,11 @@ public sealed partial class ProjectionDaemon(
     IEnumerable<IProjection> projections,
     AppendNotifier notifier,
     ProjectionSettings settings,
-    ILogger<ProjectionDaemon> logger) : BackgroundService
+    ILogger<ProjectionDaemon> logger) : ILeaderWork
 {
     private const int PageSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken leadership)
     {
         var asyncProjections = projections.Where(p => p.Mode == ProjectionMode.Async).ToArray();
         if (asyncProjections.Length == 0)
@@ -32,18 +32,18 @@ public sealed partial class ProjectionDaemon(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        while (!leadership.IsCancellationRequested)
         {
-            var wait = notifier.WaitAsync(settings.PollInterval, stoppingToken);
+            var wait = notifier.WaitAsync(settings.PollInterval, leadership);
             foreach (var projection in asyncProjections)
             {
                 try
                 {
-                    while (await RunPageAsync(projection, stoppingToken) > 0)
+                    while (await RunPageAsync(projection, leadership) > 0)
                     {
                     }
                 }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (leadership.IsCancellationRequested)
                 {
                     return;
                 }
@@ -107,7 +107,8 @@ public sealed partial class ProjectionDaemon(
             : 0;
     }
 
-    private static async Task<bool> MoveCheckpointAsync(DbConnection connection, DbTransaction transaction, string name, long from, long to, CancellationToken cancellationToken)
+    /// <summary>Moves a checkpoint only from the value read (false: another host moved it first).</summary>
+    public static async Task<bool> MoveCheckpointAsync(DbConnection connection, DbTransaction transaction, string name, long from, long to, CancellationToken cancellationToken)
     {
         await using var update = connection.Command(transaction, "UPDATE projection_checkpoints SET position = @to WHERE name = @n AND position = @from")
             .With("@to", to).With("@n", name).With("@from", from);

@@ -27,6 +27,11 @@ public sealed class ProjectionRebuilder(ConnectionFactory connections, IEventSto
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using (var reset = await connection.BeginTransactionAsync(cancellationToken))
         {
+            await using var deleteKeys = connection.Command(
+                reset,
+                "DELETE FROM document_keys WHERE EXISTS (SELECT 1 FROM documents d WHERE d.collection = document_keys.collection AND d.id = document_keys.id AND d.projection = @p)")
+                .With("@p", projection.Name);
+            await deleteKeys.ExecuteNonQueryAsync(cancellationToken);
             await using var delete = connection.Command(reset, "DELETE FROM documents WHERE projection = @p").With("@p", projection.Name);
             await delete.ExecuteNonQueryAsync(cancellationToken);
             await using var checkpoint = connection.Command(reset, "DELETE FROM projection_checkpoints WHERE name = @p").With("@p", projection.Name);

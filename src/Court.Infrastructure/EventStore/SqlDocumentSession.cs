@@ -18,6 +18,8 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
     private DbCommand? load;
     private DbCommand? upsert;
     private DbCommand? delete;
+    private DbCommand? upsertKey;
+    private DbCommand? deleteKeys;
 
     /// <summary>The projection whose writes follow; recorded on each document so a rebuild knows what to delete.</summary>
     public string Projection { get; set; } = "";
@@ -125,6 +127,16 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
         delete ??= connection.Command(transaction, "DELETE FROM documents WHERE collection = @c AND id = @id").With("@c", "").With("@id", "");
         upsert.Transaction = transaction;
         delete.Transaction = transaction;
+        if (deleteKeys is not null)
+        {
+            deleteKeys.Transaction = transaction;
+        }
+
+        if (upsertKey is not null)
+        {
+            upsertKey.Transaction = transaction;
+        }
+
         foreach (var ((collection, id), change) in pending)
         {
             if (change.Deleted)
@@ -132,6 +144,13 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
                 delete.Parameters[0].Value = collection;
                 delete.Parameters[1].Value = id;
                 await delete.ExecuteNonQueryAsync(cancellationToken);
+                if (typeof(IListed).IsAssignableFrom(change.Type))
+                {
+                    deleteKeys ??= connection.Command(transaction, "DELETE FROM document_keys WHERE collection = @c AND id = @id").With("@c", "").With("@id", "");
+                    deleteKeys.Parameters[0].Value = collection;
+                    deleteKeys.Parameters[1].Value = id;
+                    await deleteKeys.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             else
             {
@@ -142,6 +161,10 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
                 upsert.Parameters[4].Value = JsonSerializer.Serialize(change.Document, change.Type, EventTypeRegistry.JsonOptions);
                 upsert.Parameters[5].Value = change.Position;
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
+                if (change.Document is IListed listed)
+                {
+                    await StoreKeysAsync(collection, id, change.Partition, listed, cancellationToken);
+                }
             }
 
             if (flushed is not null)
@@ -153,9 +176,35 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
         pending.Clear();
     }
 
+    /// <summary>
+    /// Writes the document's list keys beside it. A key whose value and partition did not change is left alone, so
+    /// the sort indexes are only touched when a listed value moves (a case document is rewritten on every event).
+    /// </summary>
+    private async Task StoreKeysAsync(string collection, string id, string? partition, IListed listed, CancellationToken cancellationToken)
+    {
+        upsertKey ??= connection.Command(
+            transaction,
+            """
+            INSERT INTO document_keys (collection, id, name, value, partition) VALUES (@c, @id, @n, @v, @p)
+            ON CONFLICT (collection, id, name) DO UPDATE SET value = excluded.value, partition = excluded.partition
+            WHERE document_keys.value <> excluded.value OR document_keys.partition IS DISTINCT FROM excluded.partition
+            """)
+            .With("@c", "").With("@id", "").With("@n", "").With("@v", "").With("@p", null);
+        upsertKey.Transaction = transaction;
+        upsertKey.Parameters[0].Value = collection;
+        upsertKey.Parameters[1].Value = id;
+        upsertKey.Parameters[4].Value = (object?)partition ?? DBNull.Value;
+        foreach (var key in listed.ListKeys())
+        {
+            upsertKey.Parameters[2].Value = key.Name;
+            upsertKey.Parameters[3].Value = key.Value;
+            await upsertKey.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { load, upsert, delete })
+        foreach (var command in new[] { load, upsert, delete, upsertKey, deleteKeys })
         {
             if (command is not null)
             {

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Court.Application.EventStore;
 using Court.Application.Projections;
@@ -28,6 +30,112 @@ public sealed class SqlReadModels(ConnectionFactory connections) : IReadModels
         var rows = await ReadAsync<T>(lease.Connection, null, CollectionAttribute.NameOf(typeof(T)), partition, cancellationToken);
         return [.. rows.Select(r => r.Document)];
     }
+
+    /// <summary>
+    /// Keyset paging over <c>document_keys</c>: the sort key's rows in (value, id) order, from just after the cursor,
+    /// joined to the documents; each filter and the search is one more key row of the same document. The limit plus
+    /// one row is read, to know whether another page follows.
+    /// </summary>
+    public async Task<Page<T>> PageAsync<T>(PageRequest request, CancellationToken cancellationToken = default)
+        where T : class, IListed
+    {
+        if (request.Limit is < 1 or > PageRequest.MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Limit, $"A page holds 1 to {PageRequest.MaxLimit} documents.");
+        }
+
+        (string Value, string Id)? after = request.After is null ? null : PageCursor.Decode(request.After, request.Sort, request.Descending)
+            ?? throw new ArgumentException("The cursor was not made by this list and sort.", nameof(request));
+
+        await using var lease = await connections.RentAsync(cancellationToken);
+        await using var command = lease.Connection.CreateCommand();
+        var from = new StringBuilder("FROM document_keys s");
+        var where = new StringBuilder("WHERE s.collection = @c AND s.name = @sort");
+        command.With("@c", CollectionAttribute.NameOf(typeof(T))).With("@sort", request.Sort);
+        if (request.Partitions is { } partitions)
+        {
+            where.Append(" AND s.partition IN (").Append(Parameters(command, "p", partitions)).Append(')');
+            if (partitions.Count == 0)
+            {
+                return new Page<T>([], null, request.WithTotal ? 0 : null);
+            }
+        }
+
+        var f = 0;
+        foreach (var (name, values) in request.Filters)
+        {
+            if (values.Count == 0)
+            {
+                return new Page<T>([], null, request.WithTotal ? 0 : null);
+            }
+
+            var alias = "f" + f.ToString(CultureInfo.InvariantCulture);
+            from.Append(CultureInfo.InvariantCulture, $" JOIN document_keys {alias} ON {alias}.collection = s.collection AND {alias}.id = s.id AND {alias}.name = @{alias}n");
+            from.Append(CultureInfo.InvariantCulture, $" AND {alias}.value IN ({Parameters(command, alias + "v", values)})");
+            command.With("@" + alias + "n", name);
+            f++;
+        }
+
+        if (request.Search is { Length: > 0 } search)
+        {
+            from.Append(" JOIN document_keys q ON q.collection = s.collection AND q.id = s.id AND q.name = @qn AND q.value LIKE @q ESCAPE '\\'");
+            command.With("@qn", ListKey.SearchName).With("@q", "%" + EscapeLike(search.ToLowerInvariant()) + "%");
+        }
+
+        long? total = null;
+        if (request.WithTotal)
+        {
+            command.CommandText = $"SELECT COUNT(*) {from} {where}";
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var direction = request.Descending ? "DESC" : "ASC";
+        if (after is { } cursor)
+        {
+            where.Append(request.Descending ? " AND (s.value, s.id) < (@av, @aid)" : " AND (s.value, s.id) > (@av, @aid)");
+            command.With("@av", cursor.Value).With("@aid", cursor.Id);
+        }
+
+        command.With("@n", (long)request.Limit + 1);
+        command.CommandText = $"""
+            SELECT s.value, s.id, d.data {from} JOIN documents d ON d.collection = s.collection AND d.id = s.id
+            {where} ORDER BY s.value {direction}, s.id {direction} LIMIT @n
+            """;
+        var items = new List<T>(request.Limit);
+        string? next = null;
+        string lastValue = "", lastId = "";
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (items.Count == request.Limit)
+                {
+                    next = PageCursor.Encode(request.Sort, request.Descending, lastValue, lastId);
+                    break;
+                }
+
+                lastValue = reader.GetString(0);
+                lastId = reader.GetString(1);
+                items.Add(JsonSerializer.Deserialize<T>(reader.GetString(2), EventTypeRegistry.JsonOptions)!);
+            }
+        }
+
+        return new Page<T>(items, next, total);
+    }
+
+    private static string Parameters(DbCommand command, string prefix, IReadOnlyList<string> values)
+    {
+        var names = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            names[i] = "@" + prefix + i.ToString(CultureInfo.InvariantCulture);
+            command.With(names[i], values[i]);
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     internal static async Task<List<(string Id, T Document)>> ReadAsync<T>(DbConnection connection, DbTransaction? transaction, string collection, string? partition, CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ public abstract class CourtDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
+    public DbSet<DocumentKeyRecord> DocumentKeys => Set<DocumentKeyRecord>();
+
     public DbSet<ProjectionCheckpointRecord> ProjectionCheckpoints => Set<ProjectionCheckpointRecord>();
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
@@ -68,6 +70,19 @@ public abstract class CourtDbContext(DbContextOptions options) : IdentityDbConte
             e.HasIndex(x => x.Projection).HasDatabaseName("ix_documents_projection");
         });
 
+        builder.Entity<DocumentKeyRecord>(e =>
+        {
+            e.ToTable("document_keys");
+            e.HasKey(x => new { x.Collection, x.Id, x.Name });
+            e.Property(x => x.Collection).HasColumnName("collection").HasMaxLength(100);
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(200);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(50);
+            e.Property(x => x.Value).HasColumnName("value");
+            e.Property(x => x.Partition).HasColumnName("partition").HasMaxLength(200);
+            e.HasIndex(x => new { x.Collection, x.Name, x.Value, x.Id }).HasDatabaseName("ix_document_keys_sort");
+            e.HasIndex(x => new { x.Collection, x.Name, x.Partition, x.Value, x.Id }).HasDatabaseName("ix_document_keys_partition_sort");
+        });
+
         builder.Entity<ProjectionCheckpointRecord>(e =>
         {
             e.ToTable("projection_checkpoints");
@@ -113,4 +128,16 @@ public abstract class CourtDbContext(DbContextOptions options) : IdentityDbConte
 
 public sealed class SqliteCourtDbContext(DbContextOptions<SqliteCourtDbContext> options) : CourtDbContext(options);
 
-public sealed class PostgresCourtDbContext(DbContextOptions<PostgresCourtDbContext> options) : CourtDbContext(options);
+public sealed class PostgresCourtDbContext(DbContextOptions<PostgresCourtDbContext> options) : CourtDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Byte order, as on SQLite: pages sort the same on both providers, whatever the server's locale, and the
+        // "absent" key value (U+FFFF) sorts last. Document ids too, since list keys are joined to them.
+        builder.Entity<DocumentRecord>().Property(x => x.Id).UseCollation("C");
+        builder.Entity<DocumentKeyRecord>().Property(x => x.Id).UseCollation("C");
+        builder.Entity<DocumentKeyRecord>().Property(x => x.Value).UseCollation("C");
+    }
+}

@@ -54,6 +54,23 @@ public sealed class DocumentRecord
     public long Position { get; set; }
 }
 
+/// <summary>
+/// A value a listed document is sorted or filtered by (<c>IListed</c>), with the document's partition copied beside it
+/// so that a page of one partition is one index range (decision 0120).
+/// </summary>
+public sealed class DocumentKeyRecord
+{
+    public required string Collection { get; set; }
+
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Value { get; set; }
+
+    public string? Partition { get; set; }
+}
+
 public sealed class ProjectionCheckpointRecord
 {
     public required string Name { get; set; }

@@ -1,6 +1,8 @@
+using Court.Application.Common;
 using Court.Application.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Court.Infrastructure.Workflows;
@@ -63,8 +65,11 @@ public static class WorkflowInfrastructure
         services.AddSingleton<IWorkflowDefinitionSource, FolderWorkflowDefinitionSource>();
         services.AddSingleton(_ => CalendarLoader.Load(settings.ResolveCalendarsPath()));
         services.AddHostedService<WorkflowCatalogStartup>();
-        services.AddSingleton<WorkflowTimerService>();
-        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
+        services.AddLeaderWork<WorkflowTimerService>();
+        services.TryAddSingleton<ProcessManagerFaults>();
+        services.AddSingleton<ProcessManager>();
+        services.AddSingleton<IProcessManager>(sp => sp.GetRequiredService<ProcessManager>());
+        services.AddLeaderWork<ProcessManagerService>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Court.Application.Common;
 using Court.Application.EventStore;
@@ -7,13 +6,12 @@ using Court.Domain.Workflows;
 using Court.Infrastructure.EventStore;
 using Court.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Court.Infrastructure.Workflows;
 
 /// <summary>
-/// Durable deadlines. (1) Follows the log into the <c>timers</c> table: a state entered with a due time adds a pending
+/// Durable deadlines, run on the leader node. (1) Follows the log into the <c>timers</c> table: a state entered with a due time adds a pending
 /// timer (its id is deterministic, so adding it twice is harmless) and any state change cancels the stream's other
 /// pending timers; the rows and the checkpoint commit together, and the checkpoint only moves from the value read.
 /// (2) Claims due timers one at a time with a conditional UPDATE (PostgreSQL: FOR UPDATE SKIP LOCKED) and a lease,
@@ -31,7 +29,7 @@ public sealed partial class WorkflowTimerService(
     AppendNotifier notifier,
     WorkflowSettings settings,
     TimeProvider clock,
-    ILogger<WorkflowTimerService> logger) : BackgroundService
+    ILogger<WorkflowTimerService> logger) : ILeaderWork
 {
     public const string CheckpointName = "workflow-timers";
     public const string TimerUserId = "timer";
@@ -41,16 +39,16 @@ public sealed partial class WorkflowTimerService(
     /// <summary>Names this host in claims, so only the claimer marks a timer fired.</summary>
     public string HostId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken leadership)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (!leadership.IsCancellationRequested)
         {
-            var wait = notifier.WaitAsync(settings.TimerPollInterval, stoppingToken);
+            var wait = notifier.WaitAsync(settings.TimerPollInterval, leadership);
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await RunOnceAsync(leadership);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (leadership.IsCancellationRequested)
             {
                 return;
             }
@@ -140,7 +138,7 @@ public sealed partial class WorkflowTimerService(
             }
         }
 
-        if (!await MoveCheckpointAsync(connection, transaction, checkpoint, page[^1].Position, cancellationToken))
+        if (!await ProjectionDaemon.MoveCheckpointAsync(connection, transaction, CheckpointName, checkpoint, page[^1].Position, cancellationToken))
         {
             // Another host applied this page first.
             await transaction.RollbackAsync(cancellationToken);
@@ -199,7 +197,7 @@ public sealed partial class WorkflowTimerService(
                 return await FinishAsync(firing, await AlreadyFiredAsync(firing.StreamId, key, cancellationToken) ? TimerStatus.Fired : TimerStatus.Cancelled, cancellationToken);
             }
 
-            if (!catalog.TriggerCommands.TryGetValue(firing.Trigger, out var registration))
+            if (!catalog.ExpiryCommands.TryGetValue(firing.Trigger, out var registration))
             {
                 throw new InvalidOperationException($"No command is registered for expiry trigger '{firing.Trigger}'.");
             }
@@ -226,7 +224,7 @@ public sealed partial class WorkflowTimerService(
 
     private async Task<bool> AlreadyFiredAsync(string streamId, string key, CancellationToken cancellationToken)
     {
-        var first = WorkflowRuntime.DeterministicId(key, 0);
+        var first = WorkflowExecution.IdFor(key, streamId, 0, 0);
         var events = await store.ReadStreamAsync(streamId, cancellationToken: cancellationToken);
         return events.Any(e => e.EventId == first);
     }
@@ -240,25 +238,6 @@ public sealed partial class WorkflowTimerService(
             .With("@id", firing.TimerId).With("@me", HostId).With("@pending", (int)TimerStatus.Pending);
         await update.ExecuteNonQueryAsync(cancellationToken);
         return status;
-    }
-
-    private static async Task<bool> MoveCheckpointAsync(DbConnection connection, DbTransaction transaction, long from, long to, CancellationToken cancellationToken)
-    {
-        await using var update = connection.Command(transaction, "UPDATE projection_checkpoints SET position = @to WHERE name = @n AND position = @from")
-            .With("@to", to).With("@n", CheckpointName).With("@from", from);
-        if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
-        {
-            return true;
-        }
-
-        if (from != 0)
-        {
-            return false;
-        }
-
-        await using var insert = connection.Command(transaction, "INSERT INTO projection_checkpoints (name, position) VALUES (@n, @to) ON CONFLICT (name) DO NOTHING")
-            .With("@n", CheckpointName).With("@to", to);
-        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     private sealed record ClaimedTimer(TimerFiring Firing);

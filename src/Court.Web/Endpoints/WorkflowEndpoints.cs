@@ -1,3 +1,4 @@
+using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Application.Workflows.MoveInstance;
 using Court.Application.Workflows.Queries;
@@ -51,11 +52,12 @@ public static class WorkflowEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        app.MapGet("/api/tasks", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListMyTasks(), ct)))
+        app.MapGet("/api/tasks", async ([AsParameters] PageParameters page, string? state, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListMyTasks(page, state), ct)))
             .WithTags("Workflows")
             .WithName("ListMyTasks")
-            .WithSummary("The caller's open tasks, soonest due first, overdue ones flagged")
-            .Produces<IReadOnlyList<WorkflowTaskView>>();
+            .WithSummary("The caller's open tasks, a page at a time (sort=due|entered, q, state), soonest due first, overdue ones flagged")
+            .Produces<Page<WorkflowTaskView>>()
+            .ProducesValidationProblem();
         return app;
     }
 

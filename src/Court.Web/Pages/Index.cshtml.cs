@@ -1,4 +1,5 @@
 using Court.Application.Common;
+using Court.Application.Projections;
 using Court.Application.Workflows.Queries;
 using Court.Web.Ui;
 using Mediator;
@@ -13,15 +14,19 @@ public sealed class IndexModel(ISender sender, ICallerContext caller, IEnumerabl
 
     public IReadOnlyList<InboxRow> Tasks { get; private set; } = [];
 
+    /// <summary>The cursor of the next page of tasks, if there is one.</summary>
+    public string? Next { get; private set; }
+
     public string HomeTitleKey { get; private set; } = "My tasks";
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(string? after)
     {
         HomeTitleKey = caller.Roles.FirstOrDefault() is { } role ? $"Workbench: {RoleLabels.Of(role)}" : "My tasks";
         var zh = CourtCulture.IsChinese;
         var seesDiagrams = caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.Judge) || caller.IsInRole(Roles.SystemAdministrator);
-        var tasks = await sender.Send(new ListMyTasks(), HttpContext.RequestAborted);
-        Tasks = tasks.Select(t => new InboxRow(
+        var tasks = await sender.Send(new ListMyTasks(new PageParameters(After: after)), HttpContext.RequestAborted);
+        Next = tasks.Next;
+        Tasks = tasks.Items.Select(t => new InboxRow(
             zh ? t.WorkflowTitle.Zh : t.WorkflowTitle.En,
             t.Label,
             LinkFor(t.StreamId) ?? (seesDiagrams ? $"/Workflows?id={Uri.EscapeDataString(t.WorkflowId)}&state={Uri.EscapeDataString(t.State)}" : null),

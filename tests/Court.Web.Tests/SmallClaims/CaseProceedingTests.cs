@@ -31,7 +31,7 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
         var id = await SmallClaimsSamples.FileAsync(clerk, 212);
         await clerk.PostJsonAsync(CasePath(id) + "/service", new { method = "postal" });
 
-        var tasks = (await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray();
+        var tasks = (await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray();
 
         Assert.Contains(tasks, t => t.GetProperty("label").GetString() == "(2022)渝0116民初212号" && t.GetProperty("state").GetString() == "Served");
     }
@@ -45,6 +45,19 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Filed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_converted_case_refuses_an_extension_naming_its_state_and_that_nothing_is_permitted()
+    {
+        var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 213);
+        await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/conversion", new { to = "ordinary", reason = "需要鉴定" });
+
+        var response = await (await api.As("president")).PostJsonAsync(CasePath(id) + "/limit-extension", new { reason = "证据交换需时" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal(("Converted", 0), (problem.GetProperty("state").GetString(), problem.GetProperty("permittedTriggers").GetArrayLength()));
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public sealed class WorkflowApiTests(CourtWithConfirmedThreshold api)
         var definition = await (await judge.GetAsync("/api/workflows/small-claims/1")).ReadJsonAsync();
         var mermaid = definition.GetProperty("mermaid").GetString()!;
         Assert.StartsWith("stateDiagram-v2", mermaid, StringComparison.Ordinal);
-        Assert.Contains("Filed --> Served : RecordSmallClaimsService", mermaid, StringComparison.Ordinal);
+        Assert.Contains("Filed --> Served : 登记送达", mermaid, StringComparison.Ordinal);
+        Assert.DoesNotContain("RecordSmallClaimsService", mermaid, StringComparison.Ordinal);
         Assert.Contains("Filed : 已立案", mermaid, StringComparison.Ordinal);
         Assert.Equal("Filed", definition.GetProperty("definition").GetProperty("initialState").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await judge.GetAsync("/api/workflows/small-claims/99")).StatusCode);
@@ -95,13 +96,13 @@ public sealed class WorkflowApiTests(CourtWithConfirmedThreshold api)
         var clerk = await api.As("clerk");
         var id = await SmallClaimsSamples.FileAsync(clerk, 305);
 
-        var tasks = (await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray().ToList();
+        var tasks = (await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
         var task = tasks.Single(t => t.GetProperty("streamId").GetString() == Stream(id));
         Assert.Equal(("Filed", "已立案", false), (task.GetProperty("state").GetString(), task.GetProperty("stateTitle").GetProperty("zh").GetString(), task.GetProperty("overdue").GetBoolean()));
 
         await clerk.PostJsonAsync($"/api/small-claims/cases/{id}/service", new { method = "electronic" });
-        Assert.DoesNotContain((await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
-        Assert.Contains((await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
+        Assert.DoesNotContain((await (await clerk.GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
+        Assert.Contains((await (await (await api.As("judge")).GetAsync("/api/tasks")).ReadJsonAsync()).GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == Stream(id));
     }
 
     [Fact]

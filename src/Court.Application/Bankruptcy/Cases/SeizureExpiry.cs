@@ -7,7 +7,6 @@ using Court.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Court.Application.Bankruptcy.Cases;
@@ -63,9 +62,9 @@ public sealed class SeizureExpiryHandlers(AggregateStore store, IReadModels read
 /// <summary>
 /// Seizures lapse at the end of their expiry day unless renewed (deposits 1 year, movables 2, real estate and other
 /// rights 3). Every hour (by the injected clock) this sends <see cref="LapseExpiredSeizures"/> for each case holding a
-/// seizure past its expiry. Idempotent, so two nodes sweeping at once only repeat a no-op.
+/// seizure past its expiry, on the leader node. Idempotent, so a sweep repeated by a new leader is a no-op.
 /// </summary>
-public sealed partial class SeizureExpirySweep(IServiceScopeFactory scopes, IReadModels reads, TimeProvider clock, ILogger<SeizureExpirySweep> logger) : BackgroundService
+public sealed partial class SeizureExpirySweep(IServiceScopeFactory scopes, IReadModels reads, TimeProvider clock, ILogger<SeizureExpirySweep> logger) : ILeaderWork
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -86,23 +85,23 @@ public sealed partial class SeizureExpirySweep(IServiceScopeFactory scopes, IRea
         return due.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken leadership)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (!leadership.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
-                await Task.Delay(Interval, clock, stoppingToken);
+                await RunOnceAsync(leadership);
+                await Task.Delay(Interval, clock, leadership);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (leadership.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception ex)
             {
                 LogSweepFailed(logger, ex);
-                await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
+                await Task.Delay(TimeSpan.FromMinutes(1), clock, leadership);
             }
         }
     }

@@ -20,57 +20,52 @@ public sealed record WorkflowTaskView(
     bool Overdue);
 
 /// <summary>
-/// The caller's open tasks: for any role she holds, narrowed to her agency or to her when the task says so (and, for
-/// roles outside the court, only tasks addressed to her agency or to her); soonest due first, then the oldest.
+/// The caller's open tasks, a page at a time: for any role she holds, narrowed to her agency or to her when the task
+/// says so (see <see cref="WorkflowTaskDocument.AudiencesOf"/>); soonest due first, then the oldest (<c>sort=due</c>),
+/// or by when they were opened (<c>sort=entered</c>); <c>q</c> searches the label, stream and state; <c>state</c> filters.
 /// </summary>
-public sealed record ListMyTasks : IQuery<IReadOnlyList<WorkflowTaskView>>, IAnySignedInCaller;
+public sealed record ListMyTasks(PageParameters? Page = null, string? State = null) : IQuery<Page<WorkflowTaskView>>, IAnySignedInCaller
+{
+    public static readonly ListSorts Sorts = new(WorkflowTaskDocument.SortByDue, WorkflowTaskDocument.SortByEntered);
+}
 
-public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext caller, WorkflowCatalog catalog, TimeProvider clock) : IQueryHandler<ListMyTasks, IReadOnlyList<WorkflowTaskView>>
+public sealed class ListMyTasksValidator : FluentValidation.AbstractValidator<ListMyTasks>
+{
+    public ListMyTasksValidator() => RuleFor(q => q.Page).PagedBy(ListMyTasks.Sorts);
+}
+
+public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext caller, WorkflowCatalog catalog, TimeProvider clock) : IQueryHandler<ListMyTasks, Page<WorkflowTaskView>>
 {
     private static readonly HashSet<string> CourtRoles = [Roles.Clerk, Roles.Judge, Roles.CourtPresident, Roles.SystemAdministrator, Roles.System];
 
-    public async ValueTask<IReadOnlyList<WorkflowTaskView>> Handle(ListMyTasks query, CancellationToken cancellationToken)
+    public async ValueTask<Page<WorkflowTaskView>> Handle(ListMyTasks query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var tasks = new List<WorkflowTaskView>();
-        foreach (var role in caller.Roles.Order(StringComparer.Ordinal))
+        var request = (query.Page ?? new PageParameters()).ToRequest(ListMyTasks.Sorts) with { Partitions = [.. caller.Roles] };
+        request.Filters[WorkflowTaskDocument.AudienceKey] = WorkflowTaskDocument.AudiencesOf(caller.Roles, caller.Agency, caller.UserId, CourtRoles.Contains);
+        if (!string.IsNullOrEmpty(query.State))
         {
-            foreach (var task in await readModels.ListAsync<WorkflowTaskDocument>(role, cancellationToken))
-            {
-                if ((task.Agency is not null && task.Agency != caller.Agency) || (task.Assignee is not null && task.Assignee != caller.UserId))
-                {
-                    continue;
-                }
-
-                // Outside the court, a task must be addressed (to an agency or a user): an unaddressed one would leak across agencies.
-                if (!CourtRoles.Contains(role) && task.Agency is null && task.Assignee is null)
-                {
-                    continue;
-                }
-
-                var definition = catalog.Find(task.WorkflowId, task.WorkflowVersion);
-                var stateTitle = definition?.FindState(task.State)?.Title ?? new LocalizedText(task.State, task.State);
-                tasks.Add(new WorkflowTaskView(
-                    task.StreamId,
-                    task.WorkflowId,
-                    task.WorkflowVersion,
-                    definition?.Title ?? new LocalizedText(task.WorkflowId, task.WorkflowId),
-                    task.State,
-                    stateTitle,
-                    task.Responsible,
-                    task.Label,
-                    task.EnteredAt,
-                    task.DueAt,
-                    task.DueAt < now));
-            }
+            request.Filters["state"] = [query.State];
         }
 
-        return [.. tasks
-            .DistinctBy(t => t.StreamId)
-            .OrderBy(t => t.DueAt is null)
-            .ThenBy(t => t.DueAt)
-            .ThenBy(t => t.EnteredAt)
-            .ThenBy(t => t.StreamId, StringComparer.Ordinal)];
+        var page = await readModels.PageAsync<WorkflowTaskDocument>(request, cancellationToken);
+        return page.Map(task =>
+        {
+            var definition = catalog.Find(task.WorkflowId, task.WorkflowVersion);
+            var stateTitle = definition?.FindState(task.State)?.Title ?? new LocalizedText(task.State, task.State);
+            return new WorkflowTaskView(
+                task.StreamId,
+                task.WorkflowId,
+                task.WorkflowVersion,
+                definition?.Title ?? new LocalizedText(task.WorkflowId, task.WorkflowId),
+                task.State,
+                stateTitle,
+                task.Responsible,
+                task.Label,
+                task.EnteredAt,
+                task.DueAt,
+                task.DueAt < now);
+        });
     }
 }
 

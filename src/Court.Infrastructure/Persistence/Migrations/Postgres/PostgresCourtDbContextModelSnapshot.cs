@@ -93,6 +93,46 @@ namespace Court.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Court.Infrastructure.Persistence.DocumentKeyRecord", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("collection");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("partition");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value")
+                        .UseCollation("C");
+
+                    b.HasKey("Collection", "Id", "Name");
+
+                    b.HasIndex("Collection", "Name", "Value", "Id")
+                        .HasDatabaseName("ix_document_keys_sort");
+
+                    b.HasIndex("Collection", "Name", "Partition", "Value", "Id")
+                        .HasDatabaseName("ix_document_keys_partition_sort");
+
+                    b.ToTable("document_keys", (string)null);
+                });
+
             modelBuilder.Entity("Court.Infrastructure.Persistence.DocumentRecord", b =>
                 {
                     b.Property<string>("Collection")
@@ -103,7 +143,8 @@ namespace Court.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .UseCollation("C");
 
                     b.Property<string>("Data")
                         .IsRequired()

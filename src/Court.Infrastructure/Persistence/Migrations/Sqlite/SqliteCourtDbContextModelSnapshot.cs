@@ -88,6 +88,44 @@ namespace Court.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Court.Infrastructure.Persistence.DocumentKeyRecord", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partition");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Collection", "Id", "Name");
+
+                    b.HasIndex("Collection", "Name", "Value", "Id")
+                        .HasDatabaseName("ix_document_keys_sort");
+
+                    b.HasIndex("Collection", "Name", "Partition", "Value", "Id")
+                        .HasDatabaseName("ix_document_keys_partition_sort");
+
+                    b.ToTable("document_keys", (string)null);
+                });
+
             modelBuilder.Entity("Court.Infrastructure.Persistence.DocumentRecord", b =>
                 {
                     b.Property<string>("Collection")

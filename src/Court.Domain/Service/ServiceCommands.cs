@@ -1,0 +1,38 @@
+using Court.Domain.Calendars;
+using Court.Domain.Fees;
+
+namespace Court.Domain.Service;
+
+/// <summary>The commands of a service file: a closed set, each decided by one arm of <see cref="ServiceDecider"/>.</summary>
+public abstract record ServiceCommand
+{
+    public sealed record OpenFile(string CaseId, string CaseNumber, string CourtName, string CourtAddress, string CourtPhone, Procedure Procedure) : ServiceCommand;
+
+    public sealed record RegisterParty(Party Party) : ServiceCommand;
+
+    public sealed record AppointAgent(Agent Agent) : ServiceCommand;
+
+    /// <summary>Records a party's address confirmation, or its change (a later signing date).</summary>
+    public sealed record ConfirmAddress(string PartyId, AddressConfirmation Confirmation) : ServiceCommand;
+
+    /// <summary>
+    /// Serves <paramref name="Documents"/> on one recipient by one channel: one service per document. Court express
+    /// names its waybill; <paramref name="PostalAddress"/> and <paramref name="Phone"/> stand in only when the
+    /// recipient has confirmed no address (e.g. the complaint's address for a defendant).
+    /// </summary>
+    public sealed record Serve(string RecipientPartyId, ServiceChannel Channel, IReadOnlyList<ServedDocument> Documents, string? Waybill, string? PostalAddress, string? Phone) : ServiceCommand;
+
+    public sealed record RecordCarrierEvent(CarrierEvent Event) : ServiceCommand;
+
+    public sealed record RecordHandDelivery(string ServiceId, HandDelivery Delivery) : ServiceCommand;
+
+    public sealed record RecordPublication(string ServiceId, DateOnly PublishedOn, string Medium) : ServiceCommand;
+
+    public sealed record RecordCertificate(string ServiceId, string DocumentId, string DocumentNumber) : ServiceCommand;
+}
+
+/// <summary>What a decision reads besides the file: the time, the acting user and the working-day calendar.</summary>
+public sealed record ServiceContext(DateTimeOffset Now, string By, WorkingDayCalendar Calendar)
+{
+    public DateOnly Today => ChinaTime.DateOf(Now);
+}

@@ -1,0 +1,411 @@
+using Court.Domain.Common;
+using Court.Domain.Fees;
+using Court.Domain.Identifiers;
+
+namespace Court.Domain.Service;
+
+/// <summary>Pure decisions on a service file: (file, command, context) → events or the rule broken.</summary>
+public static class ServiceDecider
+{
+    /// <summary>CPL Art. 95: deemed served when 30 days have passed since publication (60 before 2022).</summary>
+    public const int PublicNoticeDays = 30;
+
+    /// <summary>CPL Art. 165 and the SPC interpretation: the evidence period in small claims is at most 7 days.</summary>
+    public const int SmallClaimsMaxEvidenceDays = 7;
+
+    /// <summary>Carrier clocks drift; a report up to this far ahead of ours is believed.</summary>
+    private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(10);
+
+    public static Decision Decide(ServiceFile file, ServiceCommand command, ServiceContext context) => (file.File, command) switch
+    {
+        (null, ServiceCommand.OpenFile open) => Open(open, context),
+        ({ } opened, ServiceCommand.OpenFile open) => opened.CaseId == open.CaseId && opened.Procedure == open.Procedure
+            ? Decision.Nothing
+            : DomainError.Conflict("service.file-exists", $"Case {opened.CaseNumber} already has a service file under {opened.Procedure} procedure."),
+        (null, _) => DomainError.NotFound("service.file-not-found", "This case has no service file yet."),
+        (_, ServiceCommand.RegisterParty register) => RegisterParty(file, register.Party, context),
+        (_, ServiceCommand.AppointAgent appoint) => AppointAgent(file, appoint.Agent, context),
+        (_, ServiceCommand.ConfirmAddress confirm) => ConfirmAddress(file, confirm, context),
+        (_, ServiceCommand.Serve serve) => Serve(file, serve, context),
+        (_, ServiceCommand.RecordCarrierEvent record) => RecordCarrierEvent(file, record.Event, context),
+        (_, ServiceCommand.RecordHandDelivery hand) => RecordHandDelivery(file, hand, context),
+        (_, ServiceCommand.RecordPublication publication) => RecordPublication(file, publication, context),
+        (_, ServiceCommand.RecordCertificate certificate) => RecordCertificate(file, certificate, context),
+        (_, var other) => new DomainError("service.command-unknown", $"Cannot {other.GetType().Name} on a service file."),
+    };
+
+    private static Decision Open(ServiceCommand.OpenFile open, ServiceContext context)
+    {
+        if (string.IsNullOrWhiteSpace(open.CaseId) || string.IsNullOrWhiteSpace(open.CourtName))
+        {
+            return DomainError.Invalid("service.file-incomplete", "A service file names its case and the serving court.");
+        }
+
+        var number = CaseNumber.Parse(open.CaseNumber);
+        if (number.Error is { } error)
+        {
+            return error;
+        }
+
+        return Decision.Emit(new ServiceFileOpened(open.CaseId, number.Value.Value, open.CourtName.Trim(), open.CourtAddress.Trim(), open.CourtPhone.Trim(), open.Procedure, context.By, context.Now));
+    }
+
+    private static Decision RegisterParty(ServiceFile file, Party party, ServiceContext context)
+    {
+        if (string.IsNullOrWhiteSpace(party.PartyId) || string.IsNullOrWhiteSpace(party.Name))
+        {
+            return DomainError.Invalid("service.party-name-required", "A party has an id and a name.");
+        }
+
+        var id = party.Kind == PartyKind.Person ? Validated(ResidentIdNumber.Parse(party.IdNumber), n => n.Value) : Validated(CreditCode.Parse(party.IdNumber), c => c.Value);
+        if (id.Error is { } error)
+        {
+            return error;
+        }
+
+        var registered = party with { Name = party.Name.Trim(), IdNumber = id.Value! };
+        return file.PartyById(party.PartyId) switch
+        {
+            null => Decision.Emit(new PartyRegistered(file.File!.CaseId, registered, context.By, context.Now)),
+            var same when same == registered => Decision.Nothing,
+            var other => DomainError.Conflict("service.party-exists", $"Party {party.PartyId} is already registered as {other.Name}."),
+        };
+    }
+
+    private static Decision AppointAgent(ServiceFile file, Agent agent, ServiceContext context)
+    {
+        if (file.PartyById(agent.PartyId) is null)
+        {
+            return DomainError.NotFound("service.party-not-found", $"The case has no party {agent.PartyId}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(agent.Name) || string.IsNullOrWhiteSpace(agent.LawFirm))
+        {
+            return DomainError.Invalid("service.agent-incomplete", "An agent has a name and a law firm.");
+        }
+
+        var licence = LawyerLicenceNumber.Parse(agent.LicenceNumber);
+        if (licence.Error is { } error)
+        {
+            return error;
+        }
+
+        var appointed = agent with { Name = agent.Name.Trim(), LawFirm = agent.LawFirm.Trim(), LicenceNumber = licence.Value.Value };
+        return file.Agents.FirstOrDefault(a => a.AgentId == agent.AgentId) switch
+        {
+            null => Decision.Emit(new AgentAppointed(file.File!.CaseId, appointed, context.By, context.Now)),
+            var same when same == appointed => Decision.Nothing,
+            _ => DomainError.Conflict("service.agent-exists", $"Agent {agent.AgentId} is already appointed with other details."),
+        };
+    }
+
+    private static Decision ConfirmAddress(ServiceFile file, ServiceCommand.ConfirmAddress confirm, ServiceContext context)
+    {
+        var c = confirm.Confirmation;
+        if (file.PartyById(confirm.PartyId) is null)
+        {
+            return DomainError.NotFound("service.party-not-found", $"The case has no party {confirm.PartyId}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(c.PostalAddress) || string.IsNullOrWhiteSpace(c.Phone))
+        {
+            return DomainError.Invalid("service.address-incomplete", "An address confirmation gives a postal address and a phone number.");
+        }
+
+        if (c.SignedOn > context.Today)
+        {
+            return DomainError.Invalid("service.address-signed-in-future", "An address confirmation cannot be signed on a future date.");
+        }
+
+        var latest = file.LatestAddress(confirm.PartyId);
+        if (latest is not null && Same(latest, c))
+        {
+            return Decision.Nothing;
+        }
+
+        if (latest is not null && c.SignedOn < latest.SignedOn)
+        {
+            return DomainError.Conflict("service.address-change-backdated", $"The party's confirmation of {latest.SignedOn:yyyy-MM-dd} binds until a later one; a change cannot be dated before it.");
+        }
+
+        var caseId = file.File!.CaseId;
+        return latest is null
+            ? Decision.Emit(new AddressConfirmed(caseId, confirm.PartyId, c, context.By, context.Now))
+            : Decision.Emit(new AddressChanged(caseId, confirm.PartyId, c, context.By, context.Now));
+    }
+
+    private static Decision Serve(ServiceFile file, ServiceCommand.Serve serve, ServiceContext context)
+    {
+        var opened = file.File!;
+        if (file.PartyById(serve.RecipientPartyId) is not { } party)
+        {
+            return DomainError.NotFound("service.party-not-found", $"The case has no party {serve.RecipientPartyId}.");
+        }
+
+        if (serve.Documents.Count == 0)
+        {
+            return DomainError.Invalid("service.documents-required", "Name at least one document to serve.");
+        }
+
+        if (serve.Documents.FirstOrDefault(d => d.Kind == ServedDocumentKind.EvidenceNotice && d.EvidenceDays is not > 0) is { } noDays)
+        {
+            return DomainError.Invalid("service.evidence-days-required", $"The evidence notice '{noDays.Title}' needs the evidence period the court set, in days.");
+        }
+
+        if (opened.Procedure == Procedure.SmallClaims && serve.Documents.FirstOrDefault(d => d.EvidenceDays > SmallClaimsMaxEvidenceDays) is { } tooLong)
+        {
+            return DomainError.Invalid("service.evidence-days-too-long", $"In small-claims procedure the evidence period is at most {SmallClaimsMaxEvidenceDays} days, not {tooLong.EvidenceDays}.");
+        }
+
+        if (serve.Channel == ServiceChannel.PublicNotice && opened.Procedure is Procedure.Simple or Procedure.SmallClaims)
+        {
+            return new DomainError("service.public-notice-refused", $"Public-notice service is not allowed in {(opened.Procedure == Procedure.Simple ? "simple" : "small-claims")} procedure (SPC Interpretation Arts. 140 and 275): convert the case to ordinary procedure first.");
+        }
+
+        var confirmation = file.AddressInForce(party.PartyId, context.Today);
+        var address = AddressFor(serve, confirmation);
+        if (address.Error is { } addressError)
+        {
+            return addressError;
+        }
+
+        string? waybill = null;
+        if (serve.Channel == ServiceChannel.JudicialExpress)
+        {
+            var parsed = WaybillNumber.Parse(serve.Waybill);
+            if (parsed.Error is { } waybillError)
+            {
+                return waybillError;
+            }
+
+            waybill = parsed.Value.Value;
+            if (file.Services.FirstOrDefault(s => s.Ordered.Waybill == waybill && s.Ordered.Recipient.PartyId != party.PartyId) is { } other)
+            {
+                return DomainError.Conflict("service.waybill-in-use", $"Waybill {waybill} already carries documents to {other.Ordered.Recipient.Name}; one envelope goes to one recipient.");
+            }
+
+            if (file.CarrierEvents.Any(e => e.Reference == waybill) && !serve.Documents.All(d => Running(file, d, party.PartyId, context) is { Ordered.Waybill: var w } && w == waybill))
+            {
+                return DomainError.Conflict("service.waybill-dispatched", $"Waybill {waybill} is already with the carrier; put further documents in a new envelope.");
+            }
+        }
+        else if (serve.Waybill is not null)
+        {
+            return DomainError.Invalid("service.waybill-not-express", "Only court express carries a waybill.");
+        }
+
+        var recipient = new Recipient(
+            party.PartyId,
+            party.Kind,
+            party.Name,
+            [.. file.Agents.Where(a => a.PartyId == party.PartyId).Select(a => a.Name)],
+            confirmation?.DesignatedReceiver,
+            [.. file.Parties.Where(p => p.Role != party.Role).Select(p => new OtherParty(p.Name, p.IdNumber))],
+            AddressConfirmedByRecipient: confirmation is not null && serve.PostalAddress is null);
+
+        var events = new List<IDomainEvent>();
+        foreach (var document in serve.Documents)
+        {
+            var earlier = file.Services.Where(s => s.Ordered.Document.DocumentId == document.DocumentId && s.Ordered.Recipient.PartyId == party.PartyId).ToList();
+            if (earlier.FirstOrDefault(s => file.RecordOf(s, context.Today).Outcome == ServiceOutcome.Served) is { } served)
+            {
+                return DomainError.Conflict("service.already-served", $"{party.Name} was already served '{document.Title}' on {file.RecordOf(served, context.Today).ServedOn:yyyy-MM-dd}; a document is served on a recipient once.");
+            }
+
+            if (earlier.FirstOrDefault(s => file.RecordOf(s, context.Today).Outcome == ServiceOutcome.Pending) is { } running)
+            {
+                if (running.Ordered.Channel == serve.Channel && running.Ordered.Waybill == waybill)
+                {
+                    continue;
+                }
+
+                return DomainError.Conflict("service.already-running", $"'{document.Title}' is already on its way to {party.Name} by {running.Ordered.Channel}; choose another channel only once that service has failed.");
+            }
+
+            var serviceId = $"{document.DocumentId}:{party.PartyId}:{earlier.Count + 1}";
+            events.Add(new ServiceOrdered(opened.CaseId, serviceId, document, recipient, serve.Channel, waybill, address.Value, context.By, context.Now));
+        }
+
+        return Decision.Emit([.. events]);
+    }
+
+    private static (DeliveryAddress Value, DomainError? Error) AddressFor(ServiceCommand.Serve serve, AddressConfirmation? confirmation)
+    {
+        var channel = serve.Channel;
+        if (channel.IsElectronic())
+        {
+            if (confirmation is null)
+            {
+                return (null!, new DomainError("service.no-consent", "Electronic service needs the recipient's address confirmation with consent to it; there is none."));
+            }
+
+            if (serve.Documents.FirstOrDefault(d => !confirmation.ConsentsTo(d.Kind)) is { } refused)
+            {
+                return (null!, new DomainError("service.no-consent", $"The recipient consented to electronic service of {string.Join(", ", confirmation.ElectronicConsent)} only, not of '{refused.Title}' ({refused.Kind}). Serve it by court express or in person."));
+            }
+
+            var electronic = channel switch
+            {
+                ServiceChannel.Sms => confirmation.Phone,
+                ServiceChannel.Email => confirmation.Email,
+                _ => confirmation.PlatformAccount,
+            };
+            return string.IsNullOrWhiteSpace(electronic)
+                ? (null!, new DomainError("service.electronic-address-missing", $"The recipient's confirmation gives no address for {channel}."))
+                : (new DeliveryAddress(null, null, electronic.Trim()), null);
+        }
+
+        if (channel != ServiceChannel.JudicialExpress)
+        {
+            return (new DeliveryAddress(confirmation?.PostalAddress, confirmation?.Phone, null), null);
+        }
+
+        var postal = serve.PostalAddress ?? confirmation?.PostalAddress;
+        var phone = serve.Phone ?? confirmation?.Phone;
+        return string.IsNullOrWhiteSpace(postal) || string.IsNullOrWhiteSpace(phone)
+            ? (null!, DomainError.Invalid("service.address-missing", "Court express needs a postal address and phone: the recipient has confirmed none, so give the address from the filing."))
+            : (new DeliveryAddress(postal.Trim(), phone.Trim(), null), null);
+    }
+
+    private static Decision RecordCarrierEvent(ServiceFile file, CarrierEvent reported, ServiceContext context)
+    {
+        if (string.IsNullOrWhiteSpace(reported.CarrierEventId))
+        {
+            return DomainError.Invalid("carrier-event.id-required", "A carrier event carries the carrier's event id.");
+        }
+
+        var services = file.Services.Where(s => s.Reference == reported.Reference).ToList();
+        if (services.Count == 0)
+        {
+            return DomainError.NotFound("carrier-event.reference-unknown", $"No service in this case goes by {reported.Reference}.");
+        }
+
+        if (file.CarrierEvents.FirstOrDefault(e => e.CarrierEventId == reported.CarrierEventId) is { } stored)
+        {
+            return stored == reported
+                ? Decision.Nothing
+                : DomainError.Conflict("carrier-event.id-reused", $"Carrier event {reported.CarrierEventId} was already reported with other content ({stored.Kind} at {stored.OccurredAt:O}).");
+        }
+
+        var electronic = services[0].Ordered.Channel.IsElectronic();
+        if (electronic != reported.Kind is CarrierEventKind.ReachedSystem or CarrierEventKind.Bounced)
+        {
+            return DomainError.Invalid("carrier-event.kind", $"{reported.Kind} does not apply to a {services[0].Ordered.Channel} service.");
+        }
+
+        if (reported.OccurredAt > context.Now + ClockTolerance)
+        {
+            return DomainError.Invalid("carrier-event.time", $"The event's time {reported.OccurredAt:O} is in the future.");
+        }
+
+        if (reported.OccurredAt < services.Min(s => s.Ordered.At) - ClockTolerance)
+        {
+            return DomainError.Invalid("carrier-event.time", $"The event's time {reported.OccurredAt:O} is before the waybill was issued.");
+        }
+
+        return reported.Kind switch
+        {
+            CarrierEventKind.Delivered when string.IsNullOrWhiteSpace(reported.SignerName) || reported.Relationship is null =>
+                DomainError.Invalid("carrier-event.signer", "A delivery names who signed and their relationship to the recipient."),
+            CarrierEventKind.Returned when reported.ReturnReason is null =>
+                DomainError.Invalid("carrier-event.return-reason", "A return gives its reason."),
+            CarrierEventKind.ContactAttempted when reported.ContactReached is null =>
+                DomainError.Invalid("carrier-event.contact-reached", "A contact attempt says whether the recipient was reached."),
+            _ => Decision.Emit(new CarrierEventRecorded(file.File!.CaseId, reported, context.Now)),
+        };
+    }
+
+    private static Decision RecordHandDelivery(ServiceFile file, ServiceCommand.RecordHandDelivery hand, ServiceContext context)
+    {
+        if (file.ServiceById(hand.ServiceId) is not { } service)
+        {
+            return DomainError.NotFound("service.not-found", $"The case has no service {hand.ServiceId}.");
+        }
+
+        var channel = service.Ordered.Channel;
+        if (!channel.IsByHand())
+        {
+            return new DomainError("service.not-by-hand", $"A {channel} service is recorded from its carrier or its publication, not by hand.");
+        }
+
+        var delivery = hand.Delivery with { LeftAfterRefusal = channel == ServiceChannel.LeftAfterRefusal };
+        if (delivery.LeftAfterRefusal && delivery.Witnesses.Count == 0 && string.IsNullOrWhiteSpace(delivery.VideoReference))
+        {
+            return DomainError.Invalid("service.refusal-unrecorded", "Leaving a document after refusal needs witnesses or a photo or video record of it (CPL Art. 89).");
+        }
+
+        if (string.IsNullOrWhiteSpace(delivery.SignerName))
+        {
+            return DomainError.Invalid("service.signer-required", "Name who received the document (or who refused it).");
+        }
+
+        if (delivery.ServedOn > context.Today || delivery.ServedOn < ChinaTime.DateOf(service.Ordered.At))
+        {
+            return DomainError.Invalid("service.served-on", $"The service date lies between the order ({ChinaTime.DateOf(service.Ordered.At):yyyy-MM-dd}) and today.");
+        }
+
+        return service.Hand switch
+        {
+            null => Decision.Emit(new HandDeliveryRecorded(file.File!.CaseId, service.ServiceId, delivery, context.By, context.Now)),
+            var same when Same(same, delivery) => Decision.Nothing,
+            _ => DomainError.Conflict("service.already-recorded", "This service's receipt is already recorded."),
+        };
+    }
+
+    private static Decision RecordPublication(ServiceFile file, ServiceCommand.RecordPublication publication, ServiceContext context)
+    {
+        if (file.ServiceById(publication.ServiceId) is not { } service)
+        {
+            return DomainError.NotFound("service.not-found", $"The case has no service {publication.ServiceId}.");
+        }
+
+        if (service.Ordered.Channel != ServiceChannel.PublicNotice)
+        {
+            return new DomainError("service.not-public-notice", $"A {service.Ordered.Channel} service has no publication.");
+        }
+
+        if (publication.PublishedOn > context.Today || string.IsNullOrWhiteSpace(publication.Medium))
+        {
+            return DomainError.Invalid("service.publication", "A publication names its medium and a date that is not in the future.");
+        }
+
+        // Art. 95's thirty days is a period like any other: counted from the next day, a holiday at the end moves it.
+        var published = new Publication(publication.PublishedOn, publication.Medium.Trim(), context.Calendar.EndOfCalendarDayPeriod(publication.PublishedOn, PublicNoticeDays));
+        return service.Publication switch
+        {
+            null => Decision.Emit(new PublicationRecorded(file.File!.CaseId, service.ServiceId, published, context.By, context.Now)),
+            var same when same == published => Decision.Nothing,
+            _ => DomainError.Conflict("service.already-published", $"The notice was already published on {service.Publication.PublishedOn:yyyy-MM-dd}."),
+        };
+    }
+
+    private static Decision RecordCertificate(ServiceFile file, ServiceCommand.RecordCertificate certificate, ServiceContext context)
+    {
+        if (file.ServiceById(certificate.ServiceId) is not { } service)
+        {
+            return DomainError.NotFound("service.not-found", $"The case has no service {certificate.ServiceId}.");
+        }
+
+        if (service.CertificateNumber is not null)
+        {
+            return Decision.Nothing;
+        }
+
+        return file.RecordOf(service, context.Today).Outcome == ServiceOutcome.Served
+            ? Decision.Emit(new ServiceCertificateIssued(file.File!.CaseId, service.ServiceId, certificate.DocumentId, certificate.DocumentNumber, context.Now))
+            : new DomainError("service.not-served", "A certificate of service is issued once the service is complete.");
+    }
+
+    private static (string? Value, DomainError? Error) Validated<T>(Parsed<T> parsed, Func<T, string> canonical)
+        where T : notnull =>
+        parsed.Error is { } error ? (null, error) : (canonical(parsed.Value), null);
+
+    private static ServiceState? Running(ServiceFile file, ServedDocument document, string partyId, ServiceContext context) =>
+        file.Services.FirstOrDefault(s => s.Ordered.Document.DocumentId == document.DocumentId && s.Ordered.Recipient.PartyId == partyId && file.RecordOf(s, context.Today).Outcome == ServiceOutcome.Pending);
+
+    private static bool Same(AddressConfirmation a, AddressConfirmation b) =>
+        a with { ElectronicConsent = [] } == b with { ElectronicConsent = [] } && a.ElectronicConsent.Order().SequenceEqual(b.ElectronicConsent.Order());
+
+    private static bool Same(HandDelivery a, HandDelivery b) =>
+        a with { Witnesses = [] } == b with { Witnesses = [] } && a.Witnesses.SequenceEqual(b.Witnesses);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Court.Domain.Common;
+
+namespace Court.Domain.Service;
+
+/// <summary>One service of one document to one recipient, with what has been recorded about it.</summary>
+public sealed record ServiceState(ServiceOrdered Ordered, HandDelivery? Hand, Publication? Publication, string? CertificateNumber)
+{
+    public string ServiceId => Ordered.ServiceId;
+
+    /// <summary>The reference the carrier or the sending system reports under: the waybill, or the service id for electronic messages.</summary>
+    public string Reference => Ordered.Waybill ?? Ordered.ServiceId;
+}
+
+/// <summary>
+/// A case's service file (送达): its parties and their agents, their address confirmations as a dated history, every
+/// service ordered and every carrier report. One stream per case, so "never the same document twice to one
+/// recipient" is checked in one place.
+/// </summary>
+public sealed record ServiceFile : IAggregateState<ServiceFile>
+{
+    public static ServiceFile Initial { get; } = new();
+
+    public static string StreamPrefix => "service-file-";
+
+    public ServiceFileOpened? File { get; init; }
+
+    public ImmutableList<Party> Parties { get; init; } = [];
+
+    public ImmutableList<Agent> Agents { get; init; } = [];
+
+    /// <summary>Each party's confirmations, oldest first.</summary>
+    public ImmutableDictionary<string, ImmutableList<AddressConfirmation>> Addresses { get; init; } = ImmutableDictionary<string, ImmutableList<AddressConfirmation>>.Empty;
+
+    public ImmutableList<ServiceState> Services { get; init; } = [];
+
+    public ImmutableList<CarrierEvent> CarrierEvents { get; init; } = [];
+
+    public Party? PartyById(string partyId) => Parties.FirstOrDefault(p => p.PartyId == partyId);
+
+    public ServiceState? ServiceById(string serviceId) => Services.FirstOrDefault(s => s.ServiceId == serviceId);
+
+    /// <summary>The confirmation that binds on <paramref name="day"/>: the latest signed on or before it.</summary>
+    public AddressConfirmation? AddressInForce(string partyId, DateOnly day) =>
+        Addresses.GetValueOrDefault(partyId)?.LastOrDefault(c => c.SignedOn <= day);
+
+    public AddressConfirmation? LatestAddress(string partyId) => Addresses.GetValueOrDefault(partyId)?.LastOrDefault();
+
+    /// <summary>The service's record, from whatever its channel rests on.</summary>
+    public ServiceRecord RecordOf(ServiceState service, DateOnly today)
+    {
+        var channel = service.Ordered.Channel;
+        if (channel == ServiceChannel.JudicialExpress)
+        {
+            return ServiceRecord.OfJudicialExpress(CarrierEvents.Where(e => e.Reference == service.Reference), service.Ordered.Recipient);
+        }
+
+        if (channel.IsElectronic())
+        {
+            return ServiceRecord.OfElectronic(CarrierEvents.Where(e => e.Reference == service.Reference));
+        }
+
+        return channel == ServiceChannel.PublicNotice
+            ? ServiceRecord.OfPublicNotice(service.Publication, today)
+            : ServiceRecord.OfHandDelivery(service.Hand, service.Ordered.Recipient);
+    }
+
+    public ServiceFile Evolve(IDomainEvent @event) => @event switch
+    {
+        ServiceFileOpened e => this with { File = e },
+        PartyRegistered e => this with { Parties = Parties.Add(e.Party) },
+        AgentAppointed e => this with { Agents = Agents.Add(e.Agent) },
+        AddressConfirmed e => WithAddress(e.PartyId, e.Confirmation),
+        AddressChanged e => WithAddress(e.PartyId, e.Confirmation),
+        ServiceOrdered e => this with { Services = Services.Add(new ServiceState(e, null, null, null)) },
+        CarrierEventRecorded e => this with { CarrierEvents = CarrierEvents.Add(e.Event) },
+        HandDeliveryRecorded e => Update(e.ServiceId, s => s with { Hand = e.Delivery }),
+        PublicationRecorded e => Update(e.ServiceId, s => s with { Publication = e.Publication }),
+        ServiceCertificateIssued e => Update(e.ServiceId, s => s with { CertificateNumber = e.DocumentNumber }),
+        _ => this,
+    };
+
+    private ServiceFile WithAddress(string partyId, AddressConfirmation confirmation)
+    {
+        var history = Addresses.GetValueOrDefault(partyId) ?? [];
+        return this with { Addresses = Addresses.SetItem(partyId, history.Add(confirmation)) };
+    }
+
+    private ServiceFile Update(string serviceId, Func<ServiceState, ServiceState> change)
+    {
+        var index = Services.FindIndex(s => s.ServiceId == serviceId);
+        return index < 0 ? this : this with { Services = Services.SetItem(index, change(Services[index])) };
+    }
+}

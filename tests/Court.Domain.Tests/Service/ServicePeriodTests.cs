@@ -1,0 +1,73 @@
+using Court.Domain.Service;
+using static Court.Domain.Tests.Bankruptcy.Spec;
+using static Court.Domain.Tests.Service.Facts;
+
+namespace Court.Domain.Tests.Service;
+
+/// <summary>CPL Art. 85 on the 2025 calendar: Spring Festival 28 Jan – 4 Feb, National Day 1–8 Oct.</summary>
+public sealed class ServicePeriodTests
+{
+    private static DateOnly LastDay(ServedDocument document, string servedOn) =>
+        ServicePeriods.From(document, DateOnly.Parse(servedOn, System.Globalization.CultureInfo.InvariantCulture), Calendar).Single().LastDay;
+
+    private static readonly ServedDocument FeeNotice = new("fee", "交纳诉讼费用通知书", ServedDocumentKind.FeeNotice, null, null);
+    private static readonly ServedDocument Ruling = new("ruling", "民事裁定书", ServedDocumentKind.Ruling, null, null);
+
+    [Theory]
+    [InlineData("2025-03-03", "2025-03-18")]
+    [InlineData("2025-01-13", "2025-02-05")]
+    [InlineData("2025-09-20", "2025-10-09")]
+    [InlineData("2025-09-15", "2025-09-30")]
+    public void The_answer_period_is_15_days_from_the_day_after_service_and_a_holiday_moves_its_end(string servedOn, string lastDay) =>
+        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), LastDay(Summons, servedOn));
+
+    [Theory]
+    [InlineData("2025-09-16", "2025-10-09")]
+    [InlineData("2025-01-20", "2025-02-05")]
+    public void The_appeal_period_from_a_judgment_is_15_days(string servedOn, string lastDay) =>
+        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), LastDay(Judgment, servedOn));
+
+    [Theory]
+    [InlineData("2025-09-21", "2025-10-09")]
+    [InlineData("2025-01-18", "2025-02-05")]
+    [InlineData("2025-03-03", "2025-03-13")]
+    public void The_appeal_period_from_a_ruling_is_10_days(string servedOn, string lastDay) =>
+        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), LastDay(Ruling, servedOn));
+
+    [Theory]
+    [InlineData("2025-01-21", "2025-02-05")]
+    [InlineData("2025-09-26", "2025-10-09")]
+    [InlineData("2025-03-01", "2025-03-10")]
+    [InlineData("2025-02-08", "2025-02-17")]
+    public void The_fee_period_is_7_days_and_a_weekend_or_holiday_at_its_end_moves_it(string servedOn, string lastDay) =>
+        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), LastDay(FeeNotice, servedOn));
+
+    [Fact]
+    public void The_evidence_period_is_what_the_court_set() =>
+        Assert.Equal(new DateOnly(2025, 10, 9), LastDay(new ServedDocument("e", "举证通知书", ServedDocumentKind.EvidenceNotice, null, null, 10), "2025-09-22"));
+
+    [Fact]
+    public void A_hearing_summons_starts_no_period() =>
+        Assert.Empty(ServicePeriods.From(new ServedDocument("h", "传票", ServedDocumentKind.HearingSummons, null, null), new DateOnly(2025, 3, 3), Calendar));
+
+    [Theory]
+    [InlineData("2024-12-30", "2025-02-05")]
+    [InlineData("2025-09-01", "2025-10-09")]
+    [InlineData("2025-03-03", "2025-04-02")]
+    public void A_public_notice_is_deemed_served_30_days_after_publication_moved_past_a_holiday(string publishedOn, string deemedOn)
+    {
+        var ordered = SummonsByExpress with { ServiceId = "s-notice", Channel = ServiceChannel.PublicNotice, Waybill = null };
+        var file = File(Court.Domain.Fees.Procedure.Ordinary).Evolve(ordered);
+        var published = DateOnly.Parse(publishedOn, System.Globalization.CultureInfo.InvariantCulture);
+        var deemed = DateOnly.Parse(deemedOn, System.Globalization.CultureInfo.InvariantCulture);
+        var at = new DateTimeOffset(published.AddDays(1).ToDateTime(TimeOnly.MinValue), Court.Domain.Fees.ChinaTime.Offset);
+
+        var decision = When(file, new ServiceCommand.RecordPublication("s-notice", published, "人民法院报"), at);
+        Then(decision, new PublicationRecorded(CaseId, "s-notice", new Publication(published, "人民法院报", deemed), Clerk, at));
+
+        var running = decision.Events.Aggregate(file, (s, e) => s.Evolve(e));
+        Assert.Equal(ServiceOutcome.Pending, running.RecordOf(running.ServiceById("s-notice")!, deemed.AddDays(-1)).Outcome);
+        var served = running.RecordOf(running.ServiceById("s-notice")!, deemed);
+        Assert.Equal((ServiceOutcome.Served, ServiceRule.PublicNoticeDeemed, deemed), (served.Outcome, served.Rule!.Value, served.ServedOn!.Value));
+    }
+}

@@ -41,8 +41,13 @@ public static class CourtHost
     /// Names the application after this assembly, so Razor Pages and static web assets are found even when another
     /// assembly is the entry point (the browser tests run this host inside the test runner).
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CourtHost).Assembly.GetName().Name });
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CourtHost).Assembly.GetName().Name });
+        // The server's make and version help nobody but an attacker.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        return builder;
+    }
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -50,6 +55,7 @@ public static class CourtHost
         services.AddHostedService<StartupTasks>();
         services.AddCourtInfrastructure(configuration);
         services.AddHttpContextAccessor();
+        services.AddHttpHardening(configuration);
         services.AddScoped<CallerOverride>();
         services.AddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerOverride>().Caller
             ?? new HttpCallerContext(sp.GetRequiredService<IHttpContextAccessor>()));
@@ -60,7 +66,8 @@ public static class CourtHost
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Authorization before validation: a caller learns nothing of a resource that is not his from its validation messages.
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(WorkflowBehavior<,>)];
+            // Follow-ups outermost: a command answers once the steps its events call for in other streams are done (or after a short wait).
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(FollowUpBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
@@ -94,11 +101,13 @@ public static class CourtHost
 
     public static void Configure(WebApplication app)
     {
+        app.UseHttpHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCourtUi();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CookieApiGuard>();
         app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -126,9 +135,13 @@ public static class CourtHost
         app.MapFeesEndpoints();
     }
 
-    /// <summary>Creates or migrates the schema at start-up, and the roles.</summary>
+    /// <summary>
+    /// Checks the workflow definitions against the code (refusing to go on, before anything touches the database),
+    /// then creates or migrates the schema, and the roles.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
+        services.GetRequiredService<WorkflowCatalog>().EnsureLoaded();
         await services.MigrateCourtDatabaseAsync();
         await DemoSeeding.EnsureRolesAsync(services);
     }

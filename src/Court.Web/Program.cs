@@ -7,7 +7,18 @@ if (await CommandLine.TryRunAsync(args))
 }
 
 var app = CourtHost.Build(args);
-await app.Services.PrepareDatabaseAsync();
+try
+{
+    await app.Services.PrepareDatabaseAsync();
+}
+catch (Court.Application.Workflows.InvalidWorkflowDefinitionException refused)
+{
+    // The first thing an operator reads: nothing was migrated or seeded.
+    await Console.Error.WriteLineAsync(refused.Message);
+    Environment.ExitCode = 1;
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

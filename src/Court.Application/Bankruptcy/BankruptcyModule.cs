@@ -75,10 +75,10 @@ public static class BankruptcyModule
         services.AddWorkflowSubject<ReleaseRequest>();
         services.AddWorkflowSubject<Notice>();
         services.AddWorkflowSubject<Disposal>();
-        services.AddWorkflowGuard<ReleaseRequest>("release-open", (state, _) => state.Stage != ReleaseStage.Released);
-        services.AddWorkflowGuard<ReleaseRequest>("release-complete", (state, _) => state.Stage == ReleaseStage.Released);
-        services.AddWorkflowTrigger("EscalateOverdueRelease", firing => new EscalateOverdueRelease { RequestId = firing.StreamId[ReleaseRequest.StreamPrefix.Length..] });
-        services.AddWorkflowTrigger("FlagOverdueNotice", firing => new FlagOverdueNotice { NoticeId = firing.StreamId[Notice.StreamPrefix.Length..] });
+        services.AddWorkflowGuard<ReleaseRequest>("release-open", state => state.Stage != ReleaseStage.Released);
+        services.AddWorkflowGuard<ReleaseRequest>("release-complete", state => state.Stage == ReleaseStage.Released);
+        services.AddWorkflowExpiry(firing => new EscalateOverdueRelease { RequestId = firing.IdOf<ReleaseRequest>() });
+        services.AddWorkflowExpiry(firing => new FlagOverdueNotice { NoticeId = firing.IdOf<Notice>() });
         return services;
     }
 }

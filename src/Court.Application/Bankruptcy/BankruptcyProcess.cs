@@ -134,7 +134,7 @@ public sealed class BankruptcyProcess(
         var issue = new NoticeCommand.Issue(noticeId, purpose, sourceId, estate.Id!, asset.Id, document.Number, content, deadlines.DueOn(BankruptcyWorkflows.Notice, "Delivered", now), Actor);
         try
         {
-            await workflows.StartAsync<Notice>(BankruptcyWorkflows.Notice, noticeId, (s, at) => NoticeDecider.Decide(s, issue, at), cancellationToken: ct);
+            await workflows.StartAsync<Notice>(BankruptcyWorkflows.Notice, noticeId, (s, at) => NoticeDecider.Decide(s, issue, at.Now), cancellationToken: ct);
         }
         catch (WrongExpectedVersionException)
         {
@@ -175,7 +175,7 @@ public sealed class BankruptcyProcess(
                 if (loaded.State.Stage == ReleaseStage.AwaitingRegistry && loaded.State.NoticeId == notice.Id)
                 {
                     var command = new ReleaseCommand.RecordRegistryExecution(notice.Id!, reference, executedOn, Actor);
-                    await workflows.FireAsync<ReleaseRequest>(new Fire(loaded.StreamId, "RecordRegistryExecution"), (s, now) => ReleaseDecider.Decide(s, command, now), cancellationToken: ct);
+                    await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "RecordRegistryExecution", (s, now) => ReleaseDecider.Decide(s, command, now), null, ct);
                     loaded = await aggregates.LoadAsync<ReleaseRequest>(notice.SourceId, ct);
                 }
 
@@ -194,7 +194,7 @@ public sealed class BankruptcyProcess(
                 if (loaded.State.Stage == DisposalStage.Confirmed && loaded.State.NoticeId == notice.Id)
                 {
                     var command = new DisposalCommand.RecordTransfer(notice.Id!, reference, executedOn, Actor);
-                    await workflows.FireAsync<Disposal>(new Fire(loaded.StreamId, "RecordTransferRegistered"), (s, now) => DisposalDecider.Decide(s, command, now), cancellationToken: ct);
+                    await workflows.FireAsync<Disposal>(loaded.StreamId, "RecordTransferRegistered", (s, now) => DisposalDecider.Decide(s, command, now), null, ct);
                     loaded = await aggregates.LoadAsync<Disposal>(notice.SourceId, ct);
                 }
 
@@ -225,7 +225,7 @@ public sealed class BankruptcyProcess(
                 if (loaded.State.Stage == ReleaseStage.AwaitingRegistry && loaded.State.NoticeId == notice.Id)
                 {
                     var command = new ReleaseCommand.RecordRegistryFailure(notice.Id!, notice.CannotExecuteReason!, Actor);
-                    await workflows.FireAsync<ReleaseRequest>(new Fire(loaded.StreamId, "RecordRegistryFailure"), (s, now) => ReleaseDecider.Decide(s, command, now), cancellationToken: ct);
+                    await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "RecordRegistryFailure", (s, now) => ReleaseDecider.Decide(s, command, now), null, ct);
                 }
 
                 return true;

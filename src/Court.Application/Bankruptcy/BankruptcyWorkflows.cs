@@ -18,12 +18,6 @@ public static class BankruptcyWorkflows
     public static string DisposalStream(string assetId) => Domain.Bankruptcy.Disposal.StreamPrefix + assetId;
 }
 
-/// <summary>A trigger fired from inside a handler. The HTTP commands are not workflow commands themselves, so a handler can first see whether the step is already done.</summary>
-internal sealed record Fire(string WorkflowStreamId, string Name) : IWorkflowCommand
-{
-    string IWorkflowCommand.Trigger => Name;
-}
-
 /// <summary>
 /// Due dates printed on letters and notices, computed from the same definition and working-day calendar the runtime
 /// uses for its timers, so the paper and the timer agree. The numbers are data in workflows/*.json.

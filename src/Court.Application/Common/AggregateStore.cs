@@ -10,7 +10,7 @@ public sealed record Loaded<TState>(string StreamId, TState State, long Version)
 }
 
 /// <summary>Loads aggregates by folding their streams, and appends a decision's events with the caller's metadata.</summary>
-public sealed class AggregateStore(IEventStore store, EventTypeRegistry registry, ICallerContext caller, TimeProvider clock)
+public sealed class AggregateStore(IEventStore store, EventTypeRegistry registry, ICallerContext caller, TimeProvider clock, Workflows.WorkflowExecution execution)
 {
     public TimeProvider Clock => clock;
 
@@ -65,7 +65,7 @@ public sealed class AggregateStore(IEventStore store, EventTypeRegistry registry
         return result.NextExpectedVersion;
     }
 
-    public Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<IDomainEvent> events, WorkflowTag? workflow = null, CancellationToken cancellationToken = default)
+    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<IDomainEvent> events, WorkflowTag? workflow = null, CancellationToken cancellationToken = default)
     {
         var metadata = new EventMetadata(
             caller.CorrelationId,
@@ -75,8 +75,11 @@ public sealed class AggregateStore(IEventStore store, EventTypeRegistry registry
             clock.GetUtcNow(),
             workflow?.Id,
             workflow?.Version);
-        var data = events.Select(e => registry.ToEventData(e, metadata)).ToList();
-        return store.AppendToStreamAsync(streamId, expected, data, cancellationToken);
+        var ids = execution.NextAppend(streamId);
+        var data = events.Select((e, i) => registry.ToEventData(e, metadata, ids(i))).ToList();
+        var result = await store.AppendToStreamAsync(streamId, expected, data, cancellationToken);
+        execution.Appended(result.LastPosition);
+        return result;
     }
 }
 

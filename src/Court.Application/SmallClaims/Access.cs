@@ -13,7 +13,8 @@ public interface ISmallClaimsCaseMessage
 
 /// <summary>
 /// A case is its court's: clerks and judges of that court (see <see cref="Access.CanSee"/>) and the court president see
-/// it, everyone else gets 404. Of those who see it, only <paramref name="roles"/> may send the message (403 otherwise).
+/// it, everyone else gets 404. Of those who see it, only <paramref name="roles"/> may send the message (403 otherwise);
+/// with no roles (a workflow step, whose roles are its definition's) seeing it is enough here.
 /// </summary>
 public sealed class SmallClaimsCaseRule<TMessage>(IReadModels readModels, string[] roles) : DocumentRule<TMessage, SmallClaimsCaseView>(readModels)
     where TMessage : ISmallClaimsCaseMessage
@@ -27,7 +28,7 @@ public sealed class SmallClaimsCaseRule<TMessage>(IReadModels readModels, string
             return AuthorizationOutcome.Hidden;
         }
 
-        return caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed : AuthorizationOutcome.Forbidden;
+        return roles.Length == 0 || caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed : AuthorizationOutcome.Forbidden;
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Court.Application.Common;
 using Court.Application.Documents;
 using Court.Application.Fees;
@@ -18,28 +16,44 @@ public sealed class SmallClaimsCases(AggregateStore store, WorkflowRuntime workf
 {
     public const string WorkflowId = "small-claims";
 
-    /// <summary>
-    /// Steps of the process go through the workflow runtime (which checks the state and the caller's role and records
-    /// the transition); bookkeeping such as payments goes straight to the case, in any state.
-    /// </summary>
-    public async Task<long> ExecuteAsync(string caseId, SmallClaimsCommand command, long? ifMatch = null, IWorkflowCommand? step = null, CancellationToken cancellationToken = default)
+    /// <summary>The periods the case's code reads from its definition (checked at start-up).</summary>
+    public static readonly string[] PeriodNames = ["decision-limit", "limit-extension", "fee-payment"];
+
+    /// <summary>A step of the process: through the workflow runtime, which checks state, roles and repeats, and records the transition.</summary>
+    public async Task<long> ExecuteAsync(IWorkflowCommand<SmallClaimsCase> step, string caseId, SmallClaimsCommand command, CancellationToken cancellationToken = default)
     {
-        var decide = await DeciderAsync(command, null, cancellationToken);
-        var version = step is null
-            ? await store.ExecuteAsync(caseId, decide, ifMatch, cancellationToken: cancellationToken)
-            : await workflows.FireAsync(step, decide, ifMatch, cancellationToken);
+        var catalog = await schedules.CatalogAsync(cancellationToken);
+        var version = await workflows.ExecuteAsync(step, (state, at) => SmallClaimsDecider.Decide(state, command, Context(at.Now, catalog, null, at.Definition)), cancellationToken);
         return await IssueNoticeDocumentsAsync(caseId, version, cancellationToken);
     }
 
-    /// <summary>Files the case and starts its workflow in one append; filing it again changes nothing.</summary>
+    /// <summary>Bookkeeping (payments, refunds): straight to the case, in any state, under its pinned definition.</summary>
+    public async Task<long> RecordAsync(string caseId, SmallClaimsCommand command, long? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var catalog = await schedules.CatalogAsync(cancellationToken);
+        var definition = (await workflows.LoadAsync(SmallClaimsCase.StreamPrefix + caseId, cancellationToken))?.Definition
+            ?? throw new DomainException(DomainError.NotFound("small-claims.case-not-found", "There is no such small-claims case."));
+        var version = await store.ExecuteAsync<SmallClaimsCase>(caseId, (state, now) => SmallClaimsDecider.Decide(state, command, Context(now, catalog, null, definition)), ifMatch, cancellationToken: cancellationToken);
+        return await IssueNoticeDocumentsAsync(caseId, version, cancellationToken);
+    }
+
+    /// <summary>Files the case and starts its workflow (pinning the latest definition, whose periods time it) in one append; filing it again changes nothing.</summary>
     public async Task<long> FileAsync(FileSmallClaimsCase file, ThresholdPeriod? threshold, CancellationToken cancellationToken = default)
     {
-        var decide = await DeciderAsync(file, threshold, cancellationToken);
-        var version = (await store.LoadAsync<SmallClaimsCase>(file.CaseId, cancellationToken)).Exists
-            ? await store.ExecuteAsync(file.CaseId, decide, cancellationToken: cancellationToken)
-            : await workflows.StartAsync(WorkflowId, file.CaseId, decide, cancellationToken: cancellationToken);
+        var catalog = await schedules.CatalogAsync(cancellationToken);
+        var version = (await store.LoadAsync<SmallClaimsCase>(file.CaseId, cancellationToken)) is { Exists: true } existing
+            ? existing.Version
+            : await workflows.StartAsync<SmallClaimsCase>(WorkflowId, file.CaseId, (state, step) => SmallClaimsDecider.Decide(state, file, Context(step.Now, catalog, threshold, step.Definition)), cancellationToken: cancellationToken);
         return await IssueNoticeDocumentsAsync(file.CaseId, version, cancellationToken);
     }
+
+    private SmallClaimsContext Context(DateTimeOffset now, FeeScheduleCatalog fees, ThresholdPeriod? threshold, WorkflowDefinition definition) =>
+        new(now, fees, threshold, calendar, new SmallClaimsPeriods(
+            definition.Period("decision-limit").Months ?? throw Unexpected("decision-limit"),
+            definition.Period("limit-extension").Months ?? throw Unexpected("limit-extension"),
+            definition.Period("fee-payment").Days ?? throw Unexpected("fee-payment")));
+
+    private static InvalidOperationException Unexpected(string period) => new($"The small-claims period '{period}' has the wrong unit (decision-limit and limit-extension in months, fee-payment in days).");
 
     /// <summary>
     /// Issues every fee notice of the case that has no document yet as a 交纳诉讼费用通知书 and keeps its number on the
@@ -57,7 +71,8 @@ public sealed class SmallClaimsCases(AggregateStore store, WorkflowRuntime workf
         foreach (var notice in notices)
         {
             var issued = await documents.IssueAsync(FeeNoticeDocument(view, notice), cancellationToken);
-            version = await store.ExecuteAsync<SmallClaimsCase>(caseId, (state, _) => SmallClaimsDecider.Decide(state, new RecordFeeNoticeDocument(notice.NoticeId, issued.Number), new SmallClaimsContext(default, FeeScheduleCatalog.BuiltIn, null, calendar)), cancellationToken: cancellationToken);
+            var record = new RecordFeeNoticeDocument(notice.NoticeId, issued.Number);
+            version = await store.ExecuteAsync<SmallClaimsCase>(caseId, (state, now) => SmallClaimsDecider.Decide(state, record, new SmallClaimsContext(now, FeeScheduleCatalog.BuiltIn, null, calendar, new SmallClaimsPeriods(0, 0, 0))), cancellationToken: cancellationToken);
         }
 
         return version;
@@ -86,19 +101,12 @@ public sealed class SmallClaimsCases(AggregateStore store, WorkflowRuntime workf
             DocumentIdFor(notice.NoticeId));
     }
 
-    private static Guid DocumentIdFor(string noticeId) => new(SHA256.HashData(Encoding.UTF8.GetBytes("court:fee-notice-document:" + noticeId)).AsSpan(0, 16));
-
-    private async Task<Func<SmallClaimsCase, DateTimeOffset, Decision>> DeciderAsync(SmallClaimsCommand command, ThresholdPeriod? threshold, CancellationToken cancellationToken)
-    {
-        var catalog = await schedules.CatalogAsync(cancellationToken);
-        return (state, now) => SmallClaimsDecider.Decide(state, command, new SmallClaimsContext(now, catalog, threshold, calendar));
-    }
+    private static Guid DocumentIdFor(string noticeId) => DeterministicGuid.From("court:fee-notice-document:" + noticeId);
 
     /// <summary>A case's id comes from its canonical case number, so the same case cannot be filed twice.</summary>
     public static string IdFor(string canonicalCaseNumber)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("court:small-claims-case:" + canonicalCaseNumber));
-        return new Guid(hash.AsSpan(0, 16)).ToString("N");
+        return DeterministicGuid.From("court:small-claims-case:" + canonicalCaseNumber).ToString("N");
     }
 }
 

@@ -22,6 +22,7 @@ public static class SmallClaimsModule
         services.AddDemoSeeder<Demo.SmallClaimsDemoSeeder>();
         services.AddSingleton<Projections.IProjection, SmallClaimsProjection>();
         services.AddWorkflowSubject<SmallClaimsCase>();
+        services.AddWorkflowPeriods<SmallClaimsCase>(SmallClaimsCases.PeriodNames);
 
         services.AllowRoles<CheckSmallClaimsEligibility>(RolesRuleRegistration.CourtStaff);
         services.AllowRoles<ListSmallClaimsThresholds>(RolesRuleRegistration.CourtStaff);
@@ -30,13 +31,15 @@ public static class SmallClaimsModule
         services.AllowRoles<Filing.FileSmallClaimsCase>(Roles.Clerk);
         services.AllowOnCase<RecordSmallClaimsFeePayment>(Roles.Clerk);
         services.AllowOnCase<RecordSmallClaimsRefundPaid>(Roles.Clerk);
-        services.AllowOnCase<RecordSmallClaimsService>(Roles.Clerk);
-        services.AllowOnCase<LowerSmallClaim>(Roles.Clerk, Roles.Judge);
-        services.AllowOnCase<OpenSmallClaimsHearing>(Roles.Judge);
-        services.AllowOnCase<EndSmallClaimsInvestigation>(Roles.Judge);
-        services.AllowOnCase<DecideSmallClaims>(Roles.Judge);
-        services.AllowOnCase<ConvertSmallClaimsProcedure>(Roles.Judge);
-        services.AllowOnCase<ExtendSmallClaimsLimit>(Roles.CourtPresident);
+
+        // The procedure's steps: who may take them is the definition's; the rule only says whose case it is.
+        services.AllowOnCase<RecordSmallClaimsService>();
+        services.AllowOnCase<LowerSmallClaim>();
+        services.AllowOnCase<OpenSmallClaimsHearing>();
+        services.AllowOnCase<EndSmallClaimsInvestigation>();
+        services.AllowOnCase<DecideSmallClaims>();
+        services.AllowOnCase<ConvertSmallClaimsProcedure>();
+        services.AllowOnCase<ExtendSmallClaimsLimit>();
         services.AllowOnCase<GetSmallClaimsCase>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AllowRoles<ListOutstandingFeeNotices>(Roles.Clerk, Roles.CourtPresident);
         services.AllowRoles<ListRefundsDue>(Roles.Clerk, Roles.CourtPresident);

@@ -2,6 +2,7 @@ using Court.Application.Projections;
 using Court.Domain.Common;
 using Court.Domain.Fees;
 using Court.Domain.SmallClaims;
+using Court.Domain.Workflows;
 
 namespace Court.Application.SmallClaims;
 
@@ -18,7 +19,8 @@ public sealed record SmallClaimsCaseView(
     DateOnly FiledOn,
     DateOnly LimitOn,
     bool Extended,
-    SmallClaimsStatus Status,
+    string State,
+    bool Open,
     Procedure Procedure,
     long FeeFen,
     string ScheduleId,
@@ -61,8 +63,8 @@ public sealed class SmallClaimsProjection : IProjection
 
     public ProjectionMode Mode => ProjectionMode.Inline;
 
-    public bool Handles(IDomainEvent @event) => @event.GetType().Namespace == typeof(SmallClaimsCaseFiled).Namespace
-        && @event is not ThresholdConfirmed and not ThresholdPublished;
+    public bool Handles(IDomainEvent @event) => @event is IWorkflowEvent || (@event.GetType().Namespace == typeof(SmallClaimsCaseFiled).Namespace
+        && @event is not ThresholdConfirmed and not ThresholdPublished);
 
     public async ValueTask ApplyAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -70,8 +72,13 @@ public sealed class SmallClaimsProjection : IProjection
         {
             Store(session, new SmallClaimsCaseView(
                 filed.CaseId, filed.CaseNumber, filed.CourtCode, filed.Plaintiff, filed.Defendant, filed.JudgeId, filed.ClaimFen, filed.FiledOn, filed.LimitOn, false,
-                SmallClaimsStatus.Filed, Procedure.SmallClaims, filed.Fee.FeeFen, filed.Fee.ScheduleId, filed.Fee.ScheduleVersion, envelope.Version));
+                "", true, Procedure.SmallClaims, filed.Fee.FeeFen, filed.Fee.ScheduleId, filed.Fee.ScheduleVersion, envelope.Version));
             return;
+        }
+
+        if (!envelope.StreamId.StartsWith(SmallClaimsCase.StreamPrefix, StringComparison.Ordinal))
+        {
+            return; // another subject's workflow event
         }
 
         var caseId = envelope.StreamId[SmallClaimsCase.StreamPrefix.Length..];
@@ -92,8 +99,11 @@ public sealed class SmallClaimsProjection : IProjection
             case FeeNoticePaid e when await session.LoadAsync<FeeNoticeView>(e.NoticeId, cancellationToken) is { } notice:
                 session.Store(e.NoticeId, notice with { Paid = true, PaidOn = e.PaidOn });
                 break;
+            case IWorkflowEvent e:
+                view = view with { State = e.Entered.State, Open = !e.Entered.IsFinal };
+                break;
             case ProcedureConverted e:
-                view = view with { Status = SmallClaimsStatus.Converted, Procedure = e.To, FeeFen = Math.Max(view.FeeFen, e.Fee.FeeFen) };
+                view = view with { Procedure = e.To, FeeFen = Math.Max(view.FeeFen, e.Fee.FeeFen) };
                 break;
             case ClaimLowered e:
                 view = view with { ClaimFen = e.ToFen, FeeFen = e.Fee?.FeeFen ?? view.FeeFen };
@@ -108,17 +118,11 @@ public sealed class SmallClaimsProjection : IProjection
                 AddRefund(session, e.RefundId, e.RefundFen, view, "claim-lowered", e.LoweredOn);
                 break;
             case SmallClaimsCaseDecided e:
-                view = view with { Status = SmallClaimsStatus.Decided, FeeFen = e.Fee?.FeeFen ?? view.FeeFen };
+                view = view with { FeeFen = e.Fee?.FeeFen ?? view.FeeFen };
                 AddRefund(session, e.RefundId, e.RefundFen, view, e.Closing.ToString().ToLowerInvariant(), e.DecidedOn);
                 break;
             case FeeRefundPaid e when await session.LoadAsync<FeeRefundView>(e.RefundId, cancellationToken) is { } refund:
                 session.Store(e.RefundId, refund with { Paid = true, PaidOn = e.PaidOn });
-                break;
-            case SmallClaimsServed:
-                view = view with { Status = SmallClaimsStatus.Served };
-                break;
-            case SmallClaimsHearingOpened:
-                view = view with { Status = SmallClaimsStatus.Hearing };
                 break;
             case SmallClaimsLimitExtended e:
                 view = view with { LimitOn = e.ToLimit, Extended = true };

@@ -3,8 +3,9 @@ using Mediator;
 namespace Court.Application.Workflows;
 
 /// <summary>
-/// For every <see cref="IWorkflowCommand"/>: refuses a trigger the instance's current state does not permit (409,
-/// naming the state and the permitted triggers) or that the caller's roles may not fire (403), before the handler runs.
+/// For every <see cref="IWorkflowCommand"/>, before the handler: 404 when no workflow runs on its stream, 403 when
+/// the current state has the trigger but the caller holds none of its roles. The handler's one command path checks
+/// again atomically and applies the repeat rule.
 /// </summary>
 public sealed class WorkflowBehavior<TMessage, TResponse>(WorkflowRuntime runtime) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -13,7 +14,7 @@ public sealed class WorkflowBehavior<TMessage, TResponse>(WorkflowRuntime runtim
     {
         if (message is IWorkflowCommand command)
         {
-            await runtime.EnsurePermittedAsync(command, cancellationToken);
+            await runtime.EnsureMayFireAsync(command, cancellationToken);
         }
 
         return await next(message, cancellationToken);

@@ -12,29 +12,37 @@ public interface IWorkflowDefinitionSource
 public sealed record WorkflowSubjectRegistration(string Subject, string StreamPrefix, Type StateType, Func<IEnumerable<IDomainEvent>, object> Fold, Func<object, Pipeline.ResourceParties>? PartiesOf = null);
 
 /// <summary>
-/// Every loaded definition with the guards, expiry commands and subjects code registers. Loaded once, at start-up
-/// (a hosted service forces it, so a broken definition stops the host); immutable afterwards.
+/// Every loaded definition with the guards, commands, expiry commands and subjects code registers, held against each
+/// other both ways. Loaded once, before the host touches the database (<see cref="EnsureLoaded"/> is the first thing
+/// start-up does, and what <c>workflows check</c> runs); immutable afterwards.
 /// </summary>
 public sealed class WorkflowCatalog
 {
     private readonly Lazy<IReadOnlyList<WorkflowDefinition>> definitions;
+    private readonly IReadOnlyList<WorkflowCommandRegistration> commands;
+    private readonly IReadOnlyList<WorkflowPeriodRequirement> periods;
 
     public WorkflowCatalog(
         IWorkflowDefinitionSource source,
         IEnumerable<WorkflowGuardRegistration> guards,
-        IEnumerable<WorkflowTriggerRegistration> triggers,
-        IEnumerable<WorkflowSubjectRegistration> subjects)
+        IEnumerable<WorkflowExpiryRegistration> expiries,
+        IEnumerable<WorkflowSubjectRegistration> subjects,
+        IEnumerable<WorkflowCommandRegistration> commands,
+        IEnumerable<WorkflowPeriodRequirement> periods)
     {
         Guards = Unique(guards, g => g.Name, "guard");
-        TriggerCommands = Unique(triggers, t => t.Trigger, "expiry trigger command");
+        ExpiryCommands = Unique(expiries, t => t.Trigger, "expiry trigger command");
         Subjects = Unique(subjects, s => s.Subject, "workflow subject");
-        var context = new WorkflowValidationContext(Guards.Keys.ToHashSet(StringComparer.Ordinal), TriggerCommands.Keys.ToHashSet(StringComparer.Ordinal));
-        definitions = new Lazy<IReadOnlyList<WorkflowDefinition>>(() => CheckSubjects(source.Load(context)));
+        this.commands = [.. commands.DistinctBy(c => c.CommandType)];
+        this.periods = [.. periods];
+        _ = Unique(this.commands, c => c.Trigger, "workflow command (two command types share a name)");
+        var context = new WorkflowValidationContext(Guards.Keys.ToHashSet(StringComparer.Ordinal), ExpiryCommands.Keys.ToHashSet(StringComparer.Ordinal));
+        definitions = new Lazy<IReadOnlyList<WorkflowDefinition>>(() => CheckCode(source.Load(context)));
     }
 
     public IReadOnlyDictionary<string, WorkflowGuardRegistration> Guards { get; }
 
-    public IReadOnlyDictionary<string, WorkflowTriggerRegistration> TriggerCommands { get; }
+    public IReadOnlyDictionary<string, WorkflowExpiryRegistration> ExpiryCommands { get; }
 
     public IReadOnlyDictionary<string, WorkflowSubjectRegistration> Subjects { get; }
 
@@ -50,11 +58,46 @@ public sealed class WorkflowCatalog
     public WorkflowSubjectRegistration? SubjectOfStream(string streamId) =>
         Subjects.Values.Where(s => streamId.StartsWith(s.StreamPrefix, StringComparison.Ordinal)).MaxBy(s => s.StreamPrefix.Length);
 
-    private IReadOnlyList<WorkflowDefinition> CheckSubjects(IReadOnlyList<WorkflowDefinition> loaded)
+    /// <summary>
+    /// The checks across definitions and code, both ways: subjects registered; every trigger of a definition is a
+    /// command of its subject with a handler; every declared command of a registered subject is a trigger of some definition of that subject;
+    /// every expiry command is used; the periods code reads are declared.
+    /// </summary>
+    private IReadOnlyList<WorkflowDefinition> CheckCode(IReadOnlyList<WorkflowDefinition> loaded)
     {
         var problems = loaded.Where(d => !Subjects.ContainsKey(d.Subject))
             .Select(d => new WorkflowDefinitionProblem(d.SourceFile, "$.subject", $"Subject '{d.Subject}' is not registered by any code (registered: {(Subjects.Count == 0 ? "none" : string.Join(", ", Subjects.Keys.Order(StringComparer.Ordinal)))}); register the aggregate with AddWorkflowSubject<TState>()."))
             .ToList();
+        foreach (var definition in loaded.Where(d => commands.Any(c => c.Subject == d.Subject)))
+        {
+            foreach (var t in definition.Transitions.DistinctBy(t => t.Trigger))
+            {
+                var command = commands.FirstOrDefault(c => c.Subject == definition.Subject && c.Trigger == t.Trigger);
+                if (command is null || !command.HasHandler)
+                {
+                    problems.Add(new WorkflowDefinitionProblem(definition.SourceFile, $"$.transitions[{t.Index}].trigger", command is null
+                        ? $"Trigger '{t.Trigger}' is not a command of '{definition.Subject}': declare a record {t.Trigger} : IWorkflowCommand<...> with a handler."
+                        : $"Trigger '{t.Trigger}' is a command with no handler; write its ICommandHandler."));
+                }
+            }
+        }
+
+        foreach (var command in commands.Where(c => Subjects.ContainsKey(c.Subject) && !loaded.Any(d => d.Subject == c.Subject && d.Triggers.Contains(c.Trigger, StringComparer.Ordinal))))
+        {
+            problems.Add(new WorkflowDefinitionProblem(command.CommandType.FullName ?? command.Trigger, "$", $"Command '{command.Trigger}' is a workflow command of '{command.Subject}' but no definition of that subject has a transition on it; add it to a definition or make it an ordinary command."));
+        }
+
+        var used = loaded.SelectMany(d => d.Triggers).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(ExpiryCommands.Keys.Where(t => !used.Contains(t))
+            .Select(t => new WorkflowDefinitionProblem(t, "$", $"Expiry command '{t}' is registered but no definition has a transition on it.")));
+        foreach (var definition in loaded)
+        {
+            foreach (var required in periods.Where(p => p.Subject == definition.Subject && definition.Periods?.Any(d => d.Name == p.Period) != true))
+            {
+                problems.Add(new WorkflowDefinitionProblem(definition.SourceFile, "$.periods", $"The code of '{definition.Subject}' reads the period '{required.Period}', which this definition does not declare."));
+            }
+        }
+
         return problems.Count > 0 ? throw new InvalidWorkflowDefinitionException(problems) : loaded;
     }
 

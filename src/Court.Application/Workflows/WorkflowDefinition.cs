@@ -16,7 +16,13 @@ public sealed record StateDefinition(string Name, LocalizedText Title, string? R
 /// caller holds one of <see cref="Roles"/> and the named <see cref="Guard"/>, if any, passes. From == To: the trigger
 /// is accepted and the state (and its deadline) stays as it is.
 /// </summary>
-public sealed record TransitionDefinition(string Trigger, string From, string To, IReadOnlyList<string> Roles, string? Guard, int Index);
+public sealed record TransitionDefinition(string Trigger, string From, string To, IReadOnlyList<string> Roles, string? Guard, int Index, LocalizedText Title);
+
+/// <summary>
+/// A named period a process's code reads (small claims' 2-month limit, its 7-day fee period): <see cref="Months"/>
+/// months, or <see cref="Days"/> days of <see cref="Unit"/>. Counted by the caller on the working-day calendar.
+/// </summary>
+public sealed record PeriodDefinition(string Name, int? Months, int? Days, PeriodUnit Unit, LocalizedText? Title = null);
 
 /// <summary>One version of one process, read from one JSON file in <c>workflows/</c>.</summary>
 public sealed record WorkflowDefinition(
@@ -27,8 +33,14 @@ public sealed record WorkflowDefinition(
     string InitialState,
     IReadOnlyList<StateDefinition> States,
     IReadOnlyList<TransitionDefinition> Transitions,
-    string SourceFile)
+    string SourceFile,
+    IReadOnlyList<PeriodDefinition>? Periods = null,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Settings = null)
 {
+    /// <summary>The named period <paramref name="name"/> (its presence is checked at start-up for the subjects that read it).</summary>
+    public PeriodDefinition Period(string name) =>
+        Periods?.FirstOrDefault(p => p.Name == name) ?? throw new InvalidOperationException($"Workflow {Id} v{Version} declares no period '{name}'.");
+
     public StateDefinition? FindState(string name) => States.FirstOrDefault(s => s.Name == name);
 
     public StateDefinition State(string name) =>

@@ -129,7 +129,7 @@ public static class WorkflowDefinitionValidator
 
         if (context.ExpiryCommands is { } commands && !commands.Contains(deadline.OnExpiry))
         {
-            add(at + ".onExpiry", $"Expiry trigger '{deadline.OnExpiry}' of state '{state.Name}' has no registered command (register one with AddWorkflowTrigger).");
+            add(at + ".onExpiry", $"Expiry trigger '{deadline.OnExpiry}' of state '{state.Name}' has no registered command (register one with AddWorkflowExpiry<TCommand>).");
         }
     }
 

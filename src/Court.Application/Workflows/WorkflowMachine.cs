@@ -1,6 +1,5 @@
 using Court.Domain.Common;
 using Stateless;
-using Stateless.Graph;
 
 namespace Court.Application.Workflows;
 
@@ -50,15 +49,14 @@ public sealed class WorkflowMachine
 
     public string State => state;
 
-    /// <summary>The triggers the guards permit now (given the aggregate as it is) that <paramref name="roles"/> may fire, in definition order.</summary>
-    public IReadOnlyList<string> PermittedTriggers(WorkflowGuardContext context, IReadOnlySet<string> roles)
+    /// <summary>The transitions the guards permit now (given the aggregate as it is) that <paramref name="roles"/> may fire, one per trigger, in definition order.</summary>
+    public IReadOnlyList<TransitionDefinition> PermittedTransitions(WorkflowGuardContext context, IReadOnlySet<string> roles)
     {
         input = context;
         var permitted = machine.GetPermittedTriggersAsync().GetAwaiter().GetResult().ToHashSet(StringComparer.Ordinal);
         return [.. definition.From(state)
             .Where(t => permitted.Contains(t.Trigger) && t.Roles.Any(roles.Contains) && GuardPasses(t))
-            .Select(t => t.Trigger)
-            .Distinct(StringComparer.Ordinal)];
+            .DistinctBy(t => t.Trigger)];
     }
 
     /// <summary>Fires <paramref name="trigger"/> with the guards seeing <paramref name="context"/>; returns the state it leads to, or the error.</summary>
@@ -81,19 +79,27 @@ public sealed class WorkflowMachine
         return (state, null);
     }
 
-    /// <summary>Stateless's Mermaid state diagram, with each state's zh title and final states marked.</summary>
-    public static string Mermaid(WorkflowDefinition definition, string? highlightState = null)
+    /// <summary>
+    /// A Mermaid state diagram of <paramref name="definition"/> for people: each state by its zh title, each transition
+    /// labelled with its zh title (not the command name), final states marked, the current state highlighted.
+    /// </summary>
+    public static string Mermaid(WorkflowDefinition definition, string? highlightState = null, bool english = false)
     {
-        var machine = new WorkflowMachine(definition, new Dictionary<string, WorkflowGuardRegistration>(), definition.InitialState);
-        var text = MermaidGraph.Format(machine.machine.GetInfo());
-        var lines = new List<string> { text.TrimEnd() };
+        string Title(LocalizedText text) => Escape(english ? text.En : text.Zh);
+        var lines = new List<string> { "stateDiagram-v2", $"\t[*] --> {definition.InitialState}" };
         foreach (var s in definition.States)
         {
-            lines.Add($"\t{s.Name} : {Escape(s.Title.Zh)}");
-            if (s.Final)
-            {
-                lines.Add($"\t{s.Name} --> [*]");
-            }
+            lines.Add($"\t{s.Name} : {Title(s.Title)}");
+        }
+
+        foreach (var t in definition.Transitions)
+        {
+            lines.Add($"\t{t.From} --> {t.To} : {Title(t.Title)}");
+        }
+
+        foreach (var s in definition.States.Where(s => s.Final))
+        {
+            lines.Add($"\t{s.Name} --> [*]");
         }
 
         if (highlightState is not null && definition.FindState(highlightState) is not null)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Court.Application.Common;
 using Court.Application.EventStore;
 using Court.Application.Pipeline;
@@ -9,9 +7,9 @@ using Court.Domain.Workflows;
 
 namespace Court.Application.Workflows;
 
-/// <summary>A trigger the instance's current state does not permit: 409, naming the state and what is permitted.</summary>
-public sealed class WorkflowTriggerNotPermittedException(string streamId, string state, string trigger, IReadOnlyList<string> permitted)
-    : Exception($"'{trigger}' is not permitted in state '{state}'. Permitted now: {(permitted.Count == 0 ? "nothing" : string.Join(", ", permitted))}.")
+/// <summary>A trigger the instance's current state does not permit (and that is not already done): 409, naming the state and what is permitted.</summary>
+public sealed class WorkflowTriggerNotPermittedException(string streamId, string state, LocalizedText stateTitle, string trigger, IReadOnlyList<WorkflowAction> permitted)
+    : Exception($"'{trigger}' is not permitted in state '{state}' ({stateTitle.En}). Permitted now: {(permitted.Count == 0 ? "nothing" : string.Join(", ", permitted.Select(a => $"{a.Trigger} ({a.Title.En})")))}.")
 {
     public string StreamId { get; } = streamId;
 
@@ -19,25 +17,58 @@ public sealed class WorkflowTriggerNotPermittedException(string streamId, string
 
     public string Trigger { get; } = trigger;
 
+    public LocalizedText StateTitle { get; } = stateTitle;
+
     /// <summary>The triggers the caller may fire in this state.</summary>
-    public IReadOnlyList<string> Permitted { get; } = permitted;
+    public IReadOnlyList<string> Permitted { get; } = [.. permitted.Select(a => a.Trigger)];
+
+    /// <summary>The same, with their human titles.</summary>
+    public IReadOnlyList<WorkflowAction> PermittedActions { get; } = permitted;
 }
 
-/// <summary>An instance with the definition version it is pinned to, the stream version it was read at, and the aggregate folded from the same read.</summary>
-public sealed record WorkflowSnapshot(WorkflowInstance Instance, WorkflowDefinition Definition, long StreamVersion, object? Aggregate)
+/// <summary>
+/// An instance with the definition version it is pinned to, the stream version it was read at, the aggregate folded
+/// from the same read, and the triggers that moved it so far (for the repeat rule).
+/// </summary>
+public sealed record WorkflowSnapshot(WorkflowInstance Instance, WorkflowDefinition Definition, long StreamVersion, object? Aggregate, WorkflowHistory History)
 {
     public StateDefinition CurrentState => Definition.State(Instance.State);
+}
+
+/// <summary>
+/// What a decider knows of the step besides the aggregate: the time, the instance's pinned definition, and — when the
+/// definition says it before the decision (no guard chooses) — the state the trigger leads to and when that state's
+/// deadline runs out. The runtime records the same deadline in the entry, so a document printing <see cref="DueOn"/>
+/// and the timer agree.
+/// </summary>
+public sealed record WorkflowStep(DateTimeOffset Now, WorkflowDefinition Definition, StateDefinition? To, DateTimeOffset? DueAt)
+{
+    /// <summary>The last day of the entered state's deadline (China date), or null when it has none.</summary>
+    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
 }
 
 /// <summary>What a caller may do with an instance now.</summary>
 public sealed record WorkflowActions(string StreamId, string WorkflowId, int WorkflowVersion, string State, LocalizedText StateTitle, DateTimeOffset? DueAt, bool IsFinal, long StreamVersion, IReadOnlyList<WorkflowAction> Actions);
 
-public sealed record WorkflowAction(string Trigger, string To, LocalizedText ToTitle);
+public sealed record WorkflowAction(string Trigger, LocalizedText Title, string To, LocalizedText ToTitle);
+
+/// <summary>The triggers that moved an instance (transitions that changed state), and the one that entered the current state.</summary>
+public sealed record WorkflowHistory(IReadOnlySet<string> Moved, string? EnteredBy)
+{
+    public static WorkflowHistory Empty { get; } = new(new HashSet<string>(StringComparer.Ordinal), null);
+
+    /// <summary>
+    /// The repeat rule for a trigger the current state does not permit: it is already satisfied when it entered the
+    /// current state, or when it moved the instance before and the instance has not ended. Otherwise it is impossible.
+    /// </summary>
+    public bool Satisfies(string trigger, bool isFinal) => EnteredBy == trigger || (!isFinal && Moved.Contains(trigger));
+}
 
 /// <summary>
-/// Runs the definitions over aggregates' streams: starts instances (pinned to the latest version), checks and fires
-/// triggers (appending the slice's events and the transition in one append), lists a caller's permitted triggers and
-/// moves an instance to another version. Deadlines are computed on the working-day calendar.
+/// Runs the definitions over aggregates' streams — the one command path: load the aggregate and its instance, check
+/// the trigger against the pinned definition (state, roles, the repeat rule), let the pure decider decide, work out
+/// the transition (guards on the result) and append the events with the transition in one append. Deadlines are
+/// computed here, once, when a state is entered, from the pinned version on the working-day calendar.
 /// </summary>
 public sealed class WorkflowRuntime(
     IEventStore store,
@@ -51,16 +82,8 @@ public sealed class WorkflowRuntime(
     /// <summary>Reads a stream: the instance, its pinned definition and (when the subject is registered) the aggregate. Null: no workflow runs there.</summary>
     public async Task<WorkflowSnapshot?> LoadAsync(string streamId, CancellationToken cancellationToken = default)
     {
-        var (instance, events, version) = await ReadAsync(streamId, cancellationToken);
-        if (instance is null)
-        {
-            return null;
-        }
-
-        var definition = catalog.Find(instance.WorkflowId, instance.WorkflowVersion)
-            ?? throw new InvalidOperationException($"Stream {streamId} runs workflow {instance.WorkflowId} v{instance.WorkflowVersion}, which is not loaded: a definition version must never be removed while instances use it.");
-        var aggregate = catalog.SubjectOfStream(streamId)?.Fold(events);
-        return new WorkflowSnapshot(instance, definition, version, aggregate);
+        var read = await ReadAsync(streamId, cancellationToken);
+        return read.Instance is null ? null : Snapshot(read, catalog.SubjectOfStream(streamId)?.Fold(read.Events));
     }
 
     /// <summary>The caller's permitted triggers on the instance now (what the UI shows as buttons). Null: no instance.</summary>
@@ -71,85 +94,99 @@ public sealed class WorkflowRuntime(
             return null;
         }
 
-        var permitted = Permitted(snapshot);
         var state = snapshot.CurrentState;
-        var actions = permitted.Select(trigger =>
-        {
-            var to = snapshot.Definition.From(state.Name).First(t => t.Trigger == trigger).To;
-            return new WorkflowAction(trigger, to, snapshot.Definition.State(to).Title);
-        }).ToList();
-        return new WorkflowActions(streamId, snapshot.Definition.Id, snapshot.Definition.Version, state.Name, state.Title, snapshot.Instance.Current.DueAt, state.Final, snapshot.StreamVersion, actions);
+        return new WorkflowActions(streamId, snapshot.Definition.Id, snapshot.Definition.Version, state.Name, state.Title, snapshot.Instance.Current.DueAt, state.Final, snapshot.StreamVersion, Permitted(snapshot));
     }
 
     /// <summary>
-    /// The pipeline's check for a workflow command: 404 when no instance runs on the stream, 409 when the state has
-    /// no transition on the trigger, 403 when the caller holds none of its roles.
+    /// The pipeline's early check for a workflow command (before validation): 404 when no instance runs on the
+    /// stream, 403 when the current state has the trigger but the caller holds none of its roles. Whether the
+    /// trigger is permitted at all is decided, atomically with the append, by <see cref="ExecuteAsync{TState}(IWorkflowCommand{TState}, Func{TState, WorkflowStep, Decision}, CancellationToken)"/>.
     /// </summary>
-    public async Task<WorkflowSnapshot> EnsurePermittedAsync(IWorkflowCommand command, CancellationToken cancellationToken = default)
+    public async Task EnsureMayFireAsync(IWorkflowCommand command, CancellationToken cancellationToken = default)
     {
         var snapshot = await LoadAsync(command.WorkflowStreamId, cancellationToken)
             ?? throw new ResourceNotFoundException($"No workflow runs on {command.WorkflowStreamId}.");
-        Check(snapshot, command.Trigger);
-        return snapshot;
+        CheckRoles(snapshot, IWorkflowCommand.TriggerOf(command.GetType()));
     }
 
     /// <summary>
     /// Starts the latest version of <paramref name="workflowId"/> on the aggregate <paramref name="id"/>: appends the
-    /// decision's events and <see cref="WorkflowStarted"/> (entering the initial state) together. Returns the stream version.
+    /// decision's events and <see cref="WorkflowStarted"/> (entering the initial state) together. The decider reads
+    /// the definition it is about to pin (its named periods, the initial state's deadline). Returns the stream version.
     /// </summary>
-    public async Task<long> StartAsync<TState>(string workflowId, string id, Func<TState, DateTimeOffset, Decision> decide, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<long> StartAsync<TState>(string workflowId, string id, Func<TState, WorkflowStep, Decision> decide, long? expectedVersion = null, CancellationToken cancellationToken = default)
         where TState : IAggregateState<TState>
     {
         var definition = catalog.Latest(workflowId) ?? throw new InvalidOperationException($"No workflow definition '{workflowId}' is loaded.");
         var streamId = AggregateStore.StreamIdOf<TState>(id);
-        var (instance, events, version) = await ReadAsync(streamId, cancellationToken);
-        CheckExpected(streamId, expectedVersion, version);
-        if (instance is not null)
+        var read = await ReadAsync(streamId, cancellationToken);
+        CheckExpected(streamId, expectedVersion, read.Version);
+        if (read.Instance is not null)
         {
-            throw new DomainException(DomainError.Conflict("workflow.already-started", $"Workflow {instance.WorkflowId} already runs on {streamId} (state '{instance.State}')."));
+            throw new DomainException(DomainError.Conflict("workflow.already-started", $"Workflow {read.Instance.WorkflowId} already runs on {streamId} (state '{read.Instance.State}')."));
         }
 
-        var state = Fold<TState>(events);
+        var state = Fold<TState>(read.Events);
         var now = clock.GetUtcNow();
-        var decided = decide(state, now).ThrowIfError();
+        var initial = definition.State(definition.InitialState);
+        var decided = decide(state, new WorkflowStep(now, definition, initial, DueAt(initial, now, null))).ThrowIfError();
         var after = decided.Aggregate(state, (s, e) => s.Evolve(e));
-        var started = new WorkflowStarted(definition.Id, definition.Version, Entry(definition, definition.InitialState, after, streamId, now, null));
-        return await AppendAsync(streamId, version, [.. decided, started], definition, cancellationToken);
+        var started = new WorkflowStarted(definition.Id, definition.Version, Entry(definition, definition.InitialState, after, now, null));
+        return await AppendAsync(streamId, read.Version, [.. decided, started], definition, cancellationToken);
     }
 
     /// <summary>
-    /// Fires <paramref name="command"/>'s trigger: checks it (409/403 as the pipeline does, now atomically with the
-    /// append), asks the slice's decider, evaluates the guards on the aggregate after its events, and appends the
-    /// events with the transition. A decision with no events changes nothing (the command was already satisfied).
-    /// Returns the stream version.
+    /// Runs a workflow command — the one command path. Reads the stream once; a stale If-Match is 412, no instance 404.
+    /// A trigger the current state does not permit is satisfied (nothing appended) or impossible (409 naming the state
+    /// and the permitted actions) by <see cref="WorkflowHistory.Satisfies"/>; a caller holding none of the
+    /// transition's roles is 403. Then <paramref name="decide"/> (pure, on the aggregate's data) gives the events or a
+    /// domain error; no events: already satisfied. The guards see the aggregate after the events and pick the
+    /// transition; events and transition are appended together. Returns the stream version.
     /// </summary>
-    public async Task<long> FireAsync<TState>(IWorkflowCommand command, Func<TState, DateTimeOffset, Decision> decide, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<long> ExecuteAsync<TState>(IWorkflowCommand<TState> command, Func<TState, WorkflowStep, Decision> decide, CancellationToken cancellationToken = default)
+        where TState : IAggregateState<TState> =>
+        FireAsync(command.WorkflowStreamId, IWorkflowCommand.TriggerOf(command.GetType()), command, decide, command.IfMatch, cancellationToken);
+
+    /// <summary>Bankruptcy's handlers until they move to <see cref="ExecuteAsync{TState}(IWorkflowCommand{TState}, Func{TState, WorkflowStep, Decision}, CancellationToken)"/> (issue 9, stage 2).</summary>
+    internal Task<long> FireAsync<TState>(string streamId, string trigger, Func<TState, DateTimeOffset, Decision> decide, long? expectedVersion, CancellationToken cancellationToken)
+        where TState : IAggregateState<TState> =>
+        FireAsync<TState>(streamId, trigger, null, (state, step) => decide(state, step.Now), expectedVersion, cancellationToken);
+
+    private async Task<long> FireAsync<TState>(string streamId, string trigger, object? command, Func<TState, WorkflowStep, Decision> decide, long? expectedVersion, CancellationToken cancellationToken)
         where TState : IAggregateState<TState>
     {
-        var streamId = command.WorkflowStreamId;
-        var (instance, events, version) = await ReadAsync(streamId, cancellationToken);
-        CheckExpected(streamId, expectedVersion, version);
-        if (instance is null)
+        var read = await ReadAsync(streamId, cancellationToken);
+        CheckExpected(streamId, expectedVersion, read.Version);
+        if (read.Instance is null)
         {
             throw new ResourceNotFoundException($"No workflow runs on {streamId}.");
         }
 
-        var definition = catalog.Find(instance.WorkflowId, instance.WorkflowVersion)
-            ?? throw new InvalidOperationException($"Workflow {instance.WorkflowId} v{instance.WorkflowVersion} is not loaded.");
-        var state = Fold<TState>(events);
-        var snapshot = new WorkflowSnapshot(instance, definition, version, state);
-        Check(snapshot, command.Trigger);
+        var state = Fold<TState>(read.Events);
+        var snapshot = Snapshot(read, state);
+        var instance = snapshot.Instance;
+        var definition = snapshot.Definition;
+        if (!definition.From(instance.State).Any(t => t.Trigger == trigger))
+        {
+            return snapshot.History.Satisfies(trigger, snapshot.CurrentState.Final)
+                ? read.Version
+                : throw new WorkflowTriggerNotPermittedException(streamId, instance.State, snapshot.CurrentState.Title, trigger, Permitted(snapshot));
+        }
 
+        CheckRoles(snapshot, trigger);
         var now = clock.GetUtcNow();
-        var decided = decide(state, now).ThrowIfError();
+        var targets = definition.From(instance.State).Where(t => t.Trigger == trigger).Select(t => t.To).Distinct(StringComparer.Ordinal).ToList();
+        var target = targets.Count == 1 ? definition.State(targets[0]) : null;
+        var decided = decide(state, new WorkflowStep(now, definition, target, target is null ? null : DueAt(target, now, target.Name == instance.State ? instance : null))).ThrowIfError();
         if (decided.Count == 0)
         {
-            return version;
+            return read.Version;
         }
 
         var after = decided.Aggregate(state, (s, e) => s.Evolve(e));
         var machine = new WorkflowMachine(definition, catalog.Guards, instance.State);
-        var (to, error) = machine.Fire(command.Trigger, new WorkflowGuardContext(after, command, instance));
+        var (to, error) = machine.Fire(trigger, new WorkflowGuardContext(after, command, instance));
         if (error is not null)
         {
             throw new DomainException(error);
@@ -157,8 +194,8 @@ public sealed class WorkflowRuntime(
 
         IDomainEvent[] toAppend = to == instance.State
             ? [.. decided]
-            : [.. decided, new WorkflowTransitioned(definition.Id, definition.Version, command.Trigger, instance.State, Entry(definition, to!, after, streamId, now, null))];
-        return await AppendAsync(streamId, version, toAppend, definition, cancellationToken);
+            : [.. decided, new WorkflowTransitioned(definition.Id, definition.Version, trigger, instance.State, Entry(definition, to!, after, now, null))];
+        return await AppendAsync(streamId, read.Version, toAppend, definition, cancellationToken);
     }
 
     /// <summary>
@@ -167,9 +204,9 @@ public sealed class WorkflowRuntime(
     /// </summary>
     public async Task<long> MoveToVersionAsync(string streamId, int toVersion, string reason, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var (instance, events, version) = await ReadAsync(streamId, cancellationToken);
-        CheckExpected(streamId, expectedVersion, version);
-        if (instance is null)
+        var read = await ReadAsync(streamId, cancellationToken);
+        CheckExpected(streamId, expectedVersion, read.Version);
+        if (read.Instance is not { } instance)
         {
             throw new ResourceNotFoundException($"No workflow runs on {streamId}.");
         }
@@ -178,7 +215,7 @@ public sealed class WorkflowRuntime(
             ?? throw new DomainException(DomainError.NotFound("workflow.version-not-found", $"Workflow {instance.WorkflowId} has no version {toVersion}."));
         if (toVersion == instance.WorkflowVersion)
         {
-            return version;
+            return read.Version;
         }
 
         if (target.FindState(instance.State) is null)
@@ -186,13 +223,21 @@ public sealed class WorkflowRuntime(
             throw new DomainException(DomainError.Conflict("workflow.state-missing-in-version", $"State '{instance.State}' does not exist in {instance.WorkflowId} v{toVersion}; the instance cannot move there."));
         }
 
-        var aggregate = catalog.SubjectOfStream(streamId)?.Fold(events);
-        var entry = Entry(target, instance.State, aggregate, streamId, clock.GetUtcNow(), instance);
+        var aggregate = catalog.SubjectOfStream(streamId)?.Fold(read.Events);
+        var entry = Entry(target, instance.State, aggregate, clock.GetUtcNow(), instance);
         var moved = new WorkflowVersionChanged(instance.WorkflowId, instance.WorkflowVersion, toVersion, reason, entry);
-        return await AppendAsync(streamId, version, [moved], target, cancellationToken);
+        return await AppendAsync(streamId, read.Version, [moved], target, cancellationToken);
     }
 
-    private IReadOnlyList<string> Permitted(WorkflowSnapshot snapshot)
+    private WorkflowSnapshot Snapshot(StreamRead read, object? aggregate)
+    {
+        var instance = read.Instance!;
+        var definition = catalog.Find(instance.WorkflowId, instance.WorkflowVersion)
+            ?? throw new InvalidOperationException($"Stream {instance.StreamId} runs workflow {instance.WorkflowId} v{instance.WorkflowVersion}, which is not loaded: a definition version must never be removed while instances use it.");
+        return new WorkflowSnapshot(instance, definition, read.Version, aggregate, read.History);
+    }
+
+    private List<WorkflowAction> Permitted(WorkflowSnapshot snapshot)
     {
         if (snapshot.CurrentState.Final)
         {
@@ -206,32 +251,29 @@ public sealed class WorkflowRuntime(
             throw new InvalidOperationException($"Stream {snapshot.Instance.StreamId} has guarded transitions but no registered subject to evaluate them on.");
         }
 
-        return machine.PermittedTriggers(new WorkflowGuardContext(snapshot.Aggregate ?? new object(), null, snapshot.Instance), caller.Roles);
+        return [.. machine.PermittedTransitions(new WorkflowGuardContext(snapshot.Aggregate ?? new object(), null, snapshot.Instance), caller.Roles)
+            .Select(t => new WorkflowAction(t.Trigger, t.Title, t.To, snapshot.Definition.State(t.To).Title))];
     }
 
-    private void Check(WorkflowSnapshot snapshot, string trigger)
+    private void CheckRoles(WorkflowSnapshot snapshot, string trigger)
     {
         var candidates = snapshot.Definition.From(snapshot.Instance.State).Where(t => t.Trigger == trigger).ToList();
-        if (candidates.Count == 0)
-        {
-            throw new WorkflowTriggerNotPermittedException(snapshot.Instance.StreamId, snapshot.Instance.State, trigger, Permitted(snapshot));
-        }
-
-        if (!candidates.Any(t => t.Roles.Any(caller.IsInRole)))
+        if (candidates.Count > 0 && !candidates.Any(t => t.Roles.Any(caller.IsInRole)))
         {
             var roles = candidates.SelectMany(t => t.Roles).Distinct(StringComparer.Ordinal);
             throw new ForbiddenException($"'{trigger}' in state '{snapshot.Instance.State}' may be fired by {string.Join(", ", roles)} only.");
         }
     }
 
-    private WorkflowStateEntry Entry(WorkflowDefinition definition, string stateName, object? aggregate, string streamId, DateTimeOffset now, WorkflowInstance? keepDeadlineOf)
+    /// <summary>When <paramref name="state"/>'s deadline runs out if entered now (or the running one it keeps): the one place a deadline is computed.</summary>
+    private DateTimeOffset? DueAt(StateDefinition state, DateTimeOffset now, WorkflowInstance? keepDeadlineOf) =>
+        state.Deadline is { } deadline ? keepDeadlineOf?.Current.DueAt ?? calendar.DueAt(now, deadline.Days, deadline.Unit) : null;
+
+    /// <summary>Entering <paramref name="stateName"/> of the pinned <paramref name="definition"/> now.</summary>
+    private WorkflowStateEntry Entry(WorkflowDefinition definition, string stateName, object? aggregate, DateTimeOffset now, WorkflowInstance? keepDeadlineOf)
     {
         var state = definition.State(stateName);
-        DateTimeOffset? due = null;
-        if (state.Deadline is { } deadline)
-        {
-            due = keepDeadlineOf?.Current.DueAt ?? calendar.DueAt(now, deadline.Days, deadline.Unit);
-        }
+        var due = DueAt(state, now, keepDeadlineOf);
 
         var subject = aggregate as IWorkflowSubject;
         var assignment = state.Responsible is { } role && !state.Final ? subject?.AssignmentFor(stateName, role) : null;
@@ -246,10 +288,14 @@ public sealed class WorkflowRuntime(
             subject?.WorkflowLabel);
     }
 
-    private async Task<(WorkflowInstance? Instance, List<IDomainEvent> Events, long Version)> ReadAsync(string streamId, CancellationToken cancellationToken)
+    private sealed record StreamRead(WorkflowInstance? Instance, List<IDomainEvent> Events, long Version, WorkflowHistory History);
+
+    private async Task<StreamRead> ReadAsync(string streamId, CancellationToken cancellationToken)
     {
         WorkflowInstance? instance = null;
         var events = new List<IDomainEvent>();
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        string? enteredBy = null;
         long version = -1;
         foreach (var recorded in await store.ReadStreamAsync(streamId, cancellationToken: cancellationToken))
         {
@@ -261,9 +307,19 @@ public sealed class WorkflowRuntime(
 
             events.Add(@event);
             instance = WorkflowInstance.Fold(instance, streamId, @event, recorded.Version, recorded.RecordedAt);
+            switch (@event)
+            {
+                case WorkflowTransitioned t:
+                    moved.Add(t.Trigger);
+                    enteredBy = t.Trigger;
+                    break;
+                case WorkflowStarted:
+                    enteredBy = null;
+                    break;
+            }
         }
 
-        return (instance, events, version);
+        return new StreamRead(instance, events, version, new WorkflowHistory(moved, enteredBy));
     }
 
     private static TState Fold<TState>(IEnumerable<IDomainEvent> events)
@@ -281,21 +337,11 @@ public sealed class WorkflowRuntime(
     private async Task<long> AppendAsync(string streamId, long version, IReadOnlyList<IDomainEvent> events, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var metadata = new EventMetadata(caller.CorrelationId, caller.CausationId, caller.UserId, caller.Agency, clock.GetUtcNow(), definition.Id, definition.Version);
-        var key = execution.IdempotencyKey;
-        var data = events.Select((e, i) => registry.ToEventData(e, metadata, key is null ? null : DeterministicId(key, i))).ToList();
+        var ids = execution.NextAppend(streamId);
+        var data = events.Select((e, i) => registry.ToEventData(e, metadata, ids(i))).ToList();
         var expected = version < 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(version);
         var result = await store.AppendToStreamAsync(streamId, expected, data, cancellationToken);
+        execution.Appended(result.LastPosition);
         return result.NextExpectedVersion;
-    }
-
-    /// <summary>The same key and index always give the same event id, so a retried timer's append is recognised as a repeat.</summary>
-    public static Guid DeterministicId(string key, int index)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(FormattableString.Invariant($"{key}#{index}")), hash);
-        var bytes = hash[..16].ToArray();
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80); // version 8 (custom), as laid out by Guid(byte[])
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes);
     }
 }

@@ -17,6 +17,8 @@ public static class WorkflowsModule
         services.AddSingleton<WorkflowCatalog>();
         services.AddScoped<WorkflowExecution>();
         services.AddScoped<WorkflowRuntime>();
+        services.AddWorkflowCommands(typeof(WorkflowsModule).Assembly);
+        services.TryAddSingleton<FollowUpSettings>();
         services.TryAddSingleton<IWorkflowCommandSender, MediatorWorkflowCommandSender>();
         services.AddSingleton<IProjection, TaskInboxProjection>();
         services.AddTimelineSentence<WorkflowStarted>(

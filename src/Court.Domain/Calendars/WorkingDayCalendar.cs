@@ -113,5 +113,8 @@ public sealed class WorkingDayCalendar
         return new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
     }
 
+    /// <summary>The last day of a period that runs out at <paramref name="dueAt"/> (24:00 China Standard Time of that day): the date a document prints.</summary>
+    public static DateOnly LastDayOf(DateTimeOffset dueAt) => DateOnly.FromDateTime(dueAt.ToOffset(ChinaOffset).AddTicks(-1).DateTime);
+
     private static bool IsFixedDateHoliday(DateOnly date) => (date.Month, date.Day) is (1, 1) or (5, 1) or (5, 2) or (10, 1) or (10, 2) or (10, 3);
 }

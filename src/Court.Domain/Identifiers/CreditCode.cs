@@ -2,6 +2,33 @@ using Court.Domain.Common;
 
 namespace Court.Domain.Identifiers;
 
+/// <summary>The kind of body a credit code was issued to (registration authority + category).</summary>
+public enum RegisteredBodyKind
+{
+    /// <summary>机关: registered by the staffing authority (机构编制), category 1.</summary>
+    GovernmentOrgan,
+
+    /// <summary>事业单位: staffing authority, category 2.</summary>
+    PublicInstitution,
+
+    /// <summary>群众团体 under the central staffing office: staffing authority, category 3.</summary>
+    MassOrganisation,
+
+    /// <summary>社会组织: civil-affairs registrations (5x).</summary>
+    SocialOrganisation,
+
+    /// <summary>企业: market-regulation registration, category 1 (91).</summary>
+    Enterprise,
+
+    /// <summary>个体工商户 (92).</summary>
+    IndividualBusiness,
+
+    /// <summary>农民专业合作社 (93).</summary>
+    FarmersCooperative,
+
+    Other,
+}
+
 /// <summary>
 /// A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from an alphabet without I, O, S, V
 /// and Z; characters 3–8 are the administrative-division code; the 18th is a check character over the first 17.
@@ -18,6 +45,22 @@ public sealed record CreditCode
 
     /// <summary>The administrative division of the registering authority, e.g. 500116 (Jiangjin).</summary>
     public string DivisionCode => Value[2..8];
+
+    /// <summary>
+    /// What kind of body the code was issued to, from its first two characters (registration authority and
+    /// category, GB 32100-2015 table 1). A state-owned enterprise reads as an enterprise: its code does not say.
+    /// </summary>
+    public RegisteredBodyKind BodyKind => (Value[0], Value[1]) switch
+    {
+        ('1', '1') => RegisteredBodyKind.GovernmentOrgan,
+        ('1', '2') => RegisteredBodyKind.PublicInstitution,
+        ('1', '3') => RegisteredBodyKind.MassOrganisation,
+        ('5', _) => RegisteredBodyKind.SocialOrganisation,
+        ('9', '1') => RegisteredBodyKind.Enterprise,
+        ('9', '2') => RegisteredBodyKind.IndividualBusiness,
+        ('9', '3') => RegisteredBodyKind.FarmersCooperative,
+        _ => RegisteredBodyKind.Other,
+    };
 
     public override string ToString() => Value;
 

@@ -5,18 +5,6 @@ using Court.Domain.Workflows;
 
 namespace Court.Domain.SmallClaims;
 
-public enum SmallClaimsStatus
-{
-    None,
-    Filed,
-    Served,
-    Hearing,
-    Decided,
-
-    /// <summary>Left small-claims procedure for simple or ordinary procedure (CPL Art. 169).</summary>
-    Converted,
-}
-
 public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, bool Paid, string? DocumentNumber = null)
 {
     public bool Outstanding => !Paid && AmountFen > 0;
@@ -24,9 +12,12 @@ public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, 
 
 public sealed record Refund(string RefundId, long AmountFen, bool Paid);
 
-/// <summary>What the decisions need: where the case is, its claim, the fee it owes and what was paid and refunded.</summary>
+/// <summary>
+/// What the decisions need: the case's claim, the fee it owes, what was paid and refunded, its limit. Where it is in
+/// the procedure is the workflow's step recorded in its stream (<see cref="Step"/>), not a field of its own.
+/// </summary>
 public sealed record SmallClaimsCase(
-    SmallClaimsStatus Status,
+    WorkflowStateEntry? Step,
     string CaseId,
     string CourtCode,
     DateOnly FiledOn,
@@ -42,17 +33,18 @@ public sealed record SmallClaimsCase(
     string? JudgeId = null) : IAggregateState<SmallClaimsCase>, IWorkflowSubject
 {
     public static SmallClaimsCase Initial { get; } = new(
-        SmallClaimsStatus.None, "", "", default, 0, Procedure.SmallClaims, 0, [], ImmutableDictionary<string, Refund>.Empty, false, default, false);
+        null, "", "", default, 0, Procedure.SmallClaims, 0, [], ImmutableDictionary<string, Refund>.Empty, false, default, false);
 
     public static string StreamPrefix => "small-claims-case-";
 
-    public bool IsOpen => Status is SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing;
+    public bool Exists => CaseId.Length > 0;
+
+    public bool IsOpen => Step is { IsFinal: false };
 
     public SmallClaimsCase Evolve(IDomainEvent @event) => @event switch
     {
         SmallClaimsCaseFiled e => this with
         {
-            Status = SmallClaimsStatus.Filed,
             CaseId = e.CaseId,
             CourtCode = e.CourtCode,
             FiledOn = e.FiledOn,
@@ -65,7 +57,7 @@ public sealed record SmallClaimsCase(
         FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.DueOn, false)) },
         FeeNoticeDocumentIssued e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { DocumentNumber = e.DocumentNumber } : n).ToImmutableList() },
         FeeNoticePaid e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { Paid = true } : n).ToImmutableList() },
-        ProcedureConverted e => this with { Status = SmallClaimsStatus.Converted, Procedure = e.To, AssessedFen = Math.Max(AssessedFen, e.Fee.FeeFen) },
+        ProcedureConverted e => this with { Procedure = e.To, AssessedFen = Math.Max(AssessedFen, e.Fee.FeeFen) },
         ClaimLowered e => (this with
         {
             ClaimFen = e.ToFen,
@@ -73,11 +65,10 @@ public sealed record SmallClaimsCase(
             Notices = Notices.Select(n => e.Amendments.FirstOrDefault(a => a.NoticeId == n.NoticeId) is { } a ? n with { AmountFen = a.ToFen } : n).ToImmutableList(),
         }).WithRefund(e.RefundId, e.RefundFen),
         FeeRefundPaid e => this with { Refunds = Refunds.SetItem(e.RefundId, Refunds[e.RefundId] with { Paid = true }) },
-        SmallClaimsServed => this with { Status = SmallClaimsStatus.Served },
-        SmallClaimsHearingOpened => this with { Status = SmallClaimsStatus.Hearing },
         CourtInvestigationEnded => this with { InvestigationEnded = true },
-        SmallClaimsCaseDecided e => (this with { Status = SmallClaimsStatus.Decided, AssessedFen = e.Fee?.FeeFen ?? AssessedFen }).WithRefund(e.RefundId, e.RefundFen),
+        SmallClaimsCaseDecided e => (this with { AssessedFen = e.Fee?.FeeFen ?? AssessedFen }).WithRefund(e.RefundId, e.RefundFen),
         SmallClaimsLimitExtended e => this with { LimitOn = e.ToLimit, Extended = true },
+        IWorkflowEvent e => this with { Step = e.Entered },
         _ => this,
     };
 

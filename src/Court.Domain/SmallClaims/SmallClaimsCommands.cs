@@ -43,9 +43,16 @@ public sealed record ExtendLimit(string Reason) : SmallClaimsCommand;
 
 /// <summary>
 /// What a decision reads besides the case: the time, the fee schedules, the threshold in force on the filing date
-/// (for filing) and the working-day calendar.
+/// (for filing), the working-day calendar and the periods of the case's pinned workflow definition.
 /// </summary>
-public sealed record SmallClaimsContext(DateTimeOffset Now, FeeScheduleCatalog Fees, ThresholdPeriod? Threshold, WorkingDayCalendar Calendar)
+public sealed record SmallClaimsContext(DateTimeOffset Now, FeeScheduleCatalog Fees, ThresholdPeriod? Threshold, WorkingDayCalendar Calendar, SmallClaimsPeriods Periods)
 {
     public DateOnly Today => ChinaTime.DateOf(Now);
 }
+
+/// <summary>
+/// The small-claims periods, read from the case's pinned workflow definition (workflows/small-claims.v*.json,
+/// "periods"): the decision limit and its one extension in months (CPL Art. 168), the fee payment period in days
+/// (Fee Measures Art. 22).
+/// </summary>
+public sealed record SmallClaimsPeriods(int LimitMonths, int ExtensionMonths, int PaymentDays);

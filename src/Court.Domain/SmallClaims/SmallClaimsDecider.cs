@@ -3,24 +3,20 @@ using Court.Domain.Fees;
 
 namespace Court.Domain.SmallClaims;
 
-/// <summary>Pure decisions for a small-claims case: (state, command, context) → events or the rule broken.</summary>
+/// <summary>
+/// Pure decisions for a small-claims case: (case data, command, context) → events or the rule broken. Which step may
+/// happen in which state, and by whom, is the workflow definition's (workflows/small-claims.v*.json); the runtime
+/// asks the decider only for a step the definition permits now.
+/// </summary>
 public static class SmallClaimsDecider
 {
-    /// <summary>Fee Measures Art. 22: pay within 7 days.</summary>
-    public const int PaymentDays = 7;
-
-    /// <summary>CPL Art. 168: decided within 2 months of filing, extendable once by 1 month.</summary>
-    public const int LimitMonths = 2;
-
-    public const int ExtensionMonths = 1;
-
-    public static Decision Decide(SmallClaimsCase state, SmallClaimsCommand command, SmallClaimsContext context) => (state.Status, command) switch
+    public static Decision Decide(SmallClaimsCase state, SmallClaimsCommand command, SmallClaimsContext context) => (state.Exists, command) switch
     {
-        (SmallClaimsStatus.None, FileSmallClaimsCase file) => File(file, context),
-        (_, FileSmallClaimsCase file) => file.CaseId == state.CaseId && state.Status != SmallClaimsStatus.None
+        (false, FileSmallClaimsCase file) => File(file, context),
+        (true, FileSmallClaimsCase file) => file.CaseId == state.CaseId
             ? Decision.Nothing
-            : Cannot("file", state),
-        (SmallClaimsStatus.None, _) => DomainError.NotFound("small-claims.case-not-found", "There is no such small-claims case."),
+            : DomainError.Conflict("small-claims.id-taken", "This case id is taken by another case."),
+        (false, _) => DomainError.NotFound("small-claims.case-not-found", "There is no such small-claims case."),
         (_, RecordFeePayment pay) => Pay(state, pay, context),
         (_, RecordFeeNoticeDocument document) => state.Notices.FirstOrDefault(n => n.NoticeId == document.NoticeId) switch
         {
@@ -34,19 +30,16 @@ public static class SmallClaimsDecider
             { Paid: true } => Decision.Nothing,
             var due => Decision.Emit(new FeeRefundPaid(state.CaseId, due.RefundId, due.AmountFen, context.Today)),
         },
-        (SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, ConvertProcedure convert) => Convert(state, convert, context),
-        (SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, LowerClaim lower) => Lower(state, lower, context),
-        (SmallClaimsStatus.Filed, RecordService { Method: ServiceMethod.PublicNotice }) or (SmallClaimsStatus.Served, RecordService { Method: ServiceMethod.PublicNotice }) =>
+        (_, ConvertProcedure convert) => Convert(state, convert, context),
+        (_, LowerClaim lower) => Lower(state, lower, context),
+        (_, RecordService { Method: ServiceMethod.PublicNotice }) =>
             new DomainError("small-claims.public-notice-refused", "Public-notice service is not available in small-claims procedure (SPC Interpretation Art. 140): convert the case to ordinary procedure first."),
-        (SmallClaimsStatus.Filed, RecordService service) => Decision.Emit(new SmallClaimsServed(state.CaseId, service.Method, context.Today)),
-        (SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, RecordService) => Decision.Nothing,
-        (SmallClaimsStatus.Served, OpenHearing) => Decision.Emit(new SmallClaimsHearingOpened(state.CaseId, context.Today)),
-        (SmallClaimsStatus.Hearing, OpenHearing) => Decision.Nothing,
-        (SmallClaimsStatus.Hearing, EndCourtInvestigation) => state.InvestigationEnded ? Decision.Nothing : Decision.Emit(new CourtInvestigationEnded(state.CaseId, context.Today)),
-        (SmallClaimsStatus.Hearing, DecideSmallClaimsCase decide) => DecideCase(state, decide, context),
-        (SmallClaimsStatus.Decided, DecideSmallClaimsCase) => Decision.Nothing,
-        (SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing, ExtendLimit extend) => Extend(state, extend, context),
-        (_, var other) => Cannot(Describe(other), state),
+        (_, RecordService service) => Decision.Emit(new SmallClaimsServed(state.CaseId, service.Method, context.Today)),
+        (_, OpenHearing) => Decision.Emit(new SmallClaimsHearingOpened(state.CaseId, context.Today)),
+        (_, EndCourtInvestigation) => state.InvestigationEnded ? Decision.Nothing : Decision.Emit(new CourtInvestigationEnded(state.CaseId, context.Today)),
+        (_, DecideSmallClaimsCase decide) => DecideCase(state, decide, context),
+        (_, ExtendLimit extend) => Extend(state, extend, context),
+        (_, var other) => DomainError.Conflict("small-claims.command-unknown", $"There is no decision for {other.GetType().Name}."),
     };
 
     private static Decision File(FileSmallClaimsCase file, SmallClaimsContext context)
@@ -80,7 +73,7 @@ public static class SmallClaimsDecider
         }
 
         var fee = Assess(context, file.CourtCode, filedOn, file.ClaimFen, Procedure.SmallClaims).Value;
-        var limit = LegalPeriods.MonthsAfter(filedOn, LimitMonths, context.Calendar);
+        var limit = LegalPeriods.MonthsAfter(filedOn, context.Periods.LimitMonths, context.Calendar);
         return Decision.Emit(
             new SmallClaimsCaseFiled(file.CaseId, file.CaseNumber, file.CourtCode, file.Province, file.Plaintiff, file.Defendant, file.JudgeId, file.ClaimFen, filedOn, eligibility.Outcome, threshold.EffectiveFrom, fee, limit),
             Notice(file.CaseId, 1, FeeNoticeReason.Filing, fee.FeeFen, context));
@@ -174,7 +167,7 @@ public static class SmallClaimsDecider
             return new DomainError("small-claims.limit-passed", $"The limit passed on {state.LimitOn:yyyy-MM-dd}; an extension is approved before it.");
         }
 
-        var extended = LegalPeriods.MonthsAfter(state.FiledOn, LimitMonths + ExtensionMonths, context.Calendar);
+        var extended = LegalPeriods.MonthsAfter(state.FiledOn, context.Periods.LimitMonths + context.Periods.ExtensionMonths, context.Calendar);
         return Decision.Emit(new SmallClaimsLimitExtended(state.CaseId, state.LimitOn, extended, extend.Reason.Trim()));
     }
 
@@ -203,7 +196,7 @@ public static class SmallClaimsDecider
             : DomainError.NotFound("fees.no-schedule-in-force", $"No fee schedule for property cases was in force on {filedOn:yyyy-MM-dd}.");
 
     private static FeeNoticeIssued Notice(string caseId, int number, FeeNoticeReason reason, long amountFen, SmallClaimsContext context) =>
-        new(caseId, $"{caseId}-F{number}", reason, amountFen, context.Today, LegalPeriods.DaysAfter(context.Today, PaymentDays, context.Calendar));
+        new(caseId, $"{caseId}-F{number}", reason, amountFen, context.Today, LegalPeriods.DaysAfter(context.Today, context.Periods.PaymentDays, context.Calendar));
 
     private static string RefundId(SmallClaimsCase state, int number) => $"{state.CaseId}-R{number}";
 
@@ -213,30 +206,5 @@ public static class SmallClaimsDecider
         "no-threshold-in-force" => $"No small-claims threshold for {province} was in force on the filing date.",
         "parties-have-not-agreed" => $"The claim is above the mandatory limit of {Money.Format(eligibility.Threshold!.MandatoryLimitFen)} yuan; small-claims procedure needs both parties' agreement (CPL Art. 165).",
         _ => $"The claim is above {Money.Format(eligibility.Threshold!.AgreementLimitFen)} yuan, the most small-claims procedure allows even by agreement (CPL Art. 165).",
-    };
-
-    private static DomainError Cannot(string action, SmallClaimsCase state) =>
-        DomainError.Conflict("small-claims.wrong-state", $"Cannot {action} when the case is {Describe(state.Status)}.");
-
-    private static string Describe(SmallClaimsStatus status) => status switch
-    {
-        SmallClaimsStatus.Converted => "converted out of small-claims procedure",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
-    private static string Describe(SmallClaimsCommand command) => command switch
-    {
-        FileSmallClaimsCase => "file the case",
-        RecordFeePayment => "record a payment",
-        RecordFeeNoticeDocument => "record a fee notice document",
-        ConvertProcedure => "convert the procedure",
-        LowerClaim => "lower the claim",
-        RecordRefundPaid => "record a refund",
-        RecordService => "record service",
-        OpenHearing => "open the hearing",
-        EndCourtInvestigation => "end the court investigation",
-        DecideSmallClaimsCase => "decide the case",
-        ExtendLimit => "extend the limit",
-        _ => command.GetType().Name,
     };
 }

@@ -107,7 +107,8 @@ public sealed partial class ProjectionDaemon(
             : 0;
     }
 
-    private static async Task<bool> MoveCheckpointAsync(DbConnection connection, DbTransaction transaction, string name, long from, long to, CancellationToken cancellationToken)
+    /// <summary>Moves a checkpoint only from the value read (false: another host moved it first).</summary>
+    public static async Task<bool> MoveCheckpointAsync(DbConnection connection, DbTransaction transaction, string name, long from, long to, CancellationToken cancellationToken)
     {
         await using var update = connection.Command(transaction, "UPDATE projection_checkpoints SET position = @to WHERE name = @n AND position = @from")
             .With("@to", to).With("@n", name).With("@from", from);

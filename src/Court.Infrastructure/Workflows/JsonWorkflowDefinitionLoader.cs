@@ -135,8 +135,7 @@ public sealed class JsonWorkflowDefinitionLoader(string folder)
             DeadlineDefinition? deadline = null;
             if (s["deadline"] is JsonObject d)
             {
-                var unit = (string)d["unit"]! == "workingDays" ? PeriodUnit.WorkingDays : PeriodUnit.CalendarDays;
-                deadline = new DeadlineDefinition((int)d["days"]!, unit, (string?)d["onExpiry"]);
+                deadline = new DeadlineDefinition((int)d["days"]!, Unit(d["unit"]), (string?)d["onExpiry"]);
             }
 
             return new StateDefinition(p.Key, Text(s["title"]!), (string?)s["responsible"], deadline, (bool?)s["final"] ?? false);
@@ -146,11 +145,20 @@ public sealed class JsonWorkflowDefinitionLoader(string folder)
         {
             var t = n!.AsObject();
             var roles = t["roles"]!.AsArray().Select(r => (string)r!).ToList();
-            return new TransitionDefinition((string)t["trigger"]!, (string)t["from"]!, (string)t["to"]!, roles, (string?)t["guard"], i);
+            return new TransitionDefinition((string)t["trigger"]!, (string)t["from"]!, (string)t["to"]!, roles, (string?)t["guard"], i, Text(t["title"]!));
         }).ToList();
 
-        return new WorkflowDefinition((string)root["id"]!, (int)root["version"]!, Text(root["title"]!), (string)root["subject"]!, (string)root["initialState"]!, states, transitions, file);
+        var periods = (root["periods"] as JsonObject ?? []).Select(p =>
+        {
+            var o = p.Value!.AsObject();
+            return new PeriodDefinition(p.Key, (int?)o["months"], (int?)o["days"], Unit(o["unit"]), o["title"] is { } title ? Text(title) : null);
+        }).ToList();
+        var settings = (root["settings"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!.GetValue<JsonElement>(), StringComparer.Ordinal);
+
+        return new WorkflowDefinition((string)root["id"]!, (int)root["version"]!, Text(root["title"]!), (string)root["subject"]!, (string)root["initialState"]!, states, transitions, file, periods, settings);
     }
+
+    private static PeriodUnit Unit(JsonNode? unit) => (string?)unit == "workingDays" ? PeriodUnit.WorkingDays : PeriodUnit.CalendarDays;
 
     private static LocalizedText Text(JsonNode node) => new((string)node["zh"]!, (string)node["en"]!);
 }

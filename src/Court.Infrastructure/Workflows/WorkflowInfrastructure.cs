@@ -2,6 +2,7 @@ using Court.Application.Common;
 using Court.Application.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Court.Infrastructure.Workflows;
@@ -65,6 +66,10 @@ public static class WorkflowInfrastructure
         services.AddSingleton(_ => CalendarLoader.Load(settings.ResolveCalendarsPath()));
         services.AddHostedService<WorkflowCatalogStartup>();
         services.AddLeaderWork<WorkflowTimerService>();
+        services.TryAddSingleton<ProcessManagerFaults>();
+        services.AddSingleton<ProcessManager>();
+        services.AddSingleton<IProcessManager>(sp => sp.GetRequiredService<ProcessManager>());
+        services.AddLeaderWork<ProcessManagerService>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Court.Application.Common;
 using Court.Application.EventStore;
@@ -139,7 +138,7 @@ public sealed partial class WorkflowTimerService(
             }
         }
 
-        if (!await MoveCheckpointAsync(connection, transaction, checkpoint, page[^1].Position, cancellationToken))
+        if (!await ProjectionDaemon.MoveCheckpointAsync(connection, transaction, CheckpointName, checkpoint, page[^1].Position, cancellationToken))
         {
             // Another host applied this page first.
             await transaction.RollbackAsync(cancellationToken);
@@ -198,7 +197,7 @@ public sealed partial class WorkflowTimerService(
                 return await FinishAsync(firing, await AlreadyFiredAsync(firing.StreamId, key, cancellationToken) ? TimerStatus.Fired : TimerStatus.Cancelled, cancellationToken);
             }
 
-            if (!catalog.TriggerCommands.TryGetValue(firing.Trigger, out var registration))
+            if (!catalog.ExpiryCommands.TryGetValue(firing.Trigger, out var registration))
             {
                 throw new InvalidOperationException($"No command is registered for expiry trigger '{firing.Trigger}'.");
             }
@@ -225,7 +224,7 @@ public sealed partial class WorkflowTimerService(
 
     private async Task<bool> AlreadyFiredAsync(string streamId, string key, CancellationToken cancellationToken)
     {
-        var first = WorkflowRuntime.DeterministicId(key, 0);
+        var first = WorkflowExecution.IdFor(key, streamId, 0, 0);
         var events = await store.ReadStreamAsync(streamId, cancellationToken: cancellationToken);
         return events.Any(e => e.EventId == first);
     }
@@ -239,25 +238,6 @@ public sealed partial class WorkflowTimerService(
             .With("@id", firing.TimerId).With("@me", HostId).With("@pending", (int)TimerStatus.Pending);
         await update.ExecuteNonQueryAsync(cancellationToken);
         return status;
-    }
-
-    private static async Task<bool> MoveCheckpointAsync(DbConnection connection, DbTransaction transaction, long from, long to, CancellationToken cancellationToken)
-    {
-        await using var update = connection.Command(transaction, "UPDATE projection_checkpoints SET position = @to WHERE name = @n AND position = @from")
-            .With("@to", to).With("@n", CheckpointName).With("@from", from);
-        if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
-        {
-            return true;
-        }
-
-        if (from != 0)
-        {
-            return false;
-        }
-
-        await using var insert = connection.Command(transaction, "INSERT INTO projection_checkpoints (name, position) VALUES (@n, @to) ON CONFLICT (name) DO NOTHING")
-            .With("@n", CheckpointName).With("@to", to);
-        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     private sealed record ClaimedTimer(TimerFiring Firing);

@@ -22,16 +22,23 @@ public static class AuthEndpoints
     private static Ok<Caller> Me(HttpContext context, ICallerContext caller) =>
         TypedResults.Ok(new Caller(caller.UserId, CourtClaims.DisplayNameOf(context.User), [.. caller.Roles.Order(StringComparer.Ordinal)], caller.Agency, caller.Court));
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(TokenRequest request, TokenService tokens)
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(TokenRequest request, PasswordCheck passwords, TokenService tokens, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: "Give both username and password.");
         }
 
+        var outcome = await passwords.CheckAsync(request.Username, request.Password, PasswordCheck.ClientAddressOf(http));
+        if (outcome.RetryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins. Try again later.");
+        }
+
         // Unknown user, wrong password and locked-out account read the same, so accounts cannot be probed.
-        return await tokens.IssueAsync(request.Username, request.Password) is { } token
-            ? TypedResults.Ok(token)
+        return outcome.User is { } user
+            ? TypedResults.Ok(await tokens.IssueAsync(user))
             : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong user name or password, or the account is locked.");
     }
 }

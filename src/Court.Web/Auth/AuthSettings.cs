@@ -11,7 +11,17 @@ public sealed class AuthSettings
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Failed sign-ins at one account from one client address within <see cref="SignInWindow"/> before that address must wait.</summary>
     public int MaxFailedAccessAttempts { get; set; } = 5;
 
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Failed sign-ins from one client address, at any accounts, before it must wait.</summary>
+    public int MaxFailuresPerClient { get; set; } = 20;
+
+    /// <summary>Failed sign-ins at one account from all addresses together before every guess at it must wait.</summary>
+    public int MaxFailuresPerAccount { get; set; } = 50;
+
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a locked-out or deleted user's cookie or token may still be believed.</summary>
+    public TimeSpan AccountCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,5 @@
 using Court.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,6 +24,9 @@ public static class AuthSetup
         services.AddSingleton(settings);
         services.AddSingleton<SigningKeyProvider>();
         services.AddScoped<TokenService>();
+        services.AddScoped<PasswordCheck>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<AccountStatus>();
 
         var dataDirectory = configuration["Court:Database:DataDirectory"] ?? "data";
         services.AddDataProtection()
@@ -31,8 +35,7 @@ public static class AuthSetup
 
         services.AddIdentity<CourtUser, IdentityRole>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = settings.MaxFailedAccessAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
+                // Lock-out is the administrator's act; guessing is throttled by PasswordCheck instead.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
                 o.Password.RequiredLength = 8;
@@ -41,6 +44,7 @@ public static class AuthSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CourtClaimsPrincipalFactory>();
 
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.AccountCheckInterval);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "court.auth";
@@ -51,6 +55,16 @@ public static class AuthSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                // Identity's own check (a changed security stamp signs out), then whether the account is still open.
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Principal is not null && !await context.HttpContext.RequestServices.GetRequiredService<AccountStatus>().IsActiveAsync(context.Principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
             o.Events.OnRedirectToLogin = context => ApiProblems.IsApi(context.Request)
                 ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first.")
                 : Redirect(context);
@@ -75,6 +89,13 @@ public static class AuthSetup
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
+                    OnTokenValidated = async context =>
+                    {
+                        if (!await context.HttpContext.RequestServices.GetRequiredService<AccountStatus>().IsActiveAsync(context.Principal))
+                        {
+                            context.Fail("The account is locked or no longer exists.");
+                        }
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();

@@ -14,28 +14,16 @@ public sealed record TokenResponse(
     [property: JsonPropertyName("token_type")] string TokenType,
     [property: JsonPropertyName("expires_in")] long ExpiresIn);
 
-/// <summary>Checks an agency system's password (with lock-out) and issues a signed bearer token carrying its roles and agency.</summary>
+/// <summary>Issues a signed bearer token carrying its roles and agency.</summary>
 public sealed class TokenService(
     UserManager<CourtUser> users,
-    SignInManager<CourtUser> signIn,
     SigningKeyProvider keys,
     AuthSettings settings,
     TimeProvider clock)
 {
-    public async Task<TokenResponse?> IssueAsync(string userName, string password)
+    /// <summary>A token for a user whose password <see cref="PasswordCheck"/> has accepted.</summary>
+    public async Task<TokenResponse> IssueAsync(CourtUser user)
     {
-        var user = await users.FindByNameAsync(userName);
-        if (user is null)
-        {
-            return null;
-        }
-
-        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (!check.Succeeded)
-        {
-            return null;
-        }
-
         var claims = new List<Claim>
         {
             new(CourtClaims.TokenSubject, user.Id),

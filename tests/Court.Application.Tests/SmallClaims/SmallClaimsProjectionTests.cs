@@ -31,6 +31,7 @@ public sealed class SmallClaimsProjectionTests
         {
             s.AddSingleton<TimeProvider>(clock);
             s.AddScoped<AggregateStore>();
+            s.AddScoped<Court.Application.Workflows.WorkflowExecution>();
             s.AddScoped<ICallerContext>(_ => new FixedCaller("clerk", null, new HashSet<string> { Roles.Clerk }, Guid.NewGuid()));
             s.AddFees(new FeesSettings());
             s.AddSmallClaims();
@@ -61,7 +62,7 @@ public sealed class SmallClaimsProjectionTests
         var store = scope.ServiceProvider.GetRequiredService<AggregateStore>();
         await store.ExecuteAsync<SmallClaimsCase>(
             CaseId,
-            (state, now) => SmallClaimsDecider.Decide(state, command, new SmallClaimsContext(now, FeeScheduleCatalog.BuiltIn, threshold, WorkingDayCalendar.WeekendsOnly)));
+            (state, now) => SmallClaimsDecider.Decide(state, command, new SmallClaimsContext(now, FeeScheduleCatalog.BuiltIn, threshold, WorkingDayCalendar.WeekendsOnly, new SmallClaimsPeriods(2, 1, 7))));
     }
 
     private static async Task<string> SnapshotAsync(IReadModels readModels) => JsonSerializer.Serialize(new object[]

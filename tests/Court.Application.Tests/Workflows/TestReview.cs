@@ -49,11 +49,9 @@ public sealed record TestReview(bool Exists, string Title, int SignOffsNeeded, i
         role == "judge" && AssignedJudge is not null ? new WorkflowAssignment(UserId: AssignedJudge) : null;
 }
 
-public abstract record ReviewCommand(string Id) : Mediator.ICommand<long>, IWorkflowCommand
+public abstract record ReviewCommand(string Id) : Mediator.ICommand<long>, IWorkflowCommand<TestReview>
 {
     public string WorkflowStreamId => TestReview.StreamPrefix + Id;
-
-    public string Trigger => GetType().Name;
 }
 
 public sealed record SubmitReview(string Id) : ReviewCommand(Id);
@@ -84,21 +82,44 @@ public static class TestReviewSlice
     public static void Register(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         services.AddWorkflowSubject<TestReview>();
-        services.AddWorkflowGuard<TestReview>("enough-sign-offs", (state, _) => state.SignOffs >= state.SignOffsNeeded);
-        services.AddWorkflowGuard<TestReview>("more-sign-offs-needed", (state, _) => state.SignOffs < state.SignOffsNeeded);
-        services.AddWorkflowTrigger(nameof(EscalateReview), firing => new EscalateReview(firing.StreamId[TestReview.StreamPrefix.Length..]));
+        services.AddWorkflowGuard<TestReview>("enough-sign-offs", state => state.SignOffs >= state.SignOffsNeeded);
+        services.AddWorkflowGuard<TestReview>("more-sign-offs-needed", state => state.SignOffs < state.SignOffsNeeded);
+        services.AddWorkflowExpiry(firing => new EscalateReview(firing.IdOf<TestReview>()));
+        services.AddWorkflowCommands(typeof(TestReview).Assembly);
     }
 
-    private static Task<long> HandleAsync(WorkflowRuntime runtime, ReviewCommand command) => command switch
+    public static Task<long> HandleAsync(WorkflowRuntime runtime, ReviewCommand command) => command switch
     {
-        SubmitReview c => runtime.FireAsync<TestReview>(c, (_, _) => Decision.Emit(new ReviewSubmitted(c.Id))),
-        CommentOnReview c => runtime.FireAsync<TestReview>(c, (_, _) => Decision.Emit(new ReviewCommented(c.Id, c.Text))),
-        SignOffReview c => runtime.FireAsync<TestReview>(c, (_, _) => Decision.Emit(new ReviewSignedOff(c.Id, c.Judge))),
-        EscalateReview c => runtime.FireAsync<TestReview>(c, (_, now) => Decision.Emit(new ReviewEscalated(c.Id, now))),
-        ApproveReview c => runtime.FireAsync<TestReview>(c, (_, _) => Decision.Emit(new ReviewApproved(c.Id))),
-        RejectReview c => runtime.FireAsync<TestReview>(c, (_, _) => Decision.Emit(new ReviewRejected(c.Id))),
+        SubmitReview c => runtime.ExecuteAsync(c, (_, _) => Decision.Emit(new ReviewSubmitted(c.Id))),
+        CommentOnReview c => runtime.ExecuteAsync(c, (_, _) => Decision.Emit(new ReviewCommented(c.Id, c.Text))),
+        SignOffReview c => runtime.ExecuteAsync(c, (_, _) => Decision.Emit(new ReviewSignedOff(c.Id, c.Judge))),
+        EscalateReview c => runtime.ExecuteAsync(c, (_, step) => Decision.Emit(new ReviewEscalated(c.Id, step.Now))),
+        ApproveReview c => runtime.ExecuteAsync(c, (_, _) => Decision.Emit(new ReviewApproved(c.Id))),
+        RejectReview c => runtime.ExecuteAsync(c, (_, _) => Decision.Emit(new ReviewRejected(c.Id))),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
+}
+
+/// <summary>The handler the start-up check looks for (the tests call <see cref="TestReviewSlice.HandleAsync"/> directly, as Mediator would).</summary>
+public sealed class ReviewCommandHandler(WorkflowRuntime runtime) :
+    Mediator.ICommandHandler<SubmitReview, long>,
+    Mediator.ICommandHandler<CommentOnReview, long>,
+    Mediator.ICommandHandler<SignOffReview, long>,
+    Mediator.ICommandHandler<EscalateReview, long>,
+    Mediator.ICommandHandler<ApproveReview, long>,
+    Mediator.ICommandHandler<RejectReview, long>
+{
+    public async ValueTask<long> Handle(SubmitReview command, CancellationToken cancellationToken) => await TestReviewSlice.HandleAsync(runtime, command);
+
+    public async ValueTask<long> Handle(CommentOnReview command, CancellationToken cancellationToken) => await TestReviewSlice.HandleAsync(runtime, command);
+
+    public async ValueTask<long> Handle(SignOffReview command, CancellationToken cancellationToken) => await TestReviewSlice.HandleAsync(runtime, command);
+
+    public async ValueTask<long> Handle(EscalateReview command, CancellationToken cancellationToken) => await TestReviewSlice.HandleAsync(runtime, command);
+
+    public async ValueTask<long> Handle(ApproveReview command, CancellationToken cancellationToken) => await TestReviewSlice.HandleAsync(runtime, command);
+
+    public async ValueTask<long> Handle(RejectReview command, CancellationToken cancellationToken) => await TestReviewSlice.HandleAsync(runtime, command);
 }
 
 /// <summary>The timer service's way in: the test review's commands through the same pipeline check and handlers.</summary>

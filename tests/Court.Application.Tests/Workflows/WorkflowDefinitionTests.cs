@@ -96,11 +96,7 @@ public sealed class WorkflowDefinitionTests
     public void A_definition_whose_subject_no_code_registers_is_refused_by_the_catalog()
     {
         using var folder = WorkflowHost.DefinitionsFolder("test-review.v1.json");
-        var catalog = new WorkflowCatalog(
-            new FolderWorkflowDefinitionSource(new WorkflowSettings { Path = folder.Path }),
-            [new WorkflowGuardRegistration("enough-sign-offs", _ => true), new WorkflowGuardRegistration("more-sign-offs-needed", _ => false)],
-            [new WorkflowTriggerRegistration("EscalateReview", f => f)],
-            []);
+        var catalog = Catalog(folder.Path, subjects: []);
         var ex = Assert.Throws<InvalidWorkflowDefinitionException>(catalog.EnsureLoaded);
         var problem = Assert.Single(ex.Problems);
         Assert.Equal(("test-review.v1.json", "$.subject"), (problem.File, problem.JsonPath));
@@ -108,13 +104,67 @@ public sealed class WorkflowDefinitionTests
     }
 
     [Fact]
-    public void A_mermaid_diagram_has_every_state_with_its_zh_title_and_highlights_the_current_one()
+    public void The_catalog_accepts_a_definition_whose_triggers_are_all_handled_commands()
+    {
+        using var folder = WorkflowHost.DefinitionsFolder("test-review.v1.json");
+        Assert.Single(Catalog(folder.Path).All);
+    }
+
+    [Fact]
+    public void A_trigger_that_is_no_command_is_refused_naming_the_transition()
+    {
+        using var folder = WorkflowHost.DefinitionsFolder("test-review.v1.json");
+        var catalog = Catalog(folder.Path, commands: [.. ReviewCommands.Where(c => c.CommandType != typeof(ApproveReview))]);
+
+        var problem = Assert.Single(Assert.Throws<InvalidWorkflowDefinitionException>(catalog.EnsureLoaded).Problems);
+
+        Assert.Equal(("test-review.v1.json", "$.transitions[7].trigger"), (problem.File, problem.JsonPath));
+        Assert.Equal("Trigger 'ApproveReview' is not a command of 'test-review': declare a record ApproveReview : IWorkflowCommand<...> with a handler.", problem.Message);
+    }
+
+    [Fact]
+    public void A_trigger_whose_command_has_no_handler_is_refused()
+    {
+        using var folder = WorkflowHost.DefinitionsFolder("test-review.v1.json");
+        var catalog = Catalog(folder.Path, commands: [.. ReviewCommands.Select(c => c.CommandType == typeof(RejectReview) ? c with { HasHandler = false } : c)]);
+
+        var problem = Assert.Single(Assert.Throws<InvalidWorkflowDefinitionException>(catalog.EnsureLoaded).Problems);
+
+        Assert.Equal("Trigger 'RejectReview' is a command with no handler; write its ICommandHandler.", problem.Message);
+    }
+
+    [Fact]
+    public void A_workflow_command_that_no_definition_uses_is_refused()
+    {
+        using var folder = WorkflowHost.DefinitionsFolder("test-review.v1.json");
+        var catalog = Catalog(folder.Path, commands: [.. ReviewCommands, new WorkflowCommandRegistration(typeof(ReviewOpened), "test-review", true)]);
+
+        var problem = Assert.Single(Assert.Throws<InvalidWorkflowDefinitionException>(catalog.EnsureLoaded).Problems);
+
+        Assert.Equal("Command 'ReviewOpened' is a workflow command of 'test-review' but no definition of that subject has a transition on it; add it to a definition or make it an ordinary command.", problem.Message);
+    }
+
+    private static readonly WorkflowCommandRegistration[] ReviewCommands =
+        [.. new[] { typeof(SubmitReview), typeof(CommentOnReview), typeof(SignOffReview), typeof(EscalateReview), typeof(ApproveReview), typeof(RejectReview) }
+            .Select(t => new WorkflowCommandRegistration(t, "test-review", true))];
+
+    private static WorkflowCatalog Catalog(string path, WorkflowSubjectRegistration[]? subjects = null, WorkflowCommandRegistration[]? commands = null) => new(
+        new FolderWorkflowDefinitionSource(new WorkflowSettings { Path = path }),
+        [new WorkflowGuardRegistration("enough-sign-offs", _ => true), new WorkflowGuardRegistration("more-sign-offs-needed", _ => false)],
+        [new WorkflowExpiryRegistration("EscalateReview", f => f)],
+        subjects ?? [new WorkflowSubjectRegistration("test-review", TestReview.StreamPrefix, typeof(TestReview), _ => TestReview.Initial)],
+        commands ?? ReviewCommands,
+        []);
+
+    [Fact]
+    public void A_mermaid_diagram_labels_states_and_steps_with_their_zh_titles_not_command_names_and_highlights_the_current_one()
     {
         using var folder = WorkflowHost.DefinitionsFolder("test-review.v1.json");
         var v1 = new JsonWorkflowDefinitionLoader(folder.Path).LoadAll(Context).Single();
         var mermaid = WorkflowMachine.Mermaid(v1, "Reviewing");
         Assert.StartsWith("stateDiagram-v2", mermaid, StringComparison.Ordinal);
-        Assert.Contains("Drafting --> Reviewing : SubmitReview", mermaid, StringComparison.Ordinal);
+        Assert.Contains("Drafting --> Reviewing : 提交审阅", mermaid, StringComparison.Ordinal);
+        Assert.DoesNotContain("SubmitReview", mermaid, StringComparison.Ordinal);
         Assert.Contains("Reviewing : 审阅中", mermaid, StringComparison.Ordinal);
         Assert.Contains("class Reviewing current", mermaid, StringComparison.Ordinal);
         Assert.Contains("Approved --> [*]", mermaid, StringComparison.Ordinal);

@@ -25,6 +25,8 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     public WorkflowTimerService Timers => Services.GetRequiredService<WorkflowTimerService>();
 
+    public IProcessManager ProcessManager => Services.GetRequiredService<IProcessManager>();
+
     public static string OutputFolder(string name) => Path.Combine(AppContext.BaseDirectory, name);
 
     /// <summary>A folder with the schema and the given test definitions (file names under Workflows/TestWorkflows).</summary>
@@ -40,10 +42,11 @@ public sealed class WorkflowHost : IAsyncDisposable
         return folder;
     }
 
-    public static async Task<WorkflowHost> CreateAsync(TestDatabase database, string definitionsFolder, TimeProvider clock, bool start = false)
+    public static async Task<WorkflowHost> CreateAsync(TestDatabase database, string definitionsFolder, TimeProvider clock, bool start = false, Action<IServiceCollection>? configure = null)
     {
         var services = await CourtServices.BuildAsync(database, s =>
         {
+            configure?.Invoke(s);
             s.AddSingleton(clock);
             s.AddSingleton(new EventAssembly(typeof(TestReview).Assembly));
             s.AddScoped<CallerOverride>();

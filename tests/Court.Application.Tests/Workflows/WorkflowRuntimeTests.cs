@@ -67,8 +67,33 @@ public sealed class WorkflowRuntimeTests(SqliteTestDatabase database) : IAsyncLi
         var ex = await Assert.ThrowsAsync<WorkflowTriggerNotPermittedException>(() => Host.AsClerk(r => TestReviewSlice.SendAsync(r, new ApproveReview("3"))));
         Assert.Equal("Drafting", ex.State);
         Assert.Equal(["SubmitReview"], ex.Permitted);
-        Assert.Equal("'ApproveReview' is not permitted in state 'Drafting'. Permitted now: SubmitReview.", ex.Message);
+        Assert.Equal("'ApproveReview' is not permitted in state 'Drafting' (Drafting). Permitted now: SubmitReview (Submit for review).", ex.Message);
         Assert.Equal(2, (await Host.EventsAsync("test-review-3")).Count);
+    }
+
+    [Fact]
+    public async Task Repeating_the_step_that_entered_the_state_is_satisfied_and_appends_nothing()
+    {
+        await Host.AsClerk(r => TestReviewSlice.OpenAsync(r, "r1", "Draft"));
+        var submitted = await Host.AsClerk(r => TestReviewSlice.SendAsync(r, new SubmitReview("r1")));
+
+        var again = await Host.AsClerk(r => TestReviewSlice.SendAsync(r, new SubmitReview("r1")));
+
+        Assert.Equal(submitted, again);
+        Assert.Single((await Host.EventsAsync("test-review-r1")).OfType<ReviewSubmitted>());
+    }
+
+    [Fact]
+    public async Task A_step_taken_before_the_instance_ended_another_way_is_impossible_not_satisfied()
+    {
+        await Host.AsClerk(r => TestReviewSlice.OpenAsync(r, "r2", "Draft"));
+        await Host.AsClerk(r => TestReviewSlice.SendAsync(r, new SubmitReview("r2")));
+        await Host.AsJudge(r => TestReviewSlice.SendAsync(r, new RejectReview("r2")));
+
+        var ex = await Assert.ThrowsAsync<WorkflowTriggerNotPermittedException>(() => Host.AsClerk(r => TestReviewSlice.SendAsync(r, new SubmitReview("r2"))));
+
+        Assert.Equal(("Rejected", "已驳回"), (ex.State, ex.StateTitle.Zh));
+        Assert.Empty(ex.Permitted);
     }
 
     [Fact]
@@ -165,7 +190,7 @@ public sealed class WorkflowRuntimeTests(SqliteTestDatabase database) : IAsyncLi
     {
         await Host.AsClerk(r => TestReviewSlice.OpenAsync(r, "9", "Draft"));
         var before = (await Host.EventsAsync("test-review-9")).Count;
-        var version = await Host.AsClerk(r => r.FireAsync<TestReview>(new SubmitReview("9"), (_, _) => Decision.Nothing));
+        var version = await Host.AsClerk(r => r.ExecuteAsync(new SubmitReview("9"), (_, _) => Decision.Nothing));
         Assert.Equal(before - 1, version);
         Assert.Equal("Drafting", await StateAsync("test-review-9"));
     }

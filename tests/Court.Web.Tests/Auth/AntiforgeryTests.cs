@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Court.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Court.Web.Tests.Auth;
 
-public sealed partial class AntiforgeryTests(CourtWebFactory app) : IClassFixture<CourtWebFactory>
+public sealed class AntiforgeryTests(CourtWebFactory app) : IClassFixture<CourtWebFactory>
 {
     [Fact]
     public async Task A_sign_in_post_without_the_antiforgery_token_is_refused()
@@ -44,19 +43,5 @@ public sealed partial class AntiforgeryTests(CourtWebFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client)
-    {
-        var page = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
-        var token = TokenField().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "clerk",
-            ["Password"] = "Court!2022",
-            ["__RequestVerificationToken"] = token,
-        });
-        return await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client) => CookieSignIn.PostLoginAsync(client, "clerk");
 }

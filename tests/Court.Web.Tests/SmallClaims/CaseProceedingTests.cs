@@ -48,6 +48,19 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
     }
 
     [Fact]
+    public async Task A_converted_case_refuses_an_extension_naming_its_state_and_that_nothing_is_permitted()
+    {
+        var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 213);
+        await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/conversion", new { to = "ordinary", reason = "需要鉴定" });
+
+        var response = await (await api.As("president")).PostJsonAsync(CasePath(id) + "/limit-extension", new { reason = "证据交换需时" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal(("Converted", 0), (problem.GetProperty("state").GetString(), problem.GetProperty("permittedTriggers").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task Public_notice_service_is_refused()
     {
         var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 203);

@@ -11,7 +11,7 @@ public sealed class HostRefusesBrokenWorkflowsTests
     private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "workflows");
 
     [Fact]
-    public async Task The_host_refuses_to_start_on_a_broken_definition()
+    public async Task The_host_refuses_to_start_on_a_broken_definition_before_it_touches_the_database()
     {
         using var data = new TempDirectory("court-broken-host");
         using var workflows = BrokenFolder();
@@ -28,6 +28,8 @@ public sealed class HostRefusesBrokenWorkflowsTests
             Assert.Equal(Problem, problem.ToString());
             Assert.Contains(problem.ToString(), ex.Message, StringComparison.Ordinal);
         }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path)); // nothing migrated, nothing seeded
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }

@@ -70,7 +70,8 @@ public sealed class WorkflowApiTests(CourtWithConfirmedThreshold api)
         var definition = await (await judge.GetAsync("/api/workflows/small-claims/1")).ReadJsonAsync();
         var mermaid = definition.GetProperty("mermaid").GetString()!;
         Assert.StartsWith("stateDiagram-v2", mermaid, StringComparison.Ordinal);
-        Assert.Contains("Filed --> Served : RecordSmallClaimsService", mermaid, StringComparison.Ordinal);
+        Assert.Contains("Filed --> Served : 登记送达", mermaid, StringComparison.Ordinal);
+        Assert.DoesNotContain("RecordSmallClaimsService", mermaid, StringComparison.Ordinal);
         Assert.Contains("Filed : 已立案", mermaid, StringComparison.Ordinal);
         Assert.Equal("Filed", definition.GetProperty("definition").GetProperty("initialState").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await judge.GetAsync("/api/workflows/small-claims/99")).StatusCode);

@@ -74,7 +74,7 @@ public sealed class DisposalHandlers(AggregateStore aggregates, WorkflowRuntime 
         var schedule = new DisposalCommand.Schedule(estate, asset, command.Method!.Value, command.Platform!.Trim(), command.ScheduledOn!.Value, command.ReservePriceFen!.Value, process.Actor);
         if (!loaded.Exists)
         {
-            var started = await workflows.StartAsync<Disposal>(BankruptcyWorkflows.Disposal, command.AssetId, (s, now) => DisposalDecider.Decide(s, schedule, now), -1, cancellationToken);
+            var started = await workflows.StartAsync<Disposal>(BankruptcyWorkflows.Disposal, command.AssetId, (s, at) => DisposalDecider.Decide(s, schedule, at.Now), -1, cancellationToken);
             return new Changed(command.AssetId, started);
         }
 
@@ -121,7 +121,7 @@ public sealed class DisposalHandlers(AggregateStore aggregates, WorkflowRuntime 
             return new Changed(loaded.State.AssetId ?? "", loaded.Version);
         }
 
-        var version = await workflows.FireAsync<Disposal>(new Fire(loaded.StreamId, trigger), (s, now) => DisposalDecider.Decide(s, decision, now), loaded.Version, ct);
+        var version = await workflows.FireAsync<Disposal>(loaded.StreamId, trigger, (s, now) => DisposalDecider.Decide(s, decision, now), loaded.Version, ct);
         return new Changed(loaded.State.AssetId!, version);
     }
 

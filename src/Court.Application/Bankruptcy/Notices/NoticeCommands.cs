@@ -143,7 +143,7 @@ public sealed class NoticeHandlers(AggregateStore aggregates, WorkflowRuntime wo
             return new Changed(loaded.State.Id!, loaded.Version);
         }
 
-        var version = await workflows.FireAsync<Notice>(new Fire(loaded.StreamId, trigger), (s, now) => NoticeDecider.Decide(s, decision, now), loaded.Version, ct);
+        var version = await workflows.FireAsync<Notice>(loaded.StreamId, trigger, (s, now) => NoticeDecider.Decide(s, decision, now), loaded.Version, ct);
         return new Changed(loaded.State.Id!, version);
     }
 

@@ -38,7 +38,7 @@ public sealed class ChainStepHandlers(AggregateStore aggregates, WorkflowRuntime
         var pending = loaded.State.Seizures.Find(s => s.Seizure.SeizureId == command.SeizureId)?.Outstanding == true;
         if (pending && loaded.State.Stage is ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors or ReleaseStage.RulingDue)
         {
-            version = await workflows.FireAsync<ReleaseRequest>(new Fire(loaded.StreamId, "RecordSeizingBodyLift"), (s, now) => ReleaseDecider.Decide(s, lift, now), loaded.Version, cancellationToken);
+            version = await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "RecordSeizingBodyLift", (s, now) => ReleaseDecider.Decide(s, lift, now), loaded.Version, cancellationToken);
             loaded = await aggregates.LoadAsync<ReleaseRequest>(command.RequestId, cancellationToken);
         }
         else
@@ -71,7 +71,7 @@ public sealed class ChainStepHandlers(AggregateStore aggregates, WorkflowRuntime
         var issue = new ReleaseCommand.IssueRuling(rulingId, noticeId, process.Actor);
         ReleaseDecider.Decide(state, issue, process.Now).ThrowIfError();
         await process.IssueRulingDocumentsAsync(state, rulingId, noticeId, cancellationToken);
-        var version = await workflows.FireAsync<ReleaseRequest>(new Fire(loaded.StreamId, "IssueLiftingRuling"), (s, now) => ReleaseDecider.Decide(s, issue, now), loaded.Version, cancellationToken);
+        var version = await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "IssueLiftingRuling", (s, now) => ReleaseDecider.Decide(s, issue, now), loaded.Version, cancellationToken);
         return new Changed(command.RequestId, version);
     }
 
@@ -85,7 +85,7 @@ public sealed class ChainStepHandlers(AggregateStore aggregates, WorkflowRuntime
             var escalate = new ReleaseCommand.EscalateOverdue(superiorsDue, process.Actor);
             if (ReleaseDecider.Decide(loaded.State, escalate, process.Now) is { Events.Count: > 0 })
             {
-                version = await workflows.FireAsync<ReleaseRequest>(new Fire(loaded.StreamId, "EscalateOverdueRelease"), (s, now) => ReleaseDecider.Decide(s, escalate, now), loaded.Version, cancellationToken);
+                version = await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "EscalateOverdueRelease", (s, now) => ReleaseDecider.Decide(s, escalate, now), loaded.Version, cancellationToken);
                 loaded = await aggregates.LoadAsync<ReleaseRequest>(command.RequestId, cancellationToken);
             }
         }

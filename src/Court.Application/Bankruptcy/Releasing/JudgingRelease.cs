@@ -56,7 +56,7 @@ public sealed class JudgingReleaseHandlers(AggregateStore aggregates, WorkflowRu
         {
             var dueOn = deadlines.DueOn(BankruptcyWorkflows.Release, "AwaitingSeizingBodies", process.Now);
             var approve = new ReleaseCommand.Approve(command.Note?.Trim(), dueOn, process.Actor);
-            version = await workflows.FireAsync<ReleaseRequest>(new Fire(loaded.StreamId, "ApproveRelease"), (s, now) => ReleaseDecider.Decide(s, approve, now), loaded.Version, cancellationToken);
+            version = await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "ApproveRelease", (s, now) => ReleaseDecider.Decide(s, approve, now), loaded.Version, cancellationToken);
             loaded = await aggregates.LoadAsync<ReleaseRequest>(command.RequestId, cancellationToken);
         }
         else
@@ -90,7 +90,7 @@ public sealed class JudgingReleaseHandlers(AggregateStore aggregates, WorkflowRu
             return new Changed(command.RequestId, loaded.Version);
         }
 
-        var version = await workflows.FireAsync<ReleaseRequest>(new Fire(loaded.StreamId, trigger), (s, now) => ReleaseDecider.Decide(s, decision, now), loaded.Version, ct);
+        var version = await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, trigger, (s, now) => ReleaseDecider.Decide(s, decision, now), loaded.Version, ct);
         return new Changed(command.RequestId, version);
     }
 

@@ -44,7 +44,7 @@ public sealed class RequestReleaseHandler(BankruptcyProcess process, WorkflowRun
 
         var id = Guid.CreateVersion7().ToString("D");
         var request = new ReleaseCommand.Request(id, estate, asset, [.. command.SeizureIds!.Distinct(StringComparer.Ordinal)], command.Reasons!.Trim(), process.Actor);
-        var version = await workflows.StartAsync<ReleaseRequest>(BankruptcyWorkflows.Release, id, (state, now) => ReleaseDecider.Decide(state, request, now), cancellationToken: cancellationToken);
+        var version = await workflows.StartAsync<ReleaseRequest>(BankruptcyWorkflows.Release, id, (state, at) => ReleaseDecider.Decide(state, request, at.Now), cancellationToken: cancellationToken);
         return new Changed(id, version);
     }
 }

@@ -3,7 +3,6 @@ using Court.Application.Fees;
 using Court.Application.Projections;
 using Court.Domain.Common;
 using Court.Domain.Fees;
-using Court.Domain.SmallClaims;
 using Mediator;
 
 namespace Court.Application.SmallClaims.Docket;
@@ -67,7 +66,7 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
         var refunds = (await readModels.ListAsync<FeeRefundView>(cancellationToken: cancellationToken)).Where(r => r.CaseId == view.Id);
         return new SmallClaimsCaseDetail(
             view.Id, view.CaseNumber, view.Plaintiff, view.Defendant, view.JudgeId, Money.ToYuan(view.ClaimFen), view.FiledOn, view.LimitOn, view.Extended,
-            view.Status.ToString().ToLowerInvariant(), ProcedureCodes.Code(view.Procedure), Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion,
+            view.State.ToLowerInvariant(), ProcedureCodes.Code(view.Procedure), Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion,
             [.. notices.OrderBy(n => n.IssuedOn).Select(n => FeeNoticeItem.From(n, Today))], [.. refunds.Select(RefundItem.From)], view.Version);
     }
 
@@ -85,12 +84,12 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
         var views = await readModels.ListAsync<SmallClaimsCaseView>(seesAll ? null : caller.UserId, cancellationToken);
         var today = Today;
         return [.. views
-            .Where(v => v.Status is SmallClaimsStatus.Filed or SmallClaimsStatus.Served or SmallClaimsStatus.Hearing)
+            .Where(v => v.Open)
             .OrderBy(v => v.LimitOn).ThenBy(v => v.CaseNumber, StringComparer.Ordinal)
             .Select(v =>
             {
                 var daysLeft = v.LimitOn.DayNumber - today.DayNumber;
-                return new DocketEntry(v.Id, v.CaseNumber, v.Plaintiff, v.Defendant, v.JudgeId, Money.ToYuan(v.ClaimFen), v.Status.ToString().ToLowerInvariant(), v.FiledOn, v.LimitOn, v.Extended,
+                return new DocketEntry(v.Id, v.CaseNumber, v.Plaintiff, v.Defendant, v.JudgeId, Money.ToYuan(v.ClaimFen), v.State.ToLowerInvariant(), v.FiledOn, v.LimitOn, v.Extended,
                     daysLeft, daysLeft >= 0 && daysLeft <= settings.DocketWarningDays, daysLeft < 0, v.Version);
             })];
     }

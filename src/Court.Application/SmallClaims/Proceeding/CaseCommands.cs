@@ -17,54 +17,53 @@ public interface ISmallClaimsCaseCommand : ICommand<CaseChanged>, ISmallClaimsCa
     SmallClaimsCommand ToDomain();
 }
 
-public sealed record RecordSmallClaimsService(string CaseId, string? Method, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+/// <summary>A step of the small-claims procedure: its trigger, roles and states are the definition's.</summary>
+public interface ISmallClaimsStep : ISmallClaimsCaseCommand, IWorkflowCommand<SmallClaimsCase>
 {
-    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+    string IWorkflowCommand.WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
+}
+
+public sealed record RecordSmallClaimsService(string CaseId, string? Method, long? IfMatch = null) : ISmallClaimsStep
+{
 
     public SmallClaimsCommand ToDomain() => new RecordService(Enum.Parse<ServiceMethod>(Method!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
 }
 
-public sealed record OpenSmallClaimsHearing(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+public sealed record OpenSmallClaimsHearing(string CaseId, long? IfMatch = null) : ISmallClaimsStep
 {
-    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
 
     public SmallClaimsCommand ToDomain() => new OpenHearing();
 }
 
-public sealed record EndSmallClaimsInvestigation(string CaseId, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+public sealed record EndSmallClaimsInvestigation(string CaseId, long? IfMatch = null) : ISmallClaimsStep
 {
-    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
 
     public SmallClaimsCommand ToDomain() => new EndCourtInvestigation();
 }
 
-public sealed record DecideSmallClaims(string CaseId, string? Closing, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+public sealed record DecideSmallClaims(string CaseId, string? Closing, long? IfMatch = null) : ISmallClaimsStep
 {
-    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
 
     public SmallClaimsCommand ToDomain() => new DecideSmallClaimsCase(ProcedureCodes.TryParseClosing(Closing, out var closing) ? closing : CaseClosing.None);
 }
 
 /// <summary>The judge moves the case out of small-claims procedure (CPL Art. 169); the fee difference is charged.</summary>
-public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, string? Reason, long? IfMatch = null) : ISmallClaimsStep
 {
-    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
 
     public SmallClaimsCommand ToDomain() => new ConvertProcedure(ProcedureCodes.TryParse(To, out var to) ? to : Procedure.Ordinary, Reason!);
 }
 
 /// <summary>The plaintiff lowered the claim; before the end of court investigation the difference in fee is refunded.</summary>
-public sealed record LowerSmallClaim(string CaseId, decimal? NewClaim, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+public sealed record LowerSmallClaim(string CaseId, decimal? NewClaim, long? IfMatch = null) : ISmallClaimsStep
 {
-    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
 
     public SmallClaimsCommand ToDomain() => new LowerClaim(YuanInput.ToFen(NewClaim)!.Value);
 }
 
 /// <summary>The court president extends the limit once, by one month (CPL Art. 168).</summary>
-public sealed record ExtendSmallClaimsLimit(string CaseId, string? Reason, long? IfMatch = null) : ISmallClaimsCaseCommand, IWorkflowCommand
+public sealed record ExtendSmallClaimsLimit(string CaseId, string? Reason, long? IfMatch = null) : ISmallClaimsStep
 {
-    public string WorkflowStreamId => SmallClaimsCase.StreamPrefix + CaseId;
 
     public SmallClaimsCommand ToDomain() => new ExtendLimit(Reason!);
 }
@@ -113,7 +112,7 @@ public sealed class ExtendSmallClaimsLimitValidator : AbstractValidator<ExtendSm
     public ExtendSmallClaimsLimitValidator() => RuleFor(x => x.Reason).Text(1000);
 }
 
-/// <summary>One handler for every case command: the decider does the deciding.</summary>
+/// <summary>One handler for every case command: the definition says whether the step may happen now, the decider what it does.</summary>
 public sealed class SmallClaimsCaseCommandHandler(SmallClaimsCases cases) :
     ICommandHandler<RecordSmallClaimsService, CaseChanged>,
     ICommandHandler<OpenSmallClaimsHearing, CaseChanged>,
@@ -139,10 +138,12 @@ public sealed class SmallClaimsCaseCommandHandler(SmallClaimsCases cases) :
 
     public ValueTask<CaseChanged> Handle(ExtendSmallClaimsLimit command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
-    public ValueTask<CaseChanged> Handle(RecordSmallClaimsFeePayment command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+    public async ValueTask<CaseChanged> Handle(RecordSmallClaimsFeePayment command, CancellationToken cancellationToken) =>
+        new(command.CaseId, await cases.RecordAsync(command.CaseId, command.ToDomain(), command.IfMatch, cancellationToken));
 
-    public ValueTask<CaseChanged> Handle(RecordSmallClaimsRefundPaid command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+    public async ValueTask<CaseChanged> Handle(RecordSmallClaimsRefundPaid command, CancellationToken cancellationToken) =>
+        new(command.CaseId, await cases.RecordAsync(command.CaseId, command.ToDomain(), command.IfMatch, cancellationToken));
 
-    private async ValueTask<CaseChanged> Run(ISmallClaimsCaseCommand command, CancellationToken cancellationToken) =>
-        new(command.CaseId, await cases.ExecuteAsync(command.CaseId, command.ToDomain(), command.IfMatch, command as IWorkflowCommand, cancellationToken));
+    private async ValueTask<CaseChanged> Run(ISmallClaimsStep command, CancellationToken cancellationToken) =>
+        new(command.CaseId, await cases.ExecuteAsync(command, command.CaseId, command.ToDomain(), cancellationToken));
 }

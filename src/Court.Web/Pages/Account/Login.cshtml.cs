@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Court.Application.Demo;
 using Court.Infrastructure.Persistence;
+using Court.Web.Auth;
 using Court.Web.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Court.Web.Pages.Account;
 
-/// <summary>Staff sign-in with the Identity cookie; repeated failures lock the account. Lists the demo users in demo mode.</summary>
-public sealed class LoginModel(SignInManager<CourtUser> signIn, DemoSettings demo, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>Staff sign-in with the Identity cookie; repeated failures are throttled (PasswordCheck). Lists the demo users in demo mode.</summary>
+public sealed class LoginModel(SignInManager<CourtUser> signIn, PasswordCheck passwords, DemoSettings demo, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your user name.")]
@@ -41,17 +42,26 @@ public sealed class LoginModel(SignInManager<CourtUser> signIn, DemoSettings dem
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName!, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await passwords.CheckAsync(UserName!, Password!, PasswordCheck.ClientAddressOf(HttpContext));
+        if (outcome.User is { } user)
         {
+            await signIn.SignInAsync(user, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
         ModelState.AddModelError(
             string.Empty,
-            result.IsLockedOut
-                ? localizer["This account is locked after repeated failed sign-ins. Try again in 15 minutes or ask the system administrator."]
-                : localizer["The user name or password is wrong."]);
+            outcome switch
+            {
+                { RetryAfter: { } wait } => localizer["Too many failed sign-ins. Try again in {0} minutes or ask the system administrator.", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))],
+                { IsLockedOut: true } => localizer["This account is locked. Ask the system administrator."],
+                _ => localizer["The user name or password is wrong."],
+            });
+        if (outcome.RetryAfter is not null)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
         return Page();
     }
 }

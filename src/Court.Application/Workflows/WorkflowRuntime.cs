@@ -169,6 +169,11 @@ public sealed class WorkflowRuntime(
         var definition = snapshot.Definition;
         if (!definition.From(instance.State).Any(t => t.Trigger == trigger))
         {
+            if (snapshot.History.Satisfies(trigger, snapshot.CurrentState.Final))
+            {
+                CheckRoles(snapshot, trigger);
+            }
+
             return snapshot.History.Satisfies(trigger, snapshot.CurrentState.Final)
                 ? read.Version
                 : throw new WorkflowTriggerNotPermittedException(streamId, instance.State, snapshot.CurrentState.Title, trigger, Permitted(snapshot));
@@ -257,7 +262,14 @@ public sealed class WorkflowRuntime(
 
     private void CheckRoles(WorkflowSnapshot snapshot, string trigger)
     {
+        // Outside the states that have the trigger, its roles anywhere in the pinned definition decide, so a repeat
+        // that is "already satisfied" never answers 200 to a caller who could not have fired it.
         var candidates = snapshot.Definition.From(snapshot.Instance.State).Where(t => t.Trigger == trigger).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = [.. snapshot.Definition.Transitions.Where(t => t.Trigger == trigger)];
+        }
+
         if (candidates.Count > 0 && !candidates.Any(t => t.Roles.Any(caller.IsInRole)))
         {
             var roles = candidates.SelectMany(t => t.Roles).Distinct(StringComparer.Ordinal);

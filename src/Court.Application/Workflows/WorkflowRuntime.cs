@@ -171,7 +171,7 @@ public sealed class WorkflowRuntime(
         {
             if (snapshot.History.Satisfies(trigger, snapshot.CurrentState.Final))
             {
-                CheckRoles(snapshot, trigger);
+                CheckRoles(snapshot, trigger, anywhere: true);
             }
 
             return snapshot.History.Satisfies(trigger, snapshot.CurrentState.Final)
@@ -260,12 +260,12 @@ public sealed class WorkflowRuntime(
             .Select(t => new WorkflowAction(t.Trigger, t.Title, t.To, snapshot.Definition.State(t.To).Title))];
     }
 
-    private void CheckRoles(WorkflowSnapshot snapshot, string trigger)
+    /// <param name="anywhere">For a satisfied repeat: the trigger's roles anywhere in the pinned definition decide, so a
+    /// repeat never answers 200 to a caller who could not have fired it.</param>
+    private void CheckRoles(WorkflowSnapshot snapshot, string trigger, bool anywhere = false)
     {
-        // Outside the states that have the trigger, its roles anywhere in the pinned definition decide, so a repeat
-        // that is "already satisfied" never answers 200 to a caller who could not have fired it.
         var candidates = snapshot.Definition.From(snapshot.Instance.State).Where(t => t.Trigger == trigger).ToList();
-        if (candidates.Count == 0)
+        if (candidates.Count == 0 && anywhere)
         {
             candidates = [.. snapshot.Definition.Transitions.Where(t => t.Trigger == trigger)];
         }

@@ -111,8 +111,9 @@ public sealed partial class ProcessManager(
             return;
         }
 
-        var until = DateTime.UtcNow + timeout;
-        while (CaughtUpTo < position && DateTime.UtcNow < until && InBackground)
+        // A bound on real waiting, not domain time: elapsed time, so a test's fake clock cannot stretch or skip it.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (CaughtUpTo < position && waited.Elapsed < timeout && InBackground)
         {
             await Task.Delay(10, cancellationToken);
         }

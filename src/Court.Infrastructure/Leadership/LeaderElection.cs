@@ -28,6 +28,12 @@ public interface ILeaderLease : IAsyncDisposable
 /// <summary>The lock that elects the leader.</summary>
 public interface ILeaderLock
 {
+    /// <summary>
+    /// How long a new leader waits before starting work: a deposed leader notices its lost lock only within its
+    /// keepalive cadence, and until then its work still runs.
+    /// </summary>
+    TimeSpan HandoverGrace { get; }
+
     /// <summary>The lease, or null when another node still holds the lock after <paramref name="wait"/>.</summary>
     Task<ILeaderLease?> TryAcquireAsync(TimeSpan wait, CancellationToken cancellationToken);
 }
@@ -38,10 +44,15 @@ public interface ILeaderLock
 /// </summary>
 public sealed class PostgresLeaderLock(DatabaseSettings database, LeaderSettings settings) : ILeaderLock
 {
+    /// <summary>The advisory lock's 64-bit key; next to the append lock's (Database.AppendLockKey) so the two never collide.</summary>
+    public const long Key = 7140420220413;
+
     private readonly PostgresDistributedLock distributedLock = new(
-        new PostgresAdvisoryLockKey("court.leader", allowHashing: true),
+        new PostgresAdvisoryLockKey(Key),
         database.ResolveConnectionString(),
         o => o.UseMultiplexing(false).KeepaliveCadence(settings.Keepalive));
+
+    public TimeSpan HandoverGrace => settings.Keepalive;
 
     public async Task<ILeaderLease?> TryAcquireAsync(TimeSpan wait, CancellationToken cancellationToken) =>
         await distributedLock.TryAcquireAsync(wait, cancellationToken) is { } handle ? new Lease(handle) : null;
@@ -57,6 +68,8 @@ public sealed class PostgresLeaderLock(DatabaseSettings database, LeaderSettings
 /// <summary>SQLite: one process per database file (docs/decisions/0051), so that process leads.</summary>
 public sealed class ProcessLeaderLock : ILeaderLock
 {
+    public TimeSpan HandoverGrace => TimeSpan.Zero;
+
     public Task<ILeaderLease?> TryAcquireAsync(TimeSpan wait, CancellationToken cancellationToken) => Task.FromResult<ILeaderLease?>(new Lease());
 
     private sealed class Lease : ILeaderLease
@@ -121,6 +134,12 @@ public sealed partial class LeaderElection(ILeaderLock leaderLock, IEnumerable<I
         try
         {
             using var term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+            await PauseAsync(leaderLock.HandoverGrace, term.Token);
+            if (term.IsCancellationRequested)
+            {
+                return;
+            }
+
             LeadingSince = clock.GetUtcNow();
             leading = true;
             LogLeading(logger, works.Length);

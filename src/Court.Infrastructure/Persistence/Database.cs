@@ -72,6 +72,8 @@ public sealed class SqlDialect(DatabaseProvider provider)
     /// in order and a log follower can never pass over an event that commits later with a lower position.
     /// SQLite has a single writer already.
     /// </summary>
+    public const long AppendLockKey = 7140420220412;
+
     public async Task LockAppendsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (!IsPostgres)
@@ -81,7 +83,7 @@ public sealed class SqlDialect(DatabaseProvider provider)
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT pg_advisory_xact_lock(7140420220412)";
+        command.CommandText = $"SELECT pg_advisory_xact_lock({AppendLockKey})";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

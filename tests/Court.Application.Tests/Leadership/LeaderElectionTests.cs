@@ -62,8 +62,11 @@ public sealed class LeaderElectionTests
         {
             await connection.OpenAsync();
             await using var kill = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                // Only the leader lock: a node appending at this moment holds the append lock too, briefly.
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+                + " AND ((classid::bigint << 32) | objid::bigint) = @key AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                 connection);
+            kill.Parameters.AddWithValue("key", PostgresLeaderLock.Key);
             Assert.Equal(1L, await kill.ExecuteScalarAsync());
         }
 

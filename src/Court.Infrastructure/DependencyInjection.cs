@@ -24,10 +24,10 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddCourtInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = new DatabaseSettings();
-        configuration.GetSection("Court:Database").Bind(settings);
-        settings.ConnectionString = configuration.GetConnectionString("Court") ?? settings.ConnectionString;
+        var settings = DatabaseSettings.From(configuration);
+        settings.EnsureDataDirectoryWritable();
         services.AddSingleton(settings);
+        services.AddSingleton<SharedKeys>();
         var projectionSettings = new ProjectionSettings();
         configuration.GetSection("Court:Projections").Bind(projectionSettings);
         services.AddSingleton(projectionSettings);

@@ -41,9 +41,17 @@ public static class CourtHost
     /// Names the application after this assembly, so Razor Pages and static web assets are found even when another
     /// assembly is the entry point (the browser tests run this host inside the test runner).
     /// </summary>
+    /// <remarks>
+    /// The content root is the application's folder, not the current directory: started from anywhere, the host reads
+    /// its own appsettings.json and finds its data folder (decision 0112). Tests' hosts keep theirs.
+    /// </remarks>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CourtHost).Assembly.GetName().Name });
+        var name = typeof(CourtHost).Assembly.GetName().Name;
+        var ownProcess = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == name;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = name, ContentRootPath = ownProcess ? AppContext.BaseDirectory : null });
+        // SQL text is for debugging, never the default log, whatever appsettings says or lacks.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         // The server's make and version help nobody but an attacker.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         return builder;
@@ -56,6 +64,9 @@ public static class CourtHost
         services.AddCourtInfrastructure(configuration);
         services.AddHttpContextAccessor();
         services.AddHttpHardening(configuration);
+        services.AddSingleton(configuration.GetSection("Court:Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings());
+        services.AddSingleton<IdempotencyFaults>();
+        services.AddLeaderWork<IdempotencyPruner>();
         services.AddScoped<CallerOverride>();
         services.AddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerOverride>().Caller
             ?? new HttpCallerContext(sp.GetRequiredService<IHttpContextAccessor>()));
@@ -90,7 +101,7 @@ public static class CourtHost
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: DatabaseHealthCheck.Timeout + TimeSpan.FromSeconds(1));
         services.AddCourtAuth(configuration);
         services.AddCourtUi();
         services.AddDocumentsInfrastructure();
@@ -103,6 +114,7 @@ public static class CourtHost
     {
         app.UseHttpHardening();
         app.UseExceptionHandler();
+        app.UseMiddleware<StoreFaultRetry>();
         app.UseStatusCodePages();
         app.UseCourtUi();
         app.UseAuthentication();
@@ -115,7 +127,7 @@ public static class CourtHost
         // Everything from this server: Scalar's default fonts and telemetry would reach its CDN.
         app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
         MapEndpoints(app);
 
         // Unknown API routes: problem details, not an empty 404 (nor a 401: there is nothing here to sign in for).
@@ -137,13 +149,21 @@ public static class CourtHost
 
     /// <summary>
     /// Checks the workflow definitions against the code (refusing to go on, before anything touches the database),
-    /// then creates or migrates the schema, and the roles.
+    /// then creates or migrates the schema, and the roles, and runs <paramref name="alsoOnce"/> (the demo data): all
+    /// under the start-up lock, so nodes started at the same instant on one database take turns (decision 0111).
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, Func<Task>? alsoOnce = null)
     {
         services.GetRequiredService<WorkflowCatalog>().EnsureLoaded();
-        await services.MigrateCourtDatabaseAsync();
-        await DemoSeeding.EnsureRolesAsync(services);
+        await using (await StartupLock.AcquireAsync(services))
+        {
+            await services.MigrateCourtDatabaseAsync();
+            await DemoSeeding.EnsureRolesAsync(services);
+            if (alsoOnce is not null)
+            {
+                await alsoOnce();
+            }
+        }
     }
 
     private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
@@ -169,21 +189,55 @@ public static class CourtHost
     }
 }
 
-/// <summary>Ready only when the database answers.</summary>
-public sealed class DatabaseHealthCheck(ConnectionFactory connections) : IHealthCheck
+/// <summary>
+/// Ready only when the database takes a write: a one-row upsert (a checkpoint nothing reads) committed like any
+/// other, so a full disk, a read-only file or a hung server fail it. The check has a short timeout of its own
+/// (<see cref="Timeout"/>), so a hung PostgreSQL answers 503 quickly instead of after the client's patience.
+/// </summary>
+public sealed class DatabaseHealthCheck(ConnectionFactory connections, TimeProvider clock) : IHealthCheck
 {
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    public const string ProbeName = "health:write-probe";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         try
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var command = connection.Command(null, "SELECT 1");
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{connections.Dialect.Provider} answers.");
+            await using var connection = await connections.OpenAsync(timeout.Token);
+            await using var transaction = await connection.BeginTransactionAsync(timeout.Token);
+            await using (var command = connection.Command(transaction, "INSERT INTO projection_checkpoints (name, position) VALUES (@n, @p) ON CONFLICT (name) DO UPDATE SET position = excluded.position"))
+            {
+                command.With("@n", ProbeName).With("@p", clock.GetUtcNow().ToUnixTimeMilliseconds());
+                await command.ExecuteNonQueryAsync(timeout.Token);
+            }
+
+            await transaction.CommitAsync(timeout.Token);
+            return HealthCheckResult.Healthy($"{connections.Dialect.Provider} takes writes.");
         }
-        catch (Exception ex)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"{connections.Dialect.Provider} does not answer.", ex);
+            await connections.ForgetPooledConnectionsAsync();
+            return HealthCheckResult.Unhealthy($"{connections.Dialect.Provider} did not take a write within {Timeout.TotalSeconds:0} s.");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await connections.ForgetPooledConnectionsAsync();
+            return HealthCheckResult.Unhealthy($"{connections.Dialect.Provider} does not take writes.", ex);
+        }
+    }
+
+    /// <summary>503 with Retry-After when not ready, so a load balancer and a client know to come back.</summary>
+    public static Task WriteResponseAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status != HealthStatus.Healthy)
+        {
+            context.Response.Headers.RetryAfter = StoreFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(report.Status.ToString());
     }
 }

@@ -1,17 +1,18 @@
 using Court.Web;
 
-// `projections rebuild [name]` and the other verbs run and exit; anything else starts the web host.
-if (await CommandLine.TryRunAsync(args))
-{
-    return;
-}
-
-var app = CourtHost.Build(args);
+WebApplication app;
 try
 {
+    // `projections rebuild [name]` and the other verbs run and exit; anything else starts the web host.
+    if (await CommandLine.TryRunAsync(args))
+    {
+        return;
+    }
+
+    app = CourtHost.Build(args);
     await app.Services.PrepareDatabaseAsync();
 }
-catch (Court.Application.Workflows.InvalidWorkflowDefinitionException refused)
+catch (Exception refused) when (refused is Court.Application.Workflows.InvalidWorkflowDefinitionException or Court.Infrastructure.Persistence.DataDirectoryNotWritableException)
 {
     // The first thing an operator reads: nothing was migrated or seeded.
     await Console.Error.WriteLineAsync(refused.Message);

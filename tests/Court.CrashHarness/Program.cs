@@ -4,11 +4,18 @@ using Court.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+// `load [--clients 16] [--seconds 20] [--kills 1] [--postgres <connection string>] [--data <dir>] [--web <Court.Web.dll>]`:
+// the HTTP load-and-crash run of docs/reliability.md (LoadCrash.cs).
+if (args is ["load", .. var loadArgs])
+{
+    return await Court.CrashHarness.LoadCrash.MainAsync(loadArgs);
+}
+
 // The crash-durability test's victim: appends from 8 concurrent tasks to a SQLite file under args[0], printing
 // "ack <stream> <last version> <event ids>" after each acknowledged append, until it is killed (or args[1] appends).
 if (args.Length < 1)
 {
-    await Console.Error.WriteLineAsync("usage: Court.CrashHarness <data directory> [appends per task]");
+    await Console.Error.WriteLineAsync("usage: Court.CrashHarness <data directory> [appends per task] | load [options]");
     return 2;
 }
 

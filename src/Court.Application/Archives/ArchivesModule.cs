@@ -12,6 +12,7 @@ public static class ArchivesModule
     {
         services.AddSingleton<IAuthorizationRule<ExportArchive>, ArchiveRule>();
         services.AddSingleton<IAuthorizationRule<VerifyStreamChain>, ArchiveRule>();
+        services.AddSingleton<IAuthorizationRule<VerifyLog>, VerifyLogRule>();
         return services;
     }
 }

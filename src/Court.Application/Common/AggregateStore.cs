@@ -14,6 +14,9 @@ public sealed class AggregateStore(IEventStore store, EventTypeRegistry registry
 {
     public TimeProvider Clock => clock;
 
+    /// <summary>An id for a new thing: derived from the idempotency key when there is one, so a retry mints the same.</summary>
+    public Guid NewId() => execution.NewId();
+
     public static string StreamIdOf<TState>(string id)
         where TState : IAggregateState<TState> => TState.StreamPrefix + id;
 
@@ -23,8 +26,14 @@ public sealed class AggregateStore(IEventStore store, EventTypeRegistry registry
         var streamId = StreamIdOf<TState>(id);
         var state = TState.Initial;
         long version = -1;
+        var boundary = execution.ReplayBoundary(streamId);
         foreach (var recorded in await store.ReadStreamAsync(streamId, cancellationToken: cancellationToken))
         {
+            if (recorded.EventId == boundary)
+            {
+                break;
+            }
+
             if (registry.Deserialize(recorded) is { } @event)
             {
                 state = state.Evolve(@event);

@@ -11,7 +11,7 @@ namespace Court.Application.Documents;
 /// documents endpoints. Issuing takes the next gap-free number of the series by appending to the series stream at
 /// its expected version, retrying when another issuer took that number first.
 /// </summary>
-public sealed class DocumentIssuer(IEventStore store, IReadModels readModels, EventTypeRegistry registry, ICallerContext caller, TimeProvider clock, IVerificationKey key)
+public sealed class DocumentIssuer(IEventStore store, IReadModels readModels, EventTypeRegistry registry, ICallerContext caller, TimeProvider clock, IVerificationKey key, Workflows.WorkflowExecution execution)
 {
     private const int MaxAttempts = 200;
 
@@ -32,7 +32,7 @@ public sealed class DocumentIssuer(IEventStore store, IReadModels readModels, Ev
             throw new DomainException(DomainError.Invalid("documents.source-stream", "cannot issue a document that belongs to no stream"));
         }
 
-        var command = new IssueDocument(request.DocumentId ?? Guid.CreateVersion7(), request.Kind, court.Code, request.SourceStreamId, request.Content, caller.UserId);
+        var command = new IssueDocument(request.DocumentId ?? execution.NewId(), request.Kind, court.Code, request.SourceStreamId, request.Content, caller.UserId);
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.GetUtcNow();

@@ -7,6 +7,7 @@ using Court.Application.Projections;
 using Court.Application.Timeline;
 using Court.Domain.Documents;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Court.Application.Documents;
 
@@ -16,6 +17,8 @@ public static class DocumentsModule
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddScoped<DocumentIssuer>();
+        // Its document ids derive from an idempotency key when the scope has one.
+        services.TryAddScoped<Workflows.WorkflowExecution>();
         services.AddScoped<DocumentAccess>();
         services.AddSingleton<IProjection, DocumentProjection>();
         services.AddAuthorizationRule<IssueDocumentByHand, IssueDocumentByHandRule>();

@@ -31,3 +31,12 @@ public sealed record VerificationReport(long EventsChecked, long StreamsChecked,
 }
 
 public sealed record BrokenLink(string StreamId, long Version, long Position, string Reason);
+
+/// <summary>The whole log checked: every stream's first break (in log order, head mismatches after), or none.</summary>
+public sealed record LogVerification(long EventsChecked, long StreamsChecked, IReadOnlyList<BrokenLink> Breaks)
+{
+    public bool IsIntact => Breaks.Count == 0;
+}
+
+/// <summary>How far a verification has come: events checked of those in the log when it started.</summary>
+public readonly record struct VerificationProgress(long EventsChecked, long EventsTotal);

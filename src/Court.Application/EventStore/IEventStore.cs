@@ -28,4 +28,10 @@ public interface IEventStore
 
     /// <summary>Walks one stream's hash chain, or the whole log when <paramref name="streamId"/> is null, and reports the first broken link.</summary>
     Task<VerificationReport> VerifyAsync(string? streamId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Walks one stream's hash chain, or the whole log when <paramref name="streamId"/> is null, on one snapshot; a
+    /// broken stream is reported once, at its first break, and the walk goes on with the others.
+    /// </summary>
+    Task<LogVerification> VerifyStreamsAsync(string? streamId = null, IProgress<VerificationProgress>? progress = null, CancellationToken cancellationToken = default);
 }

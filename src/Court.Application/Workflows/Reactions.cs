@@ -73,7 +73,7 @@ public sealed class FollowUpBehavior<TMessage, TResponse>(WorkflowExecution exec
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var response = await next(message, cancellationToken);
-        if (execution.LastPosition is { } position && execution.IdempotencyKey is null && caller.UserId != ReactionContext.UserId)
+        if (execution.LastPosition is { } position && (execution.IdempotencyKey is null || execution.KeyFromRequest) && caller.UserId != ReactionContext.UserId)
         {
             await manager.WaitForAsync(position, settings.Wait, cancellationToken);
         }

@@ -79,6 +79,9 @@ public sealed class WorkflowRuntime(
     WorkflowCatalog catalog,
     WorkingDayCalendar calendar)
 {
+    /// <summary>An id for a new thing: derived from the idempotency key when there is one, so a retry mints the same.</summary>
+    public Guid NewId() => execution.NewId();
+
     /// <summary>Reads a stream: the instance, its pinned definition and (when the subject is registered) the aggregate. Null: no workflow runs there.</summary>
     public async Task<WorkflowSnapshot?> LoadAsync(string streamId, CancellationToken cancellationToken = default)
     {
@@ -309,8 +312,14 @@ public sealed class WorkflowRuntime(
         var moved = new HashSet<string>(StringComparer.Ordinal);
         string? enteredBy = null;
         long version = -1;
+        var boundary = execution.ReplayBoundary(streamId);
         foreach (var recorded in await store.ReadStreamAsync(streamId, cancellationToken: cancellationToken))
         {
+            if (recorded.EventId == boundary)
+            {
+                break;
+            }
+
             version = recorded.Version;
             if (registry.Deserialize(recorded) is not { } @event)
             {

@@ -3,22 +3,24 @@ using System.Text;
 using Court.Application.Documents;
 using Court.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Court.Infrastructure.Documents;
 
 /// <summary>
 /// The verification codes' secret: <c>Court:Documents:VerificationSecret</c> when configured (base64 of at least 32
 /// bytes, or a passphrase of at least 32 characters), else a random 32-byte key generated on first use in the data
-/// folder (<c>document-verification.key</c>) and kept there. Several web nodes must share one configured secret.
+/// folder (<c>document-verification.key</c>) and kept there on SQLite, or in the database on PostgreSQL, shared by
+/// every node (<see cref="SharedKeys"/>, decision 0113).
 /// </summary>
-public sealed partial class VerificationKey : IVerificationKey
+public sealed class VerificationKey : IVerificationKey
 {
     public const string FileName = "document-verification.key";
 
     private readonly Lazy<byte[]> key;
 
-    public VerificationKey(IConfiguration configuration, DatabaseSettings database, ILogger<VerificationKey> logger)
+    public const string SharedName = "document-verification";
+
+    public VerificationKey(IConfiguration configuration, DatabaseSettings database, SharedKeys shared)
     {
         var configured = configuration["Court:Documents:VerificationSecret"];
         var path = configuration["Court:Documents:VerificationKeyFile"] ?? Path.Combine(database.DataDirectory, FileName);
@@ -29,9 +31,9 @@ public sealed partial class VerificationKey : IVerificationKey
                 return FromConfiguration(configured);
             }
 
-            if (database.Provider == DatabaseProvider.PostgreSql)
+            if (shared.InDatabase)
             {
-                LogNodeLocalKey(logger, path);
+                return Check(Convert.FromBase64String(shared.GetOrCreate(SharedName, path, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))), SharedName);
             }
 
             return LoadOrCreate(path);
@@ -90,12 +92,8 @@ public sealed partial class VerificationKey : IVerificationKey
         return Read(path);
     }
 
-    private static byte[] Read(string path)
-    {
-        var bytes = Convert.FromBase64String(File.ReadAllText(path).Trim());
-        return bytes.Length >= 32 ? bytes : throw new InvalidOperationException($"The verification key in {path} is shorter than 32 bytes.");
-    }
+    private static byte[] Read(string path) => Check(Convert.FromBase64String(File.ReadAllText(path).Trim()), path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Court:Documents:VerificationSecret is not set: using the node-local key {Path}. Every web node must share one secret, or codes issued on one node fail on another.")]
-    private static partial void LogNodeLocalKey(ILogger logger, string path);
+    private static byte[] Check(byte[] bytes, string where) =>
+        bytes.Length >= 32 ? bytes : throw new InvalidOperationException($"The verification key in {where} is shorter than 32 bytes.");
 }

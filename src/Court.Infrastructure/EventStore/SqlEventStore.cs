@@ -63,6 +63,9 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     private long committedRequests;
     private long isolatedBatches;
 
+    // Set just before a batch's COMMIT goes out: a failure before it provably applied nothing.
+    private bool commitSent;
+
     public SqlEventStore(ConnectionFactory connections, TimeProvider clock, EventTypeRegistry registry, IEnumerable<IProjection> projections, AppendNotifier notifier, ILogger<SqlEventStore> logger)
     {
         this.connections = connections;
@@ -143,13 +146,33 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
 
     public async Task<VerificationReport> VerifyAsync(string? streamId = null, CancellationToken cancellationToken = default)
     {
+        var walk = await VerifyStreamsAsync(streamId, null, cancellationToken);
+        return new VerificationReport(walk.EventsChecked, walk.StreamsChecked, walk.Breaks.Count == 0 ? null : walk.Breaks[0]);
+    }
+
+    public async Task<LogVerification> VerifyStreamsAsync(string? streamId = null, IProgress<VerificationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
         await using var connection = await connections.OpenAsync(cancellationToken);
 
         // One snapshot for the walk and the heads: appends running meanwhile must not look like removed events.
         await using var snapshot = await SqlDialect.BeginSnapshotAsync(connection, cancellationToken);
+        long total;
+        await using (var count = connection.Command(snapshot, streamId is null ? "SELECT COUNT(*) FROM events" : "SELECT COUNT(*) FROM events WHERE stream_id = @s"))
+        {
+            if (streamId is not null)
+            {
+                count.With("@s", streamId);
+            }
+
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var chains = new Dictionary<string, (string Hash, long Version)>(StringComparer.Ordinal);
+        var breaks = new List<BrokenLink>();
+        var broken = new HashSet<string>(StringComparer.Ordinal);
         long checkedEvents = 0;
         long after = 0;
+        progress?.Report(new VerificationProgress(0, total));
         while (true)
         {
             var sql = streamId is null
@@ -170,22 +193,30 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             foreach (var e in page)
             {
                 checkedEvents++;
+                if (broken.Contains(e.StreamId))
+                {
+                    continue;
+                }
+
                 var (previousHash, previousVersion) = chains.GetValueOrDefault(e.StreamId, ("", -1));
                 if (e.Version != previousVersion + 1)
                 {
-                    return new VerificationReport(checkedEvents, chains.Count, new BrokenLink(e.StreamId, e.Version, e.Position, $"expected version {previousVersion + 1}: an event is missing or out of place"));
+                    Break(new BrokenLink(e.StreamId, e.Version, e.Position, $"expected version {previousVersion + 1}: an event is missing or out of place"));
+                    continue;
                 }
 
                 var expected = EventHash.Compute(previousHash, e.StreamId, e.Version, e.EventId, e.Type, e.RecordedAt.ToUnixTimeMilliseconds(), e.Data, e.Metadata);
                 if (!string.Equals(expected, e.Hash, StringComparison.Ordinal))
                 {
-                    return new VerificationReport(checkedEvents, chains.Count, new BrokenLink(e.StreamId, e.Version, e.Position, "the stored event does not match its hash: it was altered"));
+                    Break(new BrokenLink(e.StreamId, e.Version, e.Position, "the stored event does not match its hash: it was altered"));
+                    continue;
                 }
 
                 chains[e.StreamId] = (e.Hash, e.Version);
             }
 
             after = page[^1].Position;
+            progress?.Report(new VerificationProgress(checkedEvents, Math.Max(total, checkedEvents)));
         }
 
         // Every stream head must match the end of its chain, or a stream's last events (or all of them) could be
@@ -205,20 +236,31 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             {
                 var (id, headVersion, headHash) = (reader.GetString(0), reader.GetInt64(1), reader.GetString(2));
                 headed.Add(id);
+                if (broken.Contains(id))
+                {
+                    continue;
+                }
+
                 var (hash, version) = chains.GetValueOrDefault(id, ("", -1));
                 if (headVersion != version || !string.Equals(headHash, hash, StringComparison.Ordinal))
                 {
-                    return new VerificationReport(checkedEvents, chains.Count, new BrokenLink(id, version + 1, -1, $"the stream head says version {headVersion} but the log ends at {version}: events were removed"));
+                    Break(new BrokenLink(id, version + 1, -1, $"the stream head says version {headVersion} but the log ends at {version}: events were removed"));
                 }
             }
 
-            if (chains.Keys.FirstOrDefault(id => !headed.Contains(id)) is { } orphan)
+            foreach (var orphan in chains.Keys.Where(id => !headed.Contains(id) && !broken.Contains(id)).Order(StringComparer.Ordinal).ToList())
             {
-                return new VerificationReport(checkedEvents, chains.Count, new BrokenLink(orphan, chains[orphan].Version, -1, "the log has events for a stream whose head is gone"));
+                Break(new BrokenLink(orphan, chains[orphan].Version, -1, "the log has events for a stream whose head is gone"));
             }
         }
 
-        return new VerificationReport(checkedEvents, chains.Count, null);
+        return new LogVerification(checkedEvents, chains.Keys.Union(broken).Count(), breaks);
+
+        void Break(BrokenLink link)
+        {
+            breaks.Add(link);
+            broken.Add(link.StreamId);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -324,7 +366,22 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
                 try
                 {
                     connection ??= new WriterConnection(await connections.OpenAsync());
-                    await WriteBatchAsync(connection, batch);
+                    try
+                    {
+                        commitSent = false;
+                        await WriteBatchAsync(connection, batch);
+                    }
+                    catch (Exception stale) when (!commitSent && StoreFaults.IsUnavailable(stale))
+                    {
+                        // Not applied (the commit was never sent): most likely a connection the server dropped while
+                        // idle (a restart). Once more on a fresh connection; a second failure fails the batch.
+                        LogBatchRetried(logger, batch.Count, stale);
+                        await connections.ForgetPooledConnectionsAsync();
+                        await connection.DisposeAsync();
+                        connection = null;
+                        connection = new WriterConnection(await connections.OpenAsync());
+                        await WriteBatchAsync(connection, batch);
+                    }
 
                     // The callers just acknowledged are likely to append again at once (a client issuing commands in
                     // a loop, a saga's next step): together with those already waiting, that is the next batch.
@@ -449,6 +506,7 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
             }
         }
 
+        commitSent = true;
         await transaction.CommitAsync();
         return true;
     }
@@ -635,6 +693,9 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The event store's writer stopped; every append is refused until restart")]
     private static partial void LogWriterStopped(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An append batch of {Count} requests failed before its commit on an unavailable connection; it runs once more on a new one")]
+    private static partial void LogBatchRetried(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An append batch of {Count} requests failed to commit; all were refused")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);

@@ -48,6 +48,18 @@ public sealed class ConnectionFactory : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>After a connection-level failure the pools may hold more dead connections (a server restart): drop them.</summary>
+    public async ValueTask ForgetPooledConnectionsAsync()
+    {
+        npgsql?.Clear();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        while (idle.TryTake(out var lease))
+        {
+            Interlocked.Decrement(ref idleCount);
+            await lease.CloseAsync();
+        }
+    }
+
     /// <summary>
     /// A connection for reads outside any transaction. On SQLite it is an open connection kept between uses with its
     /// statements prepared (opening one and applying the pragmas costs more than a stream load); on PostgreSQL a

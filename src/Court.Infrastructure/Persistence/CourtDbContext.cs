@@ -24,6 +24,8 @@ public abstract class CourtDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
 
+    public DbSet<SharedKeyRecord> SharedKeys => Set<SharedKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -102,6 +104,18 @@ public abstract class CourtDbContext(DbContextOptions options) : IdentityDbConte
             e.Property(x => x.Body).HasColumnName("body");
             e.Property(x => x.Location).HasColumnName("location").HasMaxLength(1000);
             e.Property(x => x.ETag).HasColumnName("etag").HasMaxLength(100);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.Holder).HasColumnName("holder").HasMaxLength(32);
+            e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
+            e.HasIndex(x => x.CreatedAt).HasDatabaseName("ix_idempotency_keys_created_at");
+        });
+
+        builder.Entity<SharedKeyRecord>(e =>
+        {
+            e.ToTable("shared_keys");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(200);
+            e.Property(x => x.Value).HasColumnName("value");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
         });
 

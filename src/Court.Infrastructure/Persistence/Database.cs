@@ -20,7 +20,41 @@ public sealed class DatabaseSettings
     /// <summary>For SQLite, built from <see cref="DataDirectory"/> when not given.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Where the SQLite file and the key files live. A relative path is under the content root (the application's folder).</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// The settings from <c>Court:Database</c> and <c>ConnectionStrings:Court</c>, with <see cref="DataDirectory"/> made
+    /// absolute against the content root, so the host finds its data wherever it was started from.
+    /// </summary>
+    public static DatabaseSettings From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var settings = new DatabaseSettings();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Court:Database"), settings);
+        settings.ConnectionString = configuration["ConnectionStrings:Court"] is { Length: > 0 } given ? given : settings.ConnectionString;
+        var root = configuration["contentRoot"] is { Length: > 0 } contentRoot ? contentRoot : AppContext.BaseDirectory;
+        settings.DataDirectory = Path.GetFullPath(settings.DataDirectory, root);
+        return settings;
+    }
+
+    /// <summary>
+    /// Refuses, with one line naming the folder and the permission, a data folder that cannot be created or written
+    /// (SQLite file, key files): better than an unhandled exception from deep inside SQLite.
+    /// </summary>
+    public void EnsureDataDirectoryWritable()
+    {
+        try
+        {
+            Directory.CreateDirectory(DataDirectory);
+            var probe = Path.Combine(DataDirectory, $".write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new DataDirectoryNotWritableException(DataDirectory, e);
+        }
+    }
 
     public string ResolveConnectionString()
     {
@@ -37,6 +71,14 @@ public sealed class DatabaseSettings
         Directory.CreateDirectory(DataDirectory);
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "court.db"), Pooling = true }.ToString();
     }
+}
+
+/// <summary>The data folder cannot be written; the message is the one line an operator needs.</summary>
+public sealed class DataDirectoryNotWritableException(string directory, Exception inner) : Exception(
+    $"Court cannot write to its data folder {directory} ({inner.Message}): the user running Court needs read, write and execute (rwx) permission on it; set another folder with Court:Database:DataDirectory.",
+    inner)
+{
+    public string Directory { get; } = directory;
 }
 
 /// <summary>The few places where SQLite and PostgreSQL differ for hand-written SQL.</summary>

@@ -97,6 +97,12 @@ public sealed class IdempotencyRecord
     public string? ETag { get; set; }
 
     public long CreatedAt { get; set; }
+
+    /// <summary>The running request that holds the key (a random id per run); it alone may store or free it.</summary>
+    public string? Holder { get; set; }
+
+    /// <summary>Unix milliseconds until which the holder's claim stands; a holder that died stops renewing it.</summary>
+    public long LeaseUntil { get; set; }
 }
 
 public enum TimerStatus
@@ -131,4 +137,14 @@ public sealed class TimerRecord
     public long ClaimedUntil { get; set; }
 
     public long? FiredAt { get; set; }
+}
+
+/// <summary>A secret every node must share (token signing key, data-protection keys, document verification key), kept in the database on PostgreSQL.</summary>
+public sealed class SharedKeyRecord
+{
+    public required string Name { get; set; }
+
+    public required string Value { get; set; }
+
+    public long CreatedAt { get; set; }
 }

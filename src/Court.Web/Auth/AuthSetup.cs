@@ -28,10 +28,19 @@ public static class AuthSetup
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountStatus>();
 
-        var dataDirectory = configuration["Court:Database:DataDirectory"] ?? "data";
-        services.AddDataProtection()
-            .SetApplicationName("Court")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys", "data-protection")));
+        // Cookies and anti-forgery tokens protected on one node must be read on every other (decision 0113).
+        var database = DatabaseSettings.From(configuration);
+        var protection = services.AddDataProtection().SetApplicationName("Court");
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<SharedKeysXmlRepository>();
+            services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+                new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<SharedKeysXmlRepository>()));
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys", "data-protection")));
+        }
 
         services.AddIdentity<CourtUser, IdentityRole>(o =>
             {

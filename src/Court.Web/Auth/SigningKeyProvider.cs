@@ -5,16 +5,20 @@ using Microsoft.IdentityModel.Tokens;
 namespace Court.Web.Auth;
 
 /// <summary>
-/// The HMAC key that signs bearer tokens: from configuration when given, otherwise generated once and kept in
-/// <c>{data}/keys/token-signing.key</c> so tokens survive a restart. Several nodes must be given the same key.
+/// The HMAC key that signs bearer tokens: from configuration when given; otherwise generated once and shared through
+/// the database on PostgreSQL (<see cref="SharedKeys"/>), or kept in <c>{data}/keys/token-signing.key</c> on SQLite,
+/// so tokens survive a restart and every node accepts every node's tokens.
 /// </summary>
 public sealed class SigningKeyProvider
 {
-    public SigningKeyProvider(AuthSettings settings, DatabaseSettings database)
+    public const string SharedName = "token-signing";
+
+    public SigningKeyProvider(AuthSettings settings, DatabaseSettings database, SharedKeys shared)
     {
-        var bytes = string.IsNullOrWhiteSpace(settings.SigningKey)
-            ? LoadOrCreate(Path.Combine(database.DataDirectory, "keys", "token-signing.key"))
-            : Convert.FromBase64String(settings.SigningKey);
+        var file = Path.Combine(database.DataDirectory, "keys", "token-signing.key");
+        var bytes = !string.IsNullOrWhiteSpace(settings.SigningKey) ? Convert.FromBase64String(settings.SigningKey)
+            : shared.InDatabase ? Convert.FromBase64String(shared.GetOrCreate(SharedName, file, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))))
+            : LoadOrCreate(file);
         if (bytes.Length < 32)
         {
             throw new InvalidOperationException("Court:Auth:SigningKey must be base64 of at least 32 bytes.");

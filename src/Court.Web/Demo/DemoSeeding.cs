@@ -115,14 +115,16 @@ public sealed class StartupTasks(IServiceProvider services, DemoSettings demo, D
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await services.PrepareDatabaseAsync();
-        if (!demo.Enabled || await seeding.HasUsersAsync(cancellationToken))
+        await services.PrepareDatabaseAsync(async () =>
         {
-            return;
-        }
+            if (!demo.Enabled || await seeding.HasUsersAsync(cancellationToken))
+            {
+                return;
+            }
 
-        await seeding.EnsureDemoUsersAsync();
-        await seeding.SeedDataAsync(demo.Cases, demo.Seed, progress: null, cancellationToken);
+            await seeding.EnsureDemoUsersAsync();
+            await seeding.SeedDataAsync(demo.Cases, demo.Seed, progress: null, cancellationToken);
+        });
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -19,6 +19,10 @@ public static class ArchiveEndpoints
         .Produces(StatusCodes.Status200OK, contentType: "application/zip")
         .WithSummary("A zip of the stream's events (and its documents'), a manifest of their hash chains, a README and verify.py that anyone can run. Court staff.");
 
+        group.MapGet("/verify", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new VerifyLog(), ct)))
+            .WithName("VerifyLog")
+            .WithSummary("Walks every stream's hash chain in the whole log: events and streams checked, and the first break of each broken stream. The system administrator.");
+
         group.MapGet("/{streamId}/verify", async (string streamId, IMediator mediator, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new VerifyStreamChain(streamId), ct)))
             .WithName("VerifyStreamChain")

@@ -24,6 +24,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = Court.Infrastructure.Persistence.StoreFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -83,6 +88,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Detail = bad.InnerException is JsonException json ? json.Message : bad.Message,
         },
         JsonException json => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request body is not valid JSON.", Detail = json.Message },
+        // Disk full, database unreachable or restarting: nothing the caller did; try again shortly (decision 0112).
+        _ when Court.Infrastructure.Persistence.StoreFaults.IsUnavailable(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The court's database is not available right now. Try again shortly.",
+            Type = "urn:court:error:store-unavailable",
+        },
         _ => null,
     };
 }

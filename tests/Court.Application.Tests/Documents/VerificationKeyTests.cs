@@ -2,7 +2,6 @@ using Court.Infrastructure.Documents;
 using Court.Infrastructure.Persistence;
 using Court.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Court.Application.Tests.Documents;
 
@@ -60,6 +59,7 @@ public sealed class VerificationKeyTests
     private static ReadOnlySpan<byte> Key(string dataDirectory, string? secret)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Court:Documents:VerificationSecret"] = secret }).Build();
-        return new VerificationKey(configuration, new DatabaseSettings { DataDirectory = dataDirectory }, NullLogger<VerificationKey>.Instance).Key;
+        var database = new DatabaseSettings { DataDirectory = dataDirectory };
+        return new VerificationKey(configuration, database, new SharedKeys(new ConnectionFactory(database), database, TimeProvider.System)).Key;
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Court.Application.Demo;
+using Court.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -21,10 +22,22 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2022, 4, 23, 1, 30, 0, TimeSpan.Zero);
 
     private HostData? database;
+    private readonly HostData? shared;
+    private Court.Testing.TempDirectory? nodeFolder;
+
+    public CourtWebFactory()
+    {
+    }
+
+    /// <summary>Another node on <paramref name="shared"/>'s database (its owner disposes it), with a data folder of its own.</summary>
+    protected CourtWebFactory(HostData shared) => this.shared = shared;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public HostData Data => database ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    /// <summary>The database of a fixture's own data: SQLite, or PostgreSQL when COURT_TEST_POSTGRES is set.</summary>
+    protected virtual DatabaseProvider? Provider => null;
 
     /// <summary>Cases each demo seeder adds on start; 0 seeds the demo users only.</summary>
     protected virtual int DemoCases => 0;
@@ -34,7 +47,7 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        database = await HostData.CreateAsync();
+        database = shared ?? await HostData.CreateAsync(Provider);
         _ = Server; // starts the host: migrates and seeds
         await SeedAsync();
     }
@@ -74,6 +87,12 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
+        if (shared is not null)
+        {
+            nodeFolder ??= new Court.Testing.TempDirectory("court-node");
+            builder.UseSetting("Court:Database:DataDirectory", nodeFolder.Path);
+        }
+
         builder.UseSetting("Court:Demo:Enabled", "true");
         builder.UseSetting("Court:Demo:Cases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
@@ -91,10 +110,12 @@ public class CourtWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (database is not null)
+        if (database is not null && shared is null)
         {
             await database.DisposeAsync();
         }
+
+        nodeFolder?.Dispose();
     }
 
     private sealed record TokenBody([property: JsonPropertyName("access_token")] string AccessToken);

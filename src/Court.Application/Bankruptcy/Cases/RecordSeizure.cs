@@ -46,7 +46,7 @@ public sealed class RecordSeizureHandler(AggregateStore store, IReadModels reads
         var link = await reads.GetAsync<CaseLink>(CaseLink.ForAsset(command.AssetId), cancellationToken)
             ?? throw new DomainException(DomainError.NotFound("asset.not-found", "There is no such asset."));
         var record = new EstateCommand.RecordSeizure(
-            command.AssetId, Guid.CreateVersion7().ToString("D"), command.SeizingBody!.Trim(), command.SeizingBodySuperior?.Trim() is { Length: > 0 } s ? s : null,
+            command.AssetId, store.NewId().ToString("D"), command.SeizingBody!.Trim(), command.SeizingBodySuperior?.Trim() is { Length: > 0 } s ? s : null,
             command.DocumentNumber!.Trim(), command.SeizedOn!.Value, command.Rank!.Value, command.RegistrationReference?.Trim() is { Length: > 0 } r ? r : null, caller.UserId);
         var version = await store.ExecuteAsync<Estate>(link.EstateId, (state, now) => EstateDecider.Decide(state, record, now), command.IfMatch, cancellationToken: cancellationToken);
         var seizure = (await store.LoadAsync<Estate>(link.EstateId, cancellationToken)).State.Asset(command.AssetId)!.Seizures

@@ -92,7 +92,7 @@ public sealed class RegisterAssetHandler(AggregateStore store, ICallerContext ca
     public async ValueTask<RegisteredAsset> Handle(RegisterAsset command, CancellationToken cancellationToken)
     {
         var register = new EstateCommand.RegisterAsset(
-            Guid.CreateVersion7().ToString("D"), command.Kind!.Value, command.Description!.Trim(), command.Identifiers(), command.HoldingAgency!, new Money(command.EstimatedValueFen!.Value), caller.UserId);
+            store.NewId().ToString("D"), command.Kind!.Value, command.Description!.Trim(), command.Identifiers(), command.HoldingAgency!, new Money(command.EstimatedValueFen!.Value), caller.UserId);
         var version = await store.ExecuteAsync<Estate>(command.EstateId, (state, now) => EstateDecider.Decide(state, register, now), command.IfMatch, cancellationToken: cancellationToken);
 
         // A repeated registration of the same asset wrote nothing: answer with the asset already listed.

@@ -92,7 +92,7 @@ public sealed class NoticeHandlers(AggregateStore aggregates, WorkflowRuntime wo
 
     public async ValueTask<QueriedNotice> Handle(QueryNotice command, CancellationToken cancellationToken)
     {
-        var queryId = Guid.CreateVersion7().ToString("D");
+        var queryId = aggregates.NewId().ToString("D");
         var query = new NoticeCommand.Query(queryId, Agency, command.Text!.Trim(), process.Actor);
         var version = await aggregates.ExecuteAsync<Notice>(command.NoticeId, (s, now) => NoticeDecider.Decide(s, query, now), command.IfMatch, cancellationToken: cancellationToken);
         return new QueriedNotice(command.NoticeId, queryId, version);

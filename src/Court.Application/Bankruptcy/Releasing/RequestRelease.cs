@@ -42,7 +42,7 @@ public sealed class RequestReleaseHandler(BankruptcyProcess process, WorkflowRun
             throw new DomainException(DomainError.Conflict("release.already-requested", $"The asset already has an open release request ({open})."));
         }
 
-        var id = Guid.CreateVersion7().ToString("D");
+        var id = workflows.NewId().ToString("D");
         var request = new ReleaseCommand.Request(id, estate, asset, [.. command.SeizureIds!.Distinct(StringComparer.Ordinal)], command.Reasons!.Trim(), process.Actor);
         var version = await workflows.StartAsync<ReleaseRequest>(BankruptcyWorkflows.Release, id, (state, at) => ReleaseDecider.Decide(state, request, at.Now), cancellationToken: cancellationToken);
         return new Changed(id, version);

@@ -264,6 +264,15 @@ namespace Court.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("etag");
 
+                    b.Property<string>("Holder")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("holder");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_until");
+
                     b.Property<string>("Location")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -280,6 +289,9 @@ namespace Court.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnName("status_code");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
 
                     b.ToTable("idempotency_keys", (string)null);
                 });
@@ -298,6 +310,27 @@ namespace Court.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("projection_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Court.Infrastructure.Persistence.SharedKeyRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_keys", (string)null);
                 });
 
             modelBuilder.Entity("Court.Infrastructure.Persistence.StreamRecord", b =>

@@ -254,6 +254,15 @@ namespace Court.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("etag");
 
+                    b.Property<string>("Holder")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
                     b.Property<string>("Location")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -270,6 +279,9 @@ namespace Court.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("status_code");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
 
                     b.ToTable("idempotency_keys", (string)null);
                 });
@@ -288,6 +300,27 @@ namespace Court.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("projection_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Court.Infrastructure.Persistence.SharedKeyRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_keys", (string)null);
                 });
 
             modelBuilder.Entity("Court.Infrastructure.Persistence.StreamRecord", b =>

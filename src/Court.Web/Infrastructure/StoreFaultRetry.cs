@@ -1,0 +1,42 @@
+using Court.Application.Workflows;
+using Court.Infrastructure.Persistence;
+
+namespace Court.Web.Infrastructure;
+
+/// <summary>
+/// A request that fails because the store was unavailable is run once more, on fresh connections, before anything
+/// was sent: after a PostgreSQL restart the first use of each pooled connection fails although the server is back.
+/// A read is always safe to re-run; a write only when it provably applied nothing: no append of its scope was
+/// acknowledged (the event store itself re-runs a batch whose commit was never sent). Otherwise, or when the second
+/// run fails too, the answer is 503 with Retry-After (<see cref="ProblemMapping"/>). Decision 0112.
+/// </summary>
+public sealed class StoreFaultRetry(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, ConnectionFactory connections, WorkflowExecution execution)
+    {
+        var safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        if (!safe)
+        {
+            context.Request.EnableBuffering();
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (StoreFaults.IsUnavailable(ex) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
+            && (safe || execution.LastPosition is null))
+        {
+            await connections.ForgetPooledConnectionsAsync();
+            execution.Restart();
+            context.RequestServices.GetRequiredService<CourtDbContext>().ChangeTracker.Clear();
+            context.Response.Clear();
+            if (!safe)
+            {
+                context.Request.Body.Position = 0;
+            }
+
+            await next(context);
+        }
+    }
+}

@@ -95,7 +95,7 @@ public static class SmallClaimsDecider
             return DomainError.Invalid("small-claims.convert-to-same", "The case is already under small-claims procedure.");
         }
 
-        var result = Assess(context, state.CourtCode, state.FiledOn, state.ClaimFen, convert.To);
+        var result = Assess(context, state.CourtCode, state.FiledOn, state.FeeBasisFen, convert.To);
         if (result.Error is { } error)
         {
             return error;
@@ -136,7 +136,11 @@ public static class SmallClaimsDecider
         return Decision.Emit(new ClaimLowered(state.CaseId, state.ClaimFen, lower.NewClaimFen, true, result.Value, amendments, refundId, refund, context.Today));
     }
 
-    /// <summary>A mediation or withdrawal may lower the fee (Art. 15); reductions do not compound, so under the national schedule it stays half.</summary>
+    /// <summary>
+    /// A mediation or withdrawal may lower the fee (Art. 15); reductions do not compound, so under the national schedule
+    /// a small-claims case stays at half. The fee is on the claim as it stood at the end of court investigation: a claim
+    /// lowered after it does not lower the fee (Art. 21), whatever the closing.
+    /// </summary>
     private static Decision DecideCase(SmallClaimsCase state, DecideSmallClaimsCase decide, SmallClaimsContext context)
     {
         if (decide.Closing == CaseClosing.None)
@@ -144,7 +148,7 @@ public static class SmallClaimsDecider
             return Decision.Emit(new SmallClaimsCaseDecided(state.CaseId, CaseClosing.None, context.Today, null, null, 0));
         }
 
-        var result = Assess(context, state.CourtCode, state.FiledOn, state.ClaimFen, state.Procedure, decide.Closing);
+        var result = Assess(context, state.CourtCode, state.FiledOn, state.FeeBasisFen, state.Procedure, decide.Closing);
         if (result.Error is { } error)
         {
             return error;

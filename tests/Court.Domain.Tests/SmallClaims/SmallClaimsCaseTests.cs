@@ -337,6 +337,24 @@ public sealed class SmallClaimsCaseTests
     public void A_limit_that_has_passed_cannot_be_extended() =>
         Assert.Equal("small-claims.limit-passed", Rejected(Given([.. Filed(At(2024, 3, 4))]), new ExtendLimit("late"), Context(At(2024, 5, 7))).Code);
 
+    [Theory]
+    [InlineData("(2024)渝0116破1号", "small-claims.case-type-wrong")]
+    [InlineData("(2024)渝0116执1号", "small-claims.case-type-wrong")]
+    [InlineData("(2024)渝05民初1号", "small-claims.court-wrong")]
+    [InlineData("(2024)渝民初1号", "small-claims.court-wrong")]
+    [InlineData("(2023)渝0116民初1号", "small-claims.year-wrong")]
+    [InlineData("(2015)渝0116民初1号", "case-number.year-out-of-range")]
+    public void Filing_refuses_a_number_that_is_not_this_courts_civil_first_instance_number_of_the_filing_year(string caseNumber, string code)
+    {
+        var error = Rejected(SmallClaimsCase.Initial, Filing() with { CaseNumber = caseNumber }, Context(At(2024, 3, 4)));
+
+        Assert.Equal((code, ErrorKind.Validation), (error.Code, error.Kind));
+    }
+
+    [Fact]
+    public void A_civil_first_instance_number_of_this_court_and_year_is_filed() =>
+        Assert.IsType<SmallClaimsCaseFiled>(When(SmallClaimsCase.Initial, Filing() with { CaseNumber = "（2024）渝0116民初88号" }, Context(At(2024, 12, 31)))[0]);
+
     [Fact]
     public void Commands_for_a_case_never_filed_are_not_found() =>
         Assert.Equal(ErrorKind.NotFound, Rejected(SmallClaimsCase.Initial, new OpenHearing(), Context(At(2024, 3, 4))).Kind);

@@ -1,5 +1,6 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Workflows;
+using Court.Domain.Common;
 using Court.Domain.Fees;
 using Court.Domain.SmallClaims;
 using FluentValidation;
@@ -48,7 +49,7 @@ public sealed record DecideSmallClaims(string CaseId, string? Closing, long? IfM
 }
 
 /// <summary>The judge moves the case out of small-claims procedure (CPL Art. 169); the fee difference is charged.</summary>
-public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, string? Reason, long? IfMatch = null) : ISmallClaimsStep
+public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, [property: MultiLine] string? Reason, long? IfMatch = null) : ISmallClaimsStep
 {
 
     public SmallClaimsCommand ToDomain() => new ConvertProcedure(ProcedureCodes.TryParse(To, out var to) ? to : Procedure.Ordinary, Reason!);
@@ -62,7 +63,7 @@ public sealed record LowerSmallClaim(string CaseId, decimal? NewClaim, long? IfM
 }
 
 /// <summary>The court president extends the limit once, by one month (CPL Art. 168).</summary>
-public sealed record ExtendSmallClaimsLimit(string CaseId, string? Reason, long? IfMatch = null) : ISmallClaimsStep
+public sealed record ExtendSmallClaimsLimit(string CaseId, [property: MultiLine] string? Reason, long? IfMatch = null) : ISmallClaimsStep
 {
 
     public SmallClaimsCommand ToDomain() => new ExtendLimit(Reason!);

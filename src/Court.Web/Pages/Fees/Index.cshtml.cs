@@ -5,13 +5,12 @@ using Court.Application.Fees.Schedules;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Domain.Common;
+using Court.Web.Ui;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-using Court.Web.Ui;
 
 namespace Court.Web.Pages.Fees;
 

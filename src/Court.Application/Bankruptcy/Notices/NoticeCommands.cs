@@ -23,19 +23,19 @@ public sealed record AcknowledgeNotice : NoticeWrite, ICommand<Changed>;
 public sealed record ExecuteNotice(string? RegistrationReference, DateOnly? ExecutedOn) : NoticeWrite, ICommand<Changed>;
 
 /// <summary>The agency writes to the judge about the notice. The notice stays in force (DOMAIN.md §1).</summary>
-public sealed record QueryNotice(string? Text) : NoticeWrite, ICommand<QueriedNotice>;
+public sealed record QueryNotice([property: MultiLine] string? Text) : NoticeWrite, ICommand<QueriedNotice>;
 
 public sealed record QueriedNotice(string NoticeId, string QueryId, long Version);
 
 /// <summary>The judge answers an agency's query.</summary>
-public sealed record AnswerNoticeQuery(string? Answer) : NoticeWrite, ICommand<Changed>
+public sealed record AnswerNoticeQuery([property: MultiLine] string? Answer) : NoticeWrite, ICommand<Changed>
 {
     [JsonIgnore]
     public string QueryId { get; init; } = "";
 }
 
 /// <summary>The agency reports it cannot carry the notice out (asset not found, already transferred…), with the reason.</summary>
-public sealed record ReportNoticeCannotBeExecuted(string? Reason) : NoticeWrite, ICommand<Changed>;
+public sealed record ReportNoticeCannotBeExecuted([property: MultiLine] string? Reason) : NoticeWrite, ICommand<Changed>;
 
 /// <summary>Fired by the deadline timer (as the system): the acknowledgement or execution deadline passed.</summary>
 public sealed record FlagOverdueNotice : NoticeWrite, ICommand<Changed>;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs the Debian packages the tests need when missing, starts a throwaway PostgreSQL cluster
 # on a free port in a temp folder, runs `dotnet test Court.sln`, stops the cluster, and prints as its last line
-# "N passed, N failed, N skipped". Exits non-zero when the build or any test fails.
+# "N passed, N failed, N skipped". Exits non-zero when the build, any test, or `dotnet format --verify-no-changes` fails.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -82,6 +82,14 @@ read -r passed failed skipped assemblies < <(grep -E '^\s*(Passed|Failed)!\s+- F
 
 stop_cluster
 trap - EXIT
+
+# Formatting is part of the build's rules (.editorconfig); the solution is restored by now.
+if ! dotnet format Court.sln --verify-no-changes --no-restore >"$work.format.log" 2>&1; then
+    cat "$work.format.log" >&2
+    log "dotnet format --verify-no-changes found unformatted code (run: dotnet format Court.sln)"
+    failed=$((failed + 1))
+fi
+rm -f "$work.format.log"
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     log "dotnet test exited with $status (build failure, crashed test host, or hang)"

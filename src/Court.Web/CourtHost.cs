@@ -83,7 +83,14 @@ public static class CourtHost
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            // RFC 9110: a 401 says how to authenticate. Handlers that know more (invalid_token) have set it already.
+            if (context.ProblemDetails.Status == StatusCodes.Status401Unauthorized && !context.HttpContext.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate))
+            {
+                context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            }
         });
+        // Unreadable bodies and parameters throw, so ProblemMapping answers them (naming the field) in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -109,6 +116,7 @@ public static class CourtHost
         app.UseAuthorization();
         app.UseMiddleware<CookieApiGuard>();
         app.UseRateLimiter();
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -119,7 +127,7 @@ public static class CourtHost
         MapEndpoints(app);
 
         // Unknown API routes: problem details, not an empty 404 (nor a 401: there is nothing here to sign in for).
-        app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such resource."))
+        app.MapFallback(ApiFallback.Pattern, ApiFallback.Answer)
             .AllowAnonymous()
             .ExcludeFromDescription();
     }

@@ -16,12 +16,13 @@ public static class ParsedRules
             }
         });
 
-    /// <summary>Free text that people type: required, bounded, no control characters. Markup is stored as typed and escaped on output.</summary>
+    /// <summary>
+    /// Free text that people type: required and bounded. Markup is stored as typed and escaped on output; which
+    /// characters may appear is <see cref="Pipeline.InputRules"/>' concern, for every field alike.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.NotEmpty().MaximumLength(maxLength).Must(s => s is null || !s.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            .WithMessage("'{PropertyName}' contains control characters.");
+        rule.NotEmpty().MaximumLength(maxLength);
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.MaximumLength(maxLength).Must(s => s is null || !s.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            .WithMessage("'{PropertyName}' contains control characters.");
+        rule.MaximumLength(maxLength);
 }

@@ -45,7 +45,10 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICallerContext ca
             switch (await rule.EvaluateAsync(message, caller, cancellationToken))
             {
                 case AuthorizationOutcome.Forbidden:
-                    throw new ForbiddenException($"{caller.UserId} may not send {typeof(TMessage).Name}.");
+                    // Says who, not which internal message: type names are no part of the API.
+                    throw new ForbiddenException(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+                        ? $"The roles of {caller.UserId} do not allow this."
+                        : $"{caller.UserId} 的角色不能执行此操作。");
                 case AuthorizationOutcome.Hidden:
                     throw new ResourceNotFoundException("Not found.");
             }

@@ -101,7 +101,7 @@ public static class AgendaDecider
     {
         if (c.MeetingOn > CourtCalendar.DateOf(now))
         {
-            return DomainError.Invalid("agenda.meeting-in-future", $"The meeting date {c.MeetingOn:yyyy-MM-dd} is in the future; record minutes after the meeting.");
+            return DomainError.Invalid("agenda.meeting-in-future", $"The meeting date {c.MeetingOn:yyyy-MM-dd} is in the future; record minutes after the meeting.") with { Field = "meetingOn" };
         }
 
         if (c.Actions.FirstOrDefault(a => a.DueOn < c.MeetingOn) is { } early)

@@ -163,12 +163,12 @@ public static class DisposalDecider
 
         if (c.ScheduledOn < CourtCalendar.DateOf(now))
         {
-            return DomainError.Invalid("disposal.date-past", $"The disposal date {c.ScheduledOn:yyyy-MM-dd} has passed.");
+            return DomainError.Invalid("disposal.date-past", $"The disposal date {c.ScheduledOn:yyyy-MM-dd} has passed.") with { Field = "scheduledOn" };
         }
 
         if (c.ReservePriceFen <= 0)
         {
-            return DomainError.Invalid("disposal.reserve", "The reserve price must be more than zero.");
+            return DomainError.Invalid("disposal.reserve", "The reserve price must be more than zero.") with { Field = "reservePriceFen" };
         }
 
         return Decision.Emit(new DisposalScheduled(c.Asset.Id, c.Estate.Id!, c.Estate.CaseNumber, c.Estate.AdministratorUserId, c.Method, c.Platform, c.ScheduledOn, c.ReservePriceFen, c.By, now));
@@ -178,12 +178,12 @@ public static class DisposalDecider
     {
         if (c.PriceFen < state.ReservePriceFen)
         {
-            return DomainError.Invalid("disposal.below-reserve", $"The price {c.PriceFen / 100m:#,##0.00} is below the reserve {state.ReservePriceFen / 100m:#,##0.00}.");
+            return DomainError.Invalid("disposal.below-reserve", $"The price {c.PriceFen / 100m:#,##0.00} is below the reserve {state.ReservePriceFen / 100m:#,##0.00}.") with { Field = "priceFen" };
         }
 
         if (c.SoldOn < state.ScheduledOn || c.SoldOn > CourtCalendar.DateOf(now))
         {
-            return DomainError.Invalid("disposal.sale-date", $"The sale date must be between the scheduled date {state.ScheduledOn:yyyy-MM-dd} and today.");
+            return DomainError.Invalid("disposal.sale-date", $"The sale date must be between the scheduled date {state.ScheduledOn:yyyy-MM-dd} and today.") with { Field = "soldOn" };
         }
 
         return Decision.Emit(new AssetSold(state.AssetId!, c.BuyerName, c.BuyerIdNumber, c.PriceFen, c.SoldOn, c.By, now));

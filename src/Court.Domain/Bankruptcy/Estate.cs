@@ -188,7 +188,7 @@ public static class EstateDecider
 
         if (c.AcceptedOn > CourtCalendar.DateOf(now))
         {
-            return DomainError.Invalid("estate.accepted-in-future", $"The acceptance date {c.AcceptedOn:yyyy-MM-dd} is in the future.");
+            return DomainError.Invalid("estate.accepted-in-future", $"The acceptance date {c.AcceptedOn:yyyy-MM-dd} is in the future.") with { Field = "acceptedOn" };
         }
 
         if (c.AcceptedOn.Year < c.CaseNumber.Year)
@@ -210,7 +210,8 @@ public static class EstateDecider
     {
         if (HolderKind(c.Kind) is { } holder && Agencies.Find(c.HoldingAgency)?.Kind != holder)
         {
-            return DomainError.Invalid("asset.holding-agency", $"A {c.Kind} asset is registered by a {holder} agency; '{c.HoldingAgency}' is not one.");
+            var holders = string.Join(", ", Agencies.All.Where(a => a.Kind == holder).Select(a => a.Code));
+            return DomainError.Invalid("asset.holding-agency", $"A {c.Kind} asset is registered by {holders}; '{c.HoldingAgency}' does not register it.") with { Field = "holdingAgency" };
         }
 
         if (state.Asset(c.AssetId) is { } same)
@@ -248,7 +249,7 @@ public static class EstateDecider
 
         if (c.SeizedOn > CourtCalendar.DateOf(now))
         {
-            return DomainError.Invalid("seizure.in-future", $"The seizure date {c.SeizedOn:yyyy-MM-dd} is in the future.");
+            return DomainError.Invalid("seizure.in-future", $"The seizure date {c.SeizedOn:yyyy-MM-dd} is in the future.") with { Field = "seizedOn" };
         }
 
         if (asset.Seizures.Find(s => s.SeizingBody == c.SeizingBody && s.DocumentNumber == c.DocumentNumber) is { } known)
@@ -300,7 +301,7 @@ public static class EstateDecider
             { InForce: true, ExpiresOn: var current } when current == expiresOn => Decision.Nothing,
             { InForce: false } => DomainError.Conflict("seizure.not-in-force", "Cannot renew a seizure that was lifted or has lapsed; record a new seizure instead."),
             { ExpiresOn: var current } when c.RenewedOn > current => DomainError.Conflict("seizure.expired", $"The seizure expired on {current:yyyy-MM-dd}; a renewal must come before expiry."),
-            _ when c.RenewedOn > CourtCalendar.DateOf(now) => DomainError.Invalid("seizure.renewed-in-future", $"The renewal date {c.RenewedOn:yyyy-MM-dd} is in the future."),
+            _ when c.RenewedOn > CourtCalendar.DateOf(now) => DomainError.Invalid("seizure.renewed-in-future", $"The renewal date {c.RenewedOn:yyyy-MM-dd} is in the future.") with { Field = "renewedOn" },
             _ => Decision.Emit(new SeizureRenewed(state.Id!, asset.Id, c.SeizureId, c.DocumentNumber, c.RenewedOn, expiresOn, c.By, now)),
         };
     }

@@ -232,12 +232,12 @@ public static class NoticeDecider
     {
         if (c.ExecutedOn > CourtCalendar.DateOf(now))
         {
-            return DomainError.Invalid("notice.executed-in-future", $"The execution date {c.ExecutedOn:yyyy-MM-dd} is in the future.");
+            return DomainError.Invalid("notice.executed-in-future", $"The execution date {c.ExecutedOn:yyyy-MM-dd} is in the future.") with { Field = "executedOn" };
         }
 
         if (c.ExecutedOn < state.IssuedOn)
         {
-            return DomainError.Invalid("notice.executed-before-issue", $"The notice was issued on {state.IssuedOn:yyyy-MM-dd}; it cannot have been executed on {c.ExecutedOn:yyyy-MM-dd}.");
+            return DomainError.Invalid("notice.executed-before-issue", $"The notice was issued on {state.IssuedOn:yyyy-MM-dd}; it cannot have been executed on {c.ExecutedOn:yyyy-MM-dd}.") with { Field = "executedOn" };
         }
 
         return Decision.Emit(new NoticeExecuted(state.Id!, c.Agency, c.RegistrationReference, c.ExecutedOn, c.By, now));

@@ -13,6 +13,9 @@ public enum ErrorKind
 /// <summary>A rule the command broke, as a value. <paramref name="Code"/> is stable for clients; the message is for people.</summary>
 public sealed record DomainError(string Code, string Message, ErrorKind Kind = ErrorKind.Unprocessable)
 {
+    /// <summary>The input field the rule concerns, as the API names it (<c>holdingAgency</c>), when it concerns one.</summary>
+    public string? Field { get; init; }
+
     public static DomainError Invalid(string code, string message) => new(code, message, ErrorKind.Validation);
 
     public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);

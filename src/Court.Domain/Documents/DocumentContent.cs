@@ -24,7 +24,7 @@ public sealed record DocumentContent(
     string? Contact = null);
 
 /// <summary>A part of the body: an optional heading, paragraphs, then a table of labelled facts.</summary>
-public sealed record DocumentSection(string? Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<DocumentField>? Fields = null)
+public sealed record DocumentSection(string? Heading, [property: Common.MultiLine] IReadOnlyList<string> Paragraphs, IReadOnlyList<DocumentField>? Fields = null)
 {
     public static DocumentSection Text(params string[] paragraphs) => new(null, paragraphs);
 

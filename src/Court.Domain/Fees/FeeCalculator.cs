@@ -30,6 +30,9 @@ public sealed record FeeAssessment(
 /// <summary>Pure fee arithmetic: a schedule, a kind and an amount in; a fee with its working out.</summary>
 public static class FeeCalculator
 {
+    /// <summary>The acceptance-fee kinds that can be claims for money (CPL Art. 165); a divorce or a personality-rights case never is.</summary>
+    private static readonly FeeKind[] SmallClaimsKinds = [FeeKind.Property, FeeKind.Labour];
+
     public static Result Assess(FeeSchedule schedule, FeeKind kind, long? amountFen, Procedure procedure, CaseClosing closing = CaseClosing.None)
     {
         if (amountFen is < 0 or > Money.MaxFen)
@@ -40,6 +43,11 @@ public static class FeeCalculator
         if (schedule.ScaleFor(kind) is not { } scale)
         {
             return DomainError.NotFound("fees.no-scale", $"Schedule {schedule.Id} v{schedule.Version} has no scale for {FeeKinds.Code(kind)}.");
+        }
+
+        if (procedure == Procedure.SmallClaims && scale.Category == FeeCategory.Acceptance && !SmallClaimsKinds.Contains(kind))
+        {
+            return DomainError.Invalid("fees.small-claims-not-available", $"A {FeeKinds.Code(kind)} case cannot be heard in small-claims procedure, which is for simple claims for money (CPL Art. 165, 166(1)); quote it under simple or ordinary procedure.");
         }
 
         var lines = new List<FeeLine>();

@@ -53,7 +53,8 @@ public static class SmallClaimsEligibility
 
     /// <summary>
     /// Mandatory up to and including 50 % of the wage; by agreement of both parties above that up to and including twice
-    /// it; otherwise not. An excluded type is refused whatever the amount. No threshold in force: not allowed.
+    /// it; otherwise not. An excluded type is refused whatever the amount. No threshold in force, or no amount claimed:
+    /// not allowed.
     /// </summary>
     public static EligibilityAssessment Assess(ThresholdPeriod? threshold, long claimFen, SmallClaimsCaseType caseType, bool partiesAgreed)
     {
@@ -65,6 +66,12 @@ public static class SmallClaimsEligibility
         if (threshold is null)
         {
             return new(EligibilityOutcome.NotAllowed, "no-threshold-in-force", null, null);
+        }
+
+        if (claimFen <= 0)
+        {
+            // Small claims is a procedure for a claim to money (CPL Art. 165): without an amount there is nothing it decides.
+            return new(EligibilityOutcome.NotAllowed, "no-amount-claimed", threshold, null);
         }
 
         if (claimFen <= threshold.MandatoryLimitFen)

@@ -5,7 +5,7 @@ using Court.Domain.Workflows;
 
 namespace Court.Domain.SmallClaims;
 
-public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, bool Paid, string? DocumentNumber = null)
+public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly IssuedOn, DateOnly DueOn, bool Paid, string? DocumentNumber = null)
 {
     public bool Outstanding => !Paid && AmountFen > 0;
 }
@@ -13,7 +13,8 @@ public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, 
 public sealed record Refund(string RefundId, long AmountFen, bool Paid);
 
 /// <summary>
-/// What the decisions need: the case's claim, the fee it owes, what was paid and refunded, its limit. Where it is in
+/// What the decisions need: the case's claim, the claim its fee is computed on (<see cref="FeeBasisFen"/>: lowered
+/// only before the end of court investigation, Fee Measures Art. 21), the fee it owes, what was paid and refunded, its limit. Where it is in
 /// the procedure is the workflow's step recorded in its stream (<see cref="Step"/>), not a field of its own.
 /// </summary>
 public sealed record SmallClaimsCase(
@@ -30,7 +31,8 @@ public sealed record SmallClaimsCase(
     DateOnly LimitOn,
     bool Extended,
     string CaseNumber = "",
-    string? JudgeId = null) : IAggregateState<SmallClaimsCase>, IWorkflowSubject
+    string? JudgeId = null,
+    long FeeBasisFen = 0) : IAggregateState<SmallClaimsCase>, IWorkflowSubject
 {
     public static SmallClaimsCase Initial { get; } = new(
         null, "", "", default, 0, Procedure.SmallClaims, 0, [], ImmutableDictionary<string, Refund>.Empty, false, default, false);
@@ -49,18 +51,20 @@ public sealed record SmallClaimsCase(
             CourtCode = e.CourtCode,
             FiledOn = e.FiledOn,
             ClaimFen = e.ClaimFen,
+            FeeBasisFen = e.ClaimFen,
             AssessedFen = e.Fee.FeeFen,
             LimitOn = e.LimitOn,
             CaseNumber = e.CaseNumber,
             JudgeId = e.JudgeId,
         },
-        FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.DueOn, false)) },
+        FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.IssuedOn, e.DueOn, false)) },
         FeeNoticeDocumentIssued e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { DocumentNumber = e.DocumentNumber } : n).ToImmutableList() },
         FeeNoticePaid e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { Paid = true } : n).ToImmutableList() },
         ProcedureConverted e => this with { Procedure = e.To, AssessedFen = Math.Max(AssessedFen, e.Fee.FeeFen) },
         ClaimLowered e => (this with
         {
             ClaimFen = e.ToFen,
+            FeeBasisFen = e.BeforeInvestigationEnded ? e.ToFen : FeeBasisFen,
             AssessedFen = e.Fee?.FeeFen ?? AssessedFen,
             Notices = Notices.Select(n => e.Amendments.FirstOrDefault(a => a.NoticeId == n.NoticeId) is { } a ? n with { AmountFen = a.ToFen } : n).ToImmutableList(),
         }).WithRefund(e.RefundId, e.RefundFen),

@@ -1,5 +1,7 @@
 using Court.Domain.Common;
 using Court.Domain.Fees;
+using CaseNumber = Court.Domain.Identifiers.CaseNumber;
+using CaseTypes = Court.Domain.Identifiers.CaseTypes;
 
 namespace Court.Domain.SmallClaims;
 
@@ -50,6 +52,11 @@ public static class SmallClaimsDecider
             return DomainError.Invalid("small-claims.filed-in-future", "A case cannot be filed on a future date.");
         }
 
+        if (CaseNumberRule(file, filedOn) is { } numberError)
+        {
+            return numberError;
+        }
+
         if (file.ClaimFen <= 0 || file.ClaimFen > Money.MaxFen)
         {
             return DomainError.Invalid("small-claims.claim-out-of-range", "The claim is more than zero and at most 10^12 yuan.");
@@ -79,12 +86,44 @@ public static class SmallClaimsDecider
             Notice(file.CaseId, 1, FeeNoticeReason.Filing, fee.FeeFen, context));
     }
 
+    /// <summary>
+    /// A small-claims case is a civil first-instance case (民初) of the filing court, numbered in its filing year: the
+    /// case-number rules give the year of filing, the court's own code and the type of the case.
+    /// </summary>
+    private static DomainError? CaseNumberRule(FileSmallClaimsCase file, DateOnly filedOn)
+    {
+        var parsed = CaseNumber.Parse(file.CaseNumber);
+        if (parsed.Error is { } error)
+        {
+            return error;
+        }
+
+        var number = parsed.Value;
+        if (number.Type != CaseTypes.CivilFirstInstance)
+        {
+            return DomainError.Invalid("small-claims.case-type-wrong", $"{number.Value} is a {number.Type.NameEn} ({number.Type.Code}) number; a small-claims case is numbered as a civil first-instance case ({CaseTypes.CivilFirstInstance.Code}).");
+        }
+
+        if (number.Court.Code != file.CourtCode)
+        {
+            return DomainError.Invalid("small-claims.court-wrong", $"{number.Value} is a number of {number.Court.NameEn} ({number.Court.Code}); this court files its own cases under {file.CourtCode}.");
+        }
+
+        return number.Year == filedOn.Year
+            ? null
+            : DomainError.Invalid("small-claims.year-wrong", $"{number.Value} carries the year {number.Year}; a case filed on {filedOn:yyyy-MM-dd} is numbered in {filedOn.Year}.");
+    }
+
     private static Decision Pay(SmallClaimsCase state, RecordFeePayment pay, SmallClaimsContext context) =>
         state.Notices.FirstOrDefault(n => n.NoticeId == pay.NoticeId) switch
         {
             null => DomainError.NotFound("small-claims.notice-not-found", $"Case {state.CaseId} has no fee notice {pay.NoticeId}."),
             { Paid: true } or { AmountFen: 0 } => Decision.Nothing,
-            var notice => Decision.Emit(new FeeNoticePaid(state.CaseId, notice.NoticeId, notice.AmountFen, context.Today)),
+            var notice when (pay.PaidOn ?? context.Today) > context.Today =>
+                DomainError.Invalid("small-claims.paid-in-future", $"A payment cannot be recorded for a future day ({pay.PaidOn:yyyy-MM-dd}); today is {context.Today:yyyy-MM-dd}."),
+            var notice when (pay.PaidOn ?? context.Today) < notice.IssuedOn =>
+                DomainError.Invalid("small-claims.paid-before-notice", $"Fee notice {notice.NoticeId} was issued on {notice.IssuedOn:yyyy-MM-dd}; a payment on {pay.PaidOn:yyyy-MM-dd} cannot be for it."),
+            var notice => Decision.Emit(new FeeNoticePaid(state.CaseId, notice.NoticeId, notice.AmountFen, pay.PaidOn ?? context.Today, pay.ReceiptNumber?.Trim())),
         };
 
     /// <summary>The new procedure's fee by the schedule in force on the filing date; the case pays the difference (never less than it already owes).</summary>
@@ -95,7 +134,7 @@ public static class SmallClaimsDecider
             return DomainError.Invalid("small-claims.convert-to-same", "The case is already under small-claims procedure.");
         }
 
-        var result = Assess(context, state.CourtCode, state.FiledOn, state.ClaimFen, convert.To);
+        var result = Assess(context, state.CourtCode, state.FiledOn, state.FeeBasisFen, convert.To);
         if (result.Error is { } error)
         {
             return error;
@@ -136,7 +175,11 @@ public static class SmallClaimsDecider
         return Decision.Emit(new ClaimLowered(state.CaseId, state.ClaimFen, lower.NewClaimFen, true, result.Value, amendments, refundId, refund, context.Today));
     }
 
-    /// <summary>A mediation or withdrawal may lower the fee (Art. 15); reductions do not compound, so under the national schedule it stays half.</summary>
+    /// <summary>
+    /// A mediation or withdrawal may lower the fee (Art. 15); reductions do not compound, so under the national schedule
+    /// a small-claims case stays at half. The fee is on the claim as it stood at the end of court investigation: a claim
+    /// lowered after it does not lower the fee (Art. 21), whatever the closing.
+    /// </summary>
     private static Decision DecideCase(SmallClaimsCase state, DecideSmallClaimsCase decide, SmallClaimsContext context)
     {
         if (decide.Closing == CaseClosing.None)
@@ -144,7 +187,7 @@ public static class SmallClaimsDecider
             return Decision.Emit(new SmallClaimsCaseDecided(state.CaseId, CaseClosing.None, context.Today, null, null, 0));
         }
 
-        var result = Assess(context, state.CourtCode, state.FiledOn, state.ClaimFen, state.Procedure, decide.Closing);
+        var result = Assess(context, state.CourtCode, state.FiledOn, state.FeeBasisFen, state.Procedure, decide.Closing);
         if (result.Error is { } error)
         {
             return error;
@@ -203,6 +246,7 @@ public static class SmallClaimsDecider
     private static string NotEligibleMessage(EligibilityAssessment eligibility, string province) => eligibility.Reason switch
     {
         "excluded-case-type" => eligibility.Exclusion!.RuleEn + $" ({eligibility.Exclusion.Article})",
+        "no-amount-claimed" => "Small-claims procedure decides a claim to money; enter the amount claimed (CPL Art. 165).",
         "no-threshold-in-force" => $"No small-claims threshold for {province} was in force on the filing date.",
         "parties-have-not-agreed" => $"The claim is above the mandatory limit of {Money.Format(eligibility.Threshold!.MandatoryLimitFen)} yuan; small-claims procedure needs both parties' agreement (CPL Art. 165).",
         _ => $"The claim is above {Money.Format(eligibility.Threshold!.AgreementLimitFen)} yuan, the most small-claims procedure allows even by agreement (CPL Art. 165).",

@@ -19,6 +19,11 @@ public static class ApiProblems
         if (!written)
         {
             // The client asked for something other than JSON; still tell it in words.
+            if (status == StatusCodes.Status401Unauthorized && !context.Response.Headers.ContainsKey("WWW-Authenticate"))
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
             context.Response.ContentType = "application/problem+json";
             await context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         }

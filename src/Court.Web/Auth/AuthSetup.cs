@@ -66,10 +66,10 @@ public static class AuthSetup
                 }
             };
             o.Events.OnRedirectToLogin = context => ApiProblems.IsApi(context.Request)
-                ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first.")
+                ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, Infrastructure.Localized.Say("请先登录。", "Sign in first."))
                 : Redirect(context);
             o.Events.OnRedirectToAccessDenied = context => ApiProblems.IsApi(context.Request)
-                ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "You may not do this.")
+                ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, Infrastructure.Localized.Say("无权执行此操作。", "You may not do this."))
                 : Redirect(context);
         });
 
@@ -103,10 +103,10 @@ public static class AuthSetup
                         await ApiProblems.WriteAsync(
                             context.HttpContext,
                             StatusCodes.Status401Unauthorized,
-                            "Sign in first.",
-                            context.AuthenticateFailure is null ? null : "The bearer token is not valid or has expired.");
+                            Infrastructure.Localized.Say("请先登录。", "Sign in first."),
+                            context.AuthenticateFailure is null ? null : Infrastructure.Localized.Say("令牌无效或已过期。", "The bearer token is not valid or has expired."));
                     },
-                    OnForbidden = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "You may not do this."),
+                    OnForbidden = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, Infrastructure.Localized.Say("无权执行此操作。", "You may not do this.")),
                 };
             });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -17,6 +17,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The request's culture was set further in and did not flow back out with the exception.
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        }
+
         var problem = ToProblem(httpContext, exception);
         if (problem is null)
         {
@@ -34,36 +41,22 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "The request is not valid.",
+            Title = Localized.Say("请求有误。", "The request is not valid."),
+            Type = "urn:court:error:validation",
         },
-        DomainException domain => new ProblemDetails
-        {
-            Status = domain.Error.Kind switch
-            {
-                ErrorKind.Validation => StatusCodes.Status400BadRequest,
-                ErrorKind.NotFound => StatusCodes.Status404NotFound,
-                ErrorKind.Conflict => StatusCodes.Status409Conflict,
-                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            },
-            Title = domain.Error.Message,
-            Type = $"urn:court:error:{domain.Error.Code}",
-            Extensions = { ["code"] = domain.Error.Code },
-        },
+        DomainException domain => FromDomain(domain.Error),
         WrongExpectedVersionException conflict => new ProblemDetails
         {
             // A stale If-Match is a failed precondition; without one it is a plain write conflict.
             Status = httpContext.Request.Headers.IfMatch.Count > 0 ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
-            Title = "Someone else changed this record first. Reload it and try again.",
-            Detail = conflict.Message,
+            Title = Localized.Say("此记录已被他人修改，请重新读取后再试。", "Someone else changed this record first. Reload it and try again."),
             Type = "urn:court:error:concurrency",
             Extensions = { ["currentVersion"] = conflict.ActualVersion },
         },
-        DuplicateEventIdException duplicate => new ProblemDetails
+        DuplicateEventIdException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = "This change was already recorded elsewhere.",
-            Detail = duplicate.Message,
+            Title = Localized.Say("此变更已在别处记录。", "This change was already recorded elsewhere."),
             Type = "urn:court:error:duplicate-event",
         },
         WorkflowTriggerNotPermittedException notPermitted => new ProblemDetails
@@ -73,16 +66,40 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Type = "urn:court:error:workflow.trigger-not-permitted",
             Extensions = { ["code"] = "workflow.trigger-not-permitted", ["state"] = notPermitted.State, ["trigger"] = notPermitted.Trigger, ["permittedTriggers"] = notPermitted.Permitted },
         },
-        NotAuthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Sign in first." },
-        ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "You may not do this.", Detail = forbidden.Message },
-        ResourceNotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found." },
-        BadHttpRequestException bad => new ProblemDetails
-        {
-            Status = bad.StatusCode,
-            Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
-            Detail = bad.InnerException is JsonException json ? json.Message : bad.Message,
-        },
-        JsonException json => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request body is not valid JSON.", Detail = json.Message },
+        NotAuthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = Localized.Say("请先登录。", "Sign in first.") },
+        ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = Localized.Say("无权执行此操作。", "You may not do this."), Detail = forbidden.Message },
+        ResourceNotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = Localized.Say("未找到。", "Not found.") },
+        BadHttpRequestException bad => RequestProblems.From(httpContext, bad),
+        JsonException json => RequestProblems.From(httpContext, new BadHttpRequestException(json.Message, StatusCodes.Status400BadRequest, json)),
         _ => null,
     };
+
+    /// <summary>
+    /// A broken rule: its code, its message, and the field it concerns when it names one (as <c>field</c>, and for a
+    /// 400 also under <c>errors</c>, the shape of every other bad-input answer).
+    /// </summary>
+    private static ProblemDetails FromDomain(DomainError error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        ProblemDetails problem = status == StatusCodes.Status400BadRequest && error.Field is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [error.Message] })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = error.Message;
+        problem.Type = $"urn:court:error:{error.Code}";
+        problem.Extensions["code"] = error.Code;
+        if (error.Field is not null)
+        {
+            problem.Extensions["field"] = error.Field;
+        }
+
+        return problem;
+    }
 }

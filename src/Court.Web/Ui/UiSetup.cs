@@ -33,8 +33,9 @@ public static class UiSetup
             o.SetDefaultCulture(CourtCulture.Chinese);
             o.SupportedCultures = CourtCulture.Supported;
             o.SupportedUICultures = CourtCulture.Supported;
-            // zh-CN unless the visitor chose English: the cookie set by the language switch, or ?culture=en.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+            // zh-CN unless the visitor chose English: the cookie set by the language switch, or ?culture=en; an agency's
+            // system calling the API may also say so in Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider(), new ApiAcceptLanguageProvider()];
         });
         services.AddSingleton<NavigationMenu>();
         services.AddScoped<TimelineReader>();
@@ -57,4 +58,16 @@ public static class UiSetup
         app.MapRazorPages();
         return app;
     }
+}
+
+/// <summary>
+/// Accept-Language, for API calls only: a system says which language it wants its problem details in. Pages ignore it,
+/// since a browser's language says little about which language a clerk wants; they stay zh-CN unless she chooses.
+/// </summary>
+public sealed class ApiAcceptLanguageProvider : RequestCultureProvider
+{
+    private readonly AcceptLanguageHeaderRequestCultureProvider header = new();
+
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+        Auth.ApiProblems.IsApi(httpContext.Request) ? header.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
 }

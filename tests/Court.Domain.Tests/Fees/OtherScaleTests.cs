@@ -19,6 +19,18 @@ public sealed class OtherScaleTests
     public void An_enforcement_application_without_an_amount_pays_the_chosen_per_case_figure() =>
         Assert.Equal("50.00", Fee(FeeKind.Enforcement, null));
 
+    [Theory]
+    [InlineData(FeeKind.Divorce)]
+    [InlineData(FeeKind.PersonalityRights)]
+    [InlineData(FeeKind.OtherNonProperty)]
+    [InlineData(FeeKind.AdministrativeOther)]
+    public void A_case_that_is_not_a_claim_for_money_gets_no_small_claims_quote(FeeKind kind) =>
+        Assert.Equal("fees.small-claims-not-available", FeeCalculator.Assess(NationalFeeSchedule.V1, kind, null, Procedure.SmallClaims).Error?.Code);
+
+    [Fact]
+    public void A_labour_claim_may_be_quoted_under_small_claims() =>
+        Assert.Equal("5.00", Fee(FeeKind.Labour, null, Procedure.SmallClaims));
+
     [Fact]
     public void Application_fees_are_not_halved_by_the_procedure() =>
         Assert.Equal("7400.00", Fee(FeeKind.Enforcement, "500000", Procedure.Simple, CaseClosing.Mediation));

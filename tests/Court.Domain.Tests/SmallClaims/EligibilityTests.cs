@@ -55,6 +55,14 @@ public sealed class EligibilityTests
         Assert.Equal((EligibilityOutcome.NotAllowed, "above-agreement-limit"), (above.Outcome, above.Reason));
     }
 
+    [Fact]
+    public void A_claim_of_nothing_is_not_a_small_claim()
+    {
+        var assessment = SmallClaimsEligibility.Assess(On("2022-07-01"), 0, SmallClaimsCaseType.MonetaryClaim, false);
+
+        Assert.Equal((EligibilityOutcome.NotAllowed, "no-amount-claimed"), (assessment.Outcome, assessment.Reason));
+    }
+
     [Theory]
     [InlineData("2022-06-30", 2020)]
     [InlineData("2022-07-01", 2021)]

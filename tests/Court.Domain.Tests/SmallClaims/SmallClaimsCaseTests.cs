@@ -209,6 +209,22 @@ public sealed class SmallClaimsCaseTests
     }
 
     [Fact]
+    public void A_payment_is_recorded_on_the_day_paid_with_its_receipt_number()
+    {
+        var state = Given([.. Filed(At(2024, 3, 4))]);
+
+        var paid = Assert.IsType<FeeNoticePaid>(Assert.Single(When(state, new RecordFeePayment("c1-F1", new DateOnly(2024, 3, 5), " 渝财0012 "), Context(At(2024, 3, 8)))));
+
+        Assert.Equal((new DateOnly(2024, 3, 5), "渝财0012"), (paid.PaidOn, paid.ReceiptNumber));
+    }
+
+    [Theory]
+    [InlineData("2024-03-09", "small-claims.paid-in-future")]
+    [InlineData("2024-03-03", "small-claims.paid-before-notice")]
+    public void A_payment_cannot_be_dated_in_the_future_or_before_its_notice(string paidOn, string code) =>
+        Assert.Equal(code, Rejected(Given([.. Filed(At(2024, 3, 4))]), new RecordFeePayment("c1-F1", DateOnly.Parse(paidOn, System.Globalization.CultureInfo.InvariantCulture), "r"), Context(At(2024, 3, 8))).Code);
+
+    [Fact]
     public void A_notice_keeps_the_number_of_its_document_once()
     {
         var state = Given([.. Filed(At(2024, 3, 4))]);
@@ -251,6 +267,60 @@ public sealed class SmallClaimsCaseTests
         Assert.Equal((400_00L, 0L), (decided.Fee!.FeeFen, decided.RefundFen));
     }
 
+    /// <summary>
+    /// Every combination of the fee rules on a 40,000-yuan claim (full fee 800) that may be lowered to 20,000 (full fee
+    /// 300), all notices paid as they come: small claims halves (Art. 16); mediation or withdrawal halves (Art. 15) but
+    /// does not halve a halved fee again (decision 0012); a claim lowered before the end of court investigation lowers
+    /// the fee, one lowered after it does not, whatever the closing (Art. 21).
+    /// </summary>
+    [Theory]
+    [InlineData(false, "never", CaseClosing.None, 400_00L, 0L)]
+    [InlineData(false, "never", CaseClosing.Mediation, 400_00L, 0L)]
+    [InlineData(false, "never", CaseClosing.Withdrawal, 400_00L, 0L)]
+    [InlineData(false, "before", CaseClosing.None, 150_00L, 250_00L)]
+    [InlineData(false, "before", CaseClosing.Mediation, 150_00L, 250_00L)]
+    [InlineData(false, "before", CaseClosing.Withdrawal, 150_00L, 250_00L)]
+    [InlineData(false, "after", CaseClosing.None, 400_00L, 0L)]
+    [InlineData(false, "after", CaseClosing.Mediation, 400_00L, 0L)]
+    [InlineData(false, "after", CaseClosing.Withdrawal, 400_00L, 0L)]
+    [InlineData(true, "never", CaseClosing.None, 800_00L, 0L)]
+    [InlineData(true, "never", CaseClosing.Mediation, 400_00L, 400_00L)]
+    [InlineData(true, "never", CaseClosing.Withdrawal, 400_00L, 400_00L)]
+    [InlineData(true, "before", CaseClosing.None, 300_00L, 500_00L)]
+    [InlineData(true, "before", CaseClosing.Mediation, 150_00L, 650_00L)]
+    [InlineData(true, "before", CaseClosing.Withdrawal, 150_00L, 650_00L)]
+    [InlineData(true, "after", CaseClosing.None, 800_00L, 0L)]
+    [InlineData(true, "after", CaseClosing.Mediation, 400_00L, 400_00L)]
+    [InlineData(true, "after", CaseClosing.Withdrawal, 400_00L, 400_00L)]
+    public void The_fee_rules_compose_for_every_procedure_lowering_and_closing(bool convertedToOrdinary, string lowered, CaseClosing closing, long feeFen, long refundedFen)
+    {
+        var state = Given([.. Filed(At(2024, 3, 4))]);
+        var context = Context(At(2024, 3, 6));
+        SmallClaimsCase Apply(SmallClaimsCase current, SmallClaimsCommand command) => When(current, command, context).Aggregate(current, (s, e) => s.Evolve(e));
+        SmallClaimsCase PayAll(SmallClaimsCase current) => current.Notices.Where(n => n.Outstanding).Aggregate(current, (s, n) => Apply(s, new RecordFeePayment(n.NoticeId)));
+
+        state = PayAll(state);
+        if (convertedToOrdinary)
+        {
+            state = PayAll(Apply(state, new ConvertProcedure(Procedure.Ordinary, "需要鉴定")));
+        }
+
+        if (lowered == "before")
+        {
+            state = Apply(state, new LowerClaim(20_000_00));
+        }
+
+        state = Apply(state, new EndCourtInvestigation());
+        if (lowered == "after")
+        {
+            state = Apply(state, new LowerClaim(20_000_00));
+        }
+
+        state = Apply(state, new DecideSmallClaimsCase(closing));
+
+        Assert.Equal((feeFen, refundedFen), (state.AssessedFen, state.Refunds.Values.Sum(r => r.AmountFen)));
+    }
+
     [Theory]
     [InlineData("2024-08-01", "2024-10-08", "2024-11-01")] // 1 October falls in the National Day holiday
     [InlineData("2024-07-05", "2024-09-05", "2024-10-08")] // the extended limit 5 October does
@@ -282,6 +352,24 @@ public sealed class SmallClaimsCaseTests
     [Fact]
     public void A_limit_that_has_passed_cannot_be_extended() =>
         Assert.Equal("small-claims.limit-passed", Rejected(Given([.. Filed(At(2024, 3, 4))]), new ExtendLimit("late"), Context(At(2024, 5, 7))).Code);
+
+    [Theory]
+    [InlineData("(2024)渝0116破1号", "small-claims.case-type-wrong")]
+    [InlineData("(2024)渝0116执1号", "small-claims.case-type-wrong")]
+    [InlineData("(2024)渝05民初1号", "small-claims.court-wrong")]
+    [InlineData("(2024)渝民初1号", "small-claims.court-wrong")]
+    [InlineData("(2023)渝0116民初1号", "small-claims.year-wrong")]
+    [InlineData("(2015)渝0116民初1号", "case-number.year-out-of-range")]
+    public void Filing_refuses_a_number_that_is_not_this_courts_civil_first_instance_number_of_the_filing_year(string caseNumber, string code)
+    {
+        var error = Rejected(SmallClaimsCase.Initial, Filing() with { CaseNumber = caseNumber }, Context(At(2024, 3, 4)));
+
+        Assert.Equal((code, ErrorKind.Validation), (error.Code, error.Kind));
+    }
+
+    [Fact]
+    public void A_civil_first_instance_number_of_this_court_and_year_is_filed() =>
+        Assert.IsType<SmallClaimsCaseFiled>(When(SmallClaimsCase.Initial, Filing() with { CaseNumber = "（2024）渝0116民初88号" }, Context(At(2024, 12, 31)))[0]);
 
     [Fact]
     public void Commands_for_a_case_never_filed_are_not_found() =>

@@ -34,7 +34,7 @@ public sealed record ScheduleDisposal(DisposalMethod? Method, string? Platform, 
 }
 
 /// <summary>The auction found no buyer at the reserve (流拍).</summary>
-public sealed record RecordDisposalUnsold(string? Reason) : AssetWrite, ICommand<Changed>;
+public sealed record RecordDisposalUnsold([property: MultiLine] string? Reason) : AssetWrite, ICommand<Changed>;
 
 /// <summary>The auction or sale found its buyer.</summary>
 public sealed record RecordAssetSold(string? BuyerName, string? BuyerIdNumber, long? PriceFen, DateOnly? SoldOn) : AssetWrite, ICommand<Changed>;

@@ -6,6 +6,7 @@ using Court.Application.Documents;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using Court.Domain.Documents;
 using Court.Domain.Identifiers;
 using FluentValidation;
@@ -31,7 +32,7 @@ public sealed record AgendaFigures(
     int RulingsDue);
 
 /// <summary>The meeting's decision on an item, as its minutes record it, with actions for named owners.</summary>
-public sealed record RecordMeetingDecision(DateOnly? MeetingOn, string? Minutes, IReadOnlyList<MeetingActionInput>? Actions) : ICommand<Changed>
+public sealed record RecordMeetingDecision(DateOnly? MeetingOn, [property: MultiLine] string? Minutes, IReadOnlyList<MeetingActionInput>? Actions) : ICommand<Changed>
 {
     [JsonIgnore]
     public string ItemId { get; init; } = "";
@@ -40,7 +41,7 @@ public sealed record RecordMeetingDecision(DateOnly? MeetingOn, string? Minutes,
 public sealed record MeetingActionInput(string? Owner, string? Description, DateOnly? DueOn);
 
 /// <summary>An owner reports an action of the meeting done.</summary>
-public sealed record CompleteMeetingAction(string? Note) : ICommand<Changed>
+public sealed record CompleteMeetingAction([property: MultiLine] string? Note) : ICommand<Changed>
 {
     [JsonIgnore]
     public string ItemId { get; init; } = "";

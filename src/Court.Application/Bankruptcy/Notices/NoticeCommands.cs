@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using FluentValidation;
 using Mediator;
 
@@ -27,19 +28,19 @@ public sealed record AcknowledgeNotice : NoticeStep, ICommand<Changed>;
 public sealed record ExecuteNotice(string? RegistrationReference, DateOnly? ExecutedOn) : NoticeStep, ICommand<Changed>;
 
 /// <summary>The agency writes to the judge about the notice. The notice stays in force (DOMAIN.md §1): not a step of its workflow.</summary>
-public sealed record QueryNotice(string? Text) : NoticeWrite, ICommand<QueriedNotice>;
+public sealed record QueryNotice([property: MultiLine] string? Text) : NoticeWrite, ICommand<QueriedNotice>;
 
 public sealed record QueriedNotice(string NoticeId, string QueryId, long Version);
 
 /// <summary>The judge answers an agency's query.</summary>
-public sealed record AnswerNoticeQuery(string? Answer) : NoticeWrite, ICommand<Changed>
+public sealed record AnswerNoticeQuery([property: MultiLine] string? Answer) : NoticeWrite, ICommand<Changed>
 {
     [JsonIgnore]
     public string QueryId { get; init; } = "";
 }
 
 /// <summary>The agency reports it cannot carry the notice out (asset not found, already transferred…), with the reason.</summary>
-public sealed record ReportNoticeCannotBeExecuted(string? Reason) : NoticeStep, ICommand<Changed>;
+public sealed record ReportNoticeCannotBeExecuted([property: MultiLine] string? Reason) : NoticeStep, ICommand<Changed>;
 
 /// <summary>Fired by the deadline timer (as the system): the acknowledgement or execution deadline passed.</summary>
 public sealed record FlagOverdueNotice : NoticeStep, ICommand<Changed>;

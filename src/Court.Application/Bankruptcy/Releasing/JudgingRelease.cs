@@ -3,6 +3,7 @@ using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using FluentValidation;
 using Mediator;
 
@@ -23,13 +24,13 @@ public abstract record ReleaseRequestWrite : ConditionalWrite, ICaseScoped, IWor
 }
 
 /// <summary>The judge approves: letters with a deadline go to each seizing body (限期解除).</summary>
-public sealed record ApproveRelease(string? Note = null) : ReleaseRequestWrite, ICommand<Changed>;
+public sealed record ApproveRelease([property: MultiLine] string? Note = null) : ReleaseRequestWrite, ICommand<Changed>;
 
 /// <summary>The judge rejects, with the reason.</summary>
-public sealed record RejectRelease(string? Reason) : ReleaseRequestWrite, ICommand<Changed>;
+public sealed record RejectRelease([property: MultiLine] string? Reason) : ReleaseRequestWrite, ICommand<Changed>;
 
 /// <summary>The administrator withdraws a request the court has not yet ruled on.</summary>
-public sealed record WithdrawRelease(string? Reason) : ReleaseRequestWrite, ICommand<Changed>;
+public sealed record WithdrawRelease([property: MultiLine] string? Reason) : ReleaseRequestWrite, ICommand<Changed>;
 
 public sealed class ApproveReleaseValidator : AbstractValidator<ApproveRelease>
 {

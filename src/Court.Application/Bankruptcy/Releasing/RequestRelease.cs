@@ -10,7 +10,7 @@ using Mediator;
 namespace Court.Application.Bankruptcy.Releasing;
 
 /// <summary>The administrator asks the court to have seizures on one asset lifted (EBL art. 19), with his reasons.</summary>
-public sealed record RequestRelease(string? AssetId, IReadOnlyList<string>? SeizureIds, string? Reasons) : ICommand<Changed>, ICaseScoped
+public sealed record RequestRelease(string? AssetId, IReadOnlyList<string>? SeizureIds, [property: MultiLine] string? Reasons) : ICommand<Changed>, ICaseScoped
 {
     [JsonIgnore]
     public string EstateId { get; init; } = "";

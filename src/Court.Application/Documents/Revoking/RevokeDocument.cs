@@ -1,10 +1,11 @@
+using Court.Domain.Common;
 using FluentValidation;
 using Mediator;
 
 namespace Court.Application.Documents.Revoking;
 
 /// <summary>A judge withdraws a document; the public check then answers "revoked".</summary>
-public sealed record RevokeDocument(string Number, string Reason, long? ExpectedVersion = null) : ICommand<IssuedDocument>;
+public sealed record RevokeDocument(string Number, [property: MultiLine] string Reason, long? ExpectedVersion = null) : ICommand<IssuedDocument>;
 
 public sealed class RevokeDocumentValidator : AbstractValidator<RevokeDocument>
 {

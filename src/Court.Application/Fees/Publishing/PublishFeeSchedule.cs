@@ -1,4 +1,5 @@
 using Court.Application.Common;
+using Court.Domain.Common;
 using Court.Domain.Fees;
 using FluentValidation;
 using Mediator;
@@ -19,7 +20,7 @@ public sealed record PublishFeeScheduleVersion(
     IReadOnlyList<FeeScale>? Scales,
     IReadOnlyList<FeeReduction>? Reductions,
     string? Basis,
-    string? Note) : ICommand<PublishedFeeSchedule>;
+    [property: MultiLine] string? Note) : ICommand<PublishedFeeSchedule>;
 
 /// <param name="Published">False when the latest version already had these terms (nothing was written).</param>
 public sealed record PublishedFeeSchedule(string Id, int Version, DateOnly EffectiveFrom, long StreamVersion, bool Published);

@@ -1,5 +1,6 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Workflows;
+using Court.Domain.Common;
 using Court.Domain.Fees;
 using Court.Domain.SmallClaims;
 using FluentValidation;
@@ -48,7 +49,7 @@ public sealed record DecideSmallClaims(string CaseId, string? Closing, long? IfM
 }
 
 /// <summary>The judge moves the case out of small-claims procedure (CPL Art. 169); the fee difference is charged.</summary>
-public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, string? Reason, long? IfMatch = null) : ISmallClaimsStep
+public sealed record ConvertSmallClaimsProcedure(string CaseId, string? To, [property: MultiLine] string? Reason, long? IfMatch = null) : ISmallClaimsStep
 {
 
     public SmallClaimsCommand ToDomain() => new ConvertProcedure(ProcedureCodes.TryParse(To, out var to) ? to : Procedure.Ordinary, Reason!);
@@ -62,15 +63,16 @@ public sealed record LowerSmallClaim(string CaseId, decimal? NewClaim, long? IfM
 }
 
 /// <summary>The court president extends the limit once, by one month (CPL Art. 168).</summary>
-public sealed record ExtendSmallClaimsLimit(string CaseId, string? Reason, long? IfMatch = null) : ISmallClaimsStep
+public sealed record ExtendSmallClaimsLimit(string CaseId, [property: MultiLine] string? Reason, long? IfMatch = null) : ISmallClaimsStep
 {
 
     public SmallClaimsCommand ToDomain() => new ExtendLimit(Reason!);
 }
 
-public sealed record RecordSmallClaimsFeePayment(string CaseId, string NoticeId, long? IfMatch = null) : ISmallClaimsCaseCommand
+/// <summary>The clerk records that a fee notice was paid: on <see cref="PaidOn"/> (today when absent), against receipt <see cref="ReceiptNumber"/>.</summary>
+public sealed record RecordSmallClaimsFeePayment(string CaseId, string NoticeId, DateOnly? PaidOn, string? ReceiptNumber, long? IfMatch = null) : ISmallClaimsCaseCommand
 {
-    public SmallClaimsCommand ToDomain() => new RecordFeePayment(NoticeId);
+    public SmallClaimsCommand ToDomain() => new RecordFeePayment(NoticeId, PaidOn, ReceiptNumber);
 }
 
 public sealed record RecordSmallClaimsRefundPaid(string CaseId, string RefundId, long? IfMatch = null) : ISmallClaimsCaseCommand
@@ -105,6 +107,11 @@ public sealed class LowerSmallClaimValidator : AbstractValidator<LowerSmallClaim
     public LowerSmallClaimValidator() =>
         RuleFor(x => x.NewClaim).NotNull().GreaterThan(0).Must(c => c is null || YuanInput.ToFen(c) is not null)
             .WithMessage("newClaim is in yuan with at most two decimals, up to 10^12.");
+}
+
+public sealed class RecordSmallClaimsFeePaymentValidator : AbstractValidator<RecordSmallClaimsFeePayment>
+{
+    public RecordSmallClaimsFeePaymentValidator() => RuleFor(x => x.ReceiptNumber).Text(40);
 }
 
 public sealed class ExtendSmallClaimsLimitValidator : AbstractValidator<ExtendSmallClaimsLimit>

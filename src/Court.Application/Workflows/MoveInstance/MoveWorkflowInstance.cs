@@ -1,5 +1,6 @@
 using Court.Application.Common;
 using Court.Application.Pipeline;
+using Court.Domain.Common;
 using FluentValidation;
 using Mediator;
 
@@ -9,7 +10,7 @@ namespace Court.Application.Workflows.MoveInstance;
 /// Moves a running instance to another version of its definition (Elsa's "Migrate" alteration), keeping its state,
 /// which must exist in the target version. Audited: the event names the reason, the metadata the operator.
 /// </summary>
-public sealed record MoveWorkflowInstance(string StreamId, int ToVersion, string Reason) : ICommand<MovedWorkflowInstance>
+public sealed record MoveWorkflowInstance(string StreamId, int ToVersion, [property: MultiLine] string Reason) : ICommand<MovedWorkflowInstance>
 {
     /// <summary>If-Match: the stream version the operator looked at.</summary>
     public long? ExpectedVersion { get; init; }

@@ -8,6 +8,7 @@ using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Filing;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Application.SmallClaims.Thresholds;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
 

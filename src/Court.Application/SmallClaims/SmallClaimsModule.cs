@@ -56,7 +56,9 @@ public static class SmallClaimsModule
         services.AddTimelineSentence<FeeNoticeIssued>(
             e => $"发出交费通知 {Money.Format(e.AmountFen)} 元，限 {e.DueOn:yyyy-MM-dd} 前交纳",
             e => $"issued a fee notice for {Money.Format(e.AmountFen)} yuan, due {e.DueOn:yyyy-MM-dd}");
-        services.AddTimelineSentence<FeeNoticePaid>(e => $"登记已交纳 {Money.Format(e.AmountFen)} 元", e => $"recorded payment of {Money.Format(e.AmountFen)} yuan");
+        services.AddTimelineSentence<FeeNoticePaid>(
+            e => $"登记 {e.PaidOn:yyyy年M月d日} 已交纳 {Money.Format(e.AmountFen)} 元" + (e.ReceiptNumber is { } r ? $"（票据号 {r}）" : ""),
+            e => $"recorded payment of {Money.Format(e.AmountFen)} yuan on {e.PaidOn:yyyy-MM-dd}" + (e.ReceiptNumber is { } r ? $" (receipt {r})" : ""));
         services.AddTimelineSentence<SmallClaimsServed>(e => $"登记送达（{e.Method}）", e => $"recorded service ({e.Method})");
         services.AddTimelineSentence<SmallClaimsHearingOpened>(_ => "开庭审理", _ => "opened the hearing");
         services.AddTimelineSentence<CourtInvestigationEnded>(_ => "法庭调查终结", _ => "ended the court investigation");

@@ -40,7 +40,8 @@ public sealed record FeeNoticeView(
     DateOnly DueOn,
     bool Paid,
     DateOnly? PaidOn,
-    string? DocumentNumber = null);
+    string? DocumentNumber = null,
+    string? ReceiptNumber = null);
 
 /// <summary>A refund the court owes a party until it is paid out.</summary>
 [Collection("fee-refunds")]
@@ -97,7 +98,7 @@ public sealed class SmallClaimsProjection : IProjection
                 session.Store(e.NoticeId, issued with { DocumentNumber = e.DocumentNumber });
                 break;
             case FeeNoticePaid e when await session.LoadAsync<FeeNoticeView>(e.NoticeId, cancellationToken) is { } notice:
-                session.Store(e.NoticeId, notice with { Paid = true, PaidOn = e.PaidOn });
+                session.Store(e.NoticeId, notice with { Paid = true, PaidOn = e.PaidOn, ReceiptNumber = e.ReceiptNumber });
                 break;
             case IWorkflowEvent e:
                 view = view with { State = e.Entered.State, Open = !e.Entered.IsFinal };

@@ -5,7 +5,7 @@ using Court.Domain.Workflows;
 
 namespace Court.Domain.SmallClaims;
 
-public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly DueOn, bool Paid, string? DocumentNumber = null)
+public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly IssuedOn, DateOnly DueOn, bool Paid, string? DocumentNumber = null)
 {
     public bool Outstanding => !Paid && AmountFen > 0;
 }
@@ -57,7 +57,7 @@ public sealed record SmallClaimsCase(
             CaseNumber = e.CaseNumber,
             JudgeId = e.JudgeId,
         },
-        FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.DueOn, false)) },
+        FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.IssuedOn, e.DueOn, false)) },
         FeeNoticeDocumentIssued e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { DocumentNumber = e.DocumentNumber } : n).ToImmutableList() },
         FeeNoticePaid e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { Paid = true } : n).ToImmutableList() },
         ProcedureConverted e => this with { Procedure = e.To, AssessedFen = Math.Max(AssessedFen, e.Fee.FeeFen) },

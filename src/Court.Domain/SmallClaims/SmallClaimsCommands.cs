@@ -20,7 +20,8 @@ public sealed record FileSmallClaimsCase(
     bool PartiesAgreed,
     DateOnly? FiledOn) : SmallClaimsCommand;
 
-public sealed record RecordFeePayment(string NoticeId) : SmallClaimsCommand;
+/// <summary>The clerk records a payment: the day it was paid (today when not given) and the receipt's number (票据号).</summary>
+public sealed record RecordFeePayment(string NoticeId, DateOnly? PaidOn = null, string? ReceiptNumber = null) : SmallClaimsCommand;
 
 /// <summary>Keeps the number of the document a fee notice was issued as.</summary>
 public sealed record RecordFeeNoticeDocument(string NoticeId, string DocumentNumber) : SmallClaimsCommand;

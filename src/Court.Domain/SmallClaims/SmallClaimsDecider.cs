@@ -119,7 +119,11 @@ public static class SmallClaimsDecider
         {
             null => DomainError.NotFound("small-claims.notice-not-found", $"Case {state.CaseId} has no fee notice {pay.NoticeId}."),
             { Paid: true } or { AmountFen: 0 } => Decision.Nothing,
-            var notice => Decision.Emit(new FeeNoticePaid(state.CaseId, notice.NoticeId, notice.AmountFen, context.Today)),
+            var notice when (pay.PaidOn ?? context.Today) > context.Today =>
+                DomainError.Invalid("small-claims.paid-in-future", $"A payment cannot be recorded for a future day ({pay.PaidOn:yyyy-MM-dd}); today is {context.Today:yyyy-MM-dd}."),
+            var notice when (pay.PaidOn ?? context.Today) < notice.IssuedOn =>
+                DomainError.Invalid("small-claims.paid-before-notice", $"Fee notice {notice.NoticeId} was issued on {notice.IssuedOn:yyyy-MM-dd}; a payment on {pay.PaidOn:yyyy-MM-dd} cannot be for it."),
+            var notice => Decision.Emit(new FeeNoticePaid(state.CaseId, notice.NoticeId, notice.AmountFen, pay.PaidOn ?? context.Today, pay.ReceiptNumber?.Trim())),
         };
 
     /// <summary>The new procedure's fee by the schedule in force on the filing date; the case pays the difference (never less than it already owes).</summary>

@@ -46,7 +46,7 @@ public sealed record FeeNoticeIssued(string CaseId, string NoticeId, FeeNoticeRe
 public sealed record FeeNoticeDocumentIssued(string CaseId, string NoticeId, string DocumentNumber) : IDomainEvent;
 
 [EventType("small-claims.fee-notice-paid.v1")]
-public sealed record FeeNoticePaid(string CaseId, string NoticeId, long AmountFen, DateOnly PaidOn) : IDomainEvent;
+public sealed record FeeNoticePaid(string CaseId, string NoticeId, long AmountFen, DateOnly PaidOn, string? ReceiptNumber = null) : IDomainEvent;
 
 [EventType("small-claims.procedure-converted.v1")]
 public sealed record ProcedureConverted(string CaseId, Procedure From, Procedure To, string Reason, FeeAssessment Fee, long DifferenceFen, DateOnly ConvertedOn) : IDomainEvent;

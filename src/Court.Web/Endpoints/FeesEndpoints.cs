@@ -111,9 +111,13 @@ public static class FeesEndpoints
         MapCaseCommand(cases, "/{id}/claim-reduction", "LowerSmallClaim", (id, body, ifMatch) => new LowerSmallClaim(id, body.NewClaim, ifMatch));
         MapCaseCommand(cases, "/{id}/limit-extension", "ExtendSmallClaimsLimit", (id, body, ifMatch) => new ExtendSmallClaimsLimit(id, body.Reason, ifMatch));
 
-        cases.MapPost("/{id}/fee-notices/{noticeId}/payment", async (string id, string noticeId, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                Changed(http, await mediator.Send(new RecordSmallClaimsFeePayment(id, noticeId, http.IfMatch()), ct)))
-            .WithName("RecordSmallClaimsFeePayment");
+        cases.MapPost("/{id}/fee-notices/{noticeId}/payment", async (string id, string noticeId, PaymentBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Changed(http, await mediator.Send(new RecordSmallClaimsFeePayment(id, noticeId, body?.PaidOn, body?.ReceiptNumber, http.IfMatch()), ct)))
+            .WithName("RecordSmallClaimsFeePayment")
+            .WithSummary("Record that a fee notice was paid: paidOn (yyyy-MM-dd, today by default, not before the notice) and the receipt number")
+            .Produces<CaseChanged>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         cases.MapPost("/{id}/refunds/{refundId}/payment", async (string id, string refundId, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(new RecordSmallClaimsRefundPaid(id, refundId, http.IfMatch()), ct)))
@@ -137,6 +141,9 @@ public static class FeesEndpoints
         http.SetETag(changed.Version);
         return Results.Ok(changed);
     }
+
+    /// <summary>A fee payment: the day it was paid and the receipt's number.</summary>
+    internal sealed record PaymentBody(DateOnly? PaidOn, string? ReceiptNumber);
 
     /// <summary>The fields case commands take; each command reads the ones it needs.</summary>
     public sealed record CaseCommandBody(string? Method = null, string? Closing = null, string? To = null, string? Reason = null, decimal? NewClaim = null);

@@ -209,6 +209,22 @@ public sealed class SmallClaimsCaseTests
     }
 
     [Fact]
+    public void A_payment_is_recorded_on_the_day_paid_with_its_receipt_number()
+    {
+        var state = Given([.. Filed(At(2024, 3, 4))]);
+
+        var paid = Assert.IsType<FeeNoticePaid>(Assert.Single(When(state, new RecordFeePayment("c1-F1", new DateOnly(2024, 3, 5), " 渝财0012 "), Context(At(2024, 3, 8)))));
+
+        Assert.Equal((new DateOnly(2024, 3, 5), "渝财0012"), (paid.PaidOn, paid.ReceiptNumber));
+    }
+
+    [Theory]
+    [InlineData("2024-03-09", "small-claims.paid-in-future")]
+    [InlineData("2024-03-03", "small-claims.paid-before-notice")]
+    public void A_payment_cannot_be_dated_in_the_future_or_before_its_notice(string paidOn, string code) =>
+        Assert.Equal(code, Rejected(Given([.. Filed(At(2024, 3, 4))]), new RecordFeePayment("c1-F1", DateOnly.Parse(paidOn, System.Globalization.CultureInfo.InvariantCulture), "r"), Context(At(2024, 3, 8))).Code);
+
+    [Fact]
     public void A_notice_keeps_the_number_of_its_document_once()
     {
         var state = Given([.. Filed(At(2024, 3, 4))]);

@@ -27,7 +27,7 @@ public sealed class FeesMatrix : IMatrixRows
         ("sc-lower", 8007, []),
         ("sc-extend", 8008, []),
         ("sc-pay", 8009, []),
-        ("sc-refund", 8010, [id => new RecordSmallClaimsFeePayment(id, id + "-F1"), id => new LowerSmallClaim(id, 30_000m)]),
+        ("sc-refund", 8010, [id => new RecordSmallClaimsFeePayment(id, id + "-F1", null, "R1"), id => new LowerSmallClaim(id, 30_000m)]),
     ];
 
     public async Task SeedAsync(MatrixState state, IServiceProvider services)
@@ -88,7 +88,7 @@ public sealed class FeesMatrix : IMatrixRows
         new("POST", "/api/small-claims/cases/{id}/claim-reduction", s => Case(s, "sc-lower") + "/claim-reduction", OnCase("clerk", "judge"),
             Body: (_, _) => new { newClaim = 35_000m }),
         new("POST", "/api/small-claims/cases/{id}/limit-extension", s => Case(s, "sc-extend") + "/limit-extension", OnCase("president"), Body: (_, _) => new { reason = "补充证据" }),
-        new("POST", "/api/small-claims/cases/{id}/fee-notices/{noticeId}/payment", s => $"{Case(s, "sc-pay")}/fee-notices/{s["sc-pay"]}-F1/payment", OnCase("clerk"), Body: (_, _) => new { }),
+        new("POST", "/api/small-claims/cases/{id}/fee-notices/{noticeId}/payment", s => $"{Case(s, "sc-pay")}/fee-notices/{s["sc-pay"]}-F1/payment", OnCase("clerk"), Body: (_, _) => new { receiptNumber = "R1" }),
         new("POST", "/api/small-claims/cases/{id}/refunds/{refundId}/payment", s => $"{Case(s, "sc-refund")}/refunds/{s["sc-refund"]}-R1/payment", OnCase("clerk"), Body: (_, _) => new { }),
     ];
 }

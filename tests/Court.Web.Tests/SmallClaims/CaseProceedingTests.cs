@@ -25,6 +25,48 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
     }
 
     [Fact]
+    public async Task The_case_answers_the_etag_its_last_command_returned_so_the_next_conditional_write_succeeds()
+    {
+        var clerk = await api.As("clerk");
+        var filed = await clerk.PostJsonAsync("/api/small-claims/cases", SmallClaimsSamples.Case(214));
+        var id = (await filed.ReadJsonAsync()).GetProperty("id").GetString()!;
+        Assert.Equal(filed.Headers.ETag!.Tag, (await clerk.GetAsync(CasePath(id))).Headers.ETag!.Tag);
+
+        var served = await clerk.PostJsonAsync(CasePath(id) + "/service", new { method = "postal" }, ifMatch: filed.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        var read = await clerk.GetAsync(CasePath(id));
+        Assert.Equal(served.Headers.ETag!.Tag, read.Headers.ETag!.Tag);
+
+        var judge = await api.As("judge");
+        var hearing = await judge.PostJsonAsync(CasePath(id) + "/hearing", new { }, ifMatch: read.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, hearing.StatusCode);
+
+        var paid = await clerk.PostJsonAsync(CasePath(id) + $"/fee-notices/{id}-F1/payment", new { paidOn = "2022-04-23", receiptNumber = "渝财0001" }, ifMatch: hearing.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        Assert.Equal(paid.Headers.ETag!.Tag, (await clerk.GetAsync(CasePath(id))).Headers.ETag!.Tag);
+        var lowered = await judge.PostJsonAsync(CasePath(id) + "/claim-reduction", new { newClaim = 20_000m }, ifMatch: paid.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, lowered.StatusCode);
+        Assert.Equal(lowered.Headers.ETag!.Tag, (await clerk.GetAsync(CasePath(id))).Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task A_payment_needs_a_receipt_number_and_keeps_its_date_and_receipt()
+    {
+        var clerk = await api.As("clerk");
+        var id = await SmallClaimsSamples.FileAsync(clerk, 215);
+        var path = $"{CasePath(id)}/fee-notices/{id}-F1/payment";
+
+        var refused = await clerk.PostJsonAsync(path, new { paidOn = "2022-04-23" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.ReadJsonAsync()).GetProperty("errors").TryGetProperty("receiptNumber", out _));
+        Assert.False((await (await clerk.GetAsync(CasePath(id))).ReadJsonAsync()).GetProperty("notices")[0].GetProperty("paid").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostJsonAsync(path, new { paidOn = "2022-04-23", receiptNumber = "渝财0003" })).StatusCode);
+        var notice = (await (await clerk.GetAsync(CasePath(id))).ReadJsonAsync()).GetProperty("notices")[0];
+        Assert.Equal((true, "2022-04-23", "渝财0003"), (notice.GetProperty("paid").GetBoolean(), notice.GetProperty("paidOn").GetString(), notice.GetProperty("receiptNumber").GetString()));
+    }
+
+    [Fact]
     public async Task A_served_case_is_a_task_for_its_judge_labelled_with_the_case_number()
     {
         var clerk = await api.As("clerk");
@@ -92,7 +134,7 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
         var id = await SmallClaimsSamples.FileAsync(clerk, 205);
         var detail = await (await clerk.GetAsync(CasePath(id))).ReadJsonAsync();
         var noticeId = detail.GetProperty("notices")[0].GetProperty("noticeId").GetString();
-        await clerk.PostJsonAsync($"{CasePath(id)}/fee-notices/{noticeId}/payment", new { });
+        await clerk.PostJsonAsync($"{CasePath(id)}/fee-notices/{noticeId}/payment", new { receiptNumber = "渝财0002" });
 
         await clerk.PostJsonAsync(CasePath(id) + "/claim-reduction", new { newClaim = 30_000m });
 

@@ -60,7 +60,7 @@ public sealed class SmallClaimsDemoSeeder(TimeProvider clock) : IDemoSeeder
             return; // fee notice still outstanding
         }
 
-        await context.SendAsAsync(DemoUsers.Clerk, new RecordSmallClaimsFeePayment(id, id + "-F1"), cancellationToken);
+        await context.SendAsAsync(DemoUsers.Clerk, new RecordSmallClaimsFeePayment(id, id + "-F1", null, $"渝财{7000 + i:D6}"), cancellationToken);
         if (i % 5 == 1)
         {
             await context.SendAsAsync(DemoUsers.Judge, new ConvertSmallClaimsProcedure(id, "ordinary", "需要司法鉴定"), cancellationToken);

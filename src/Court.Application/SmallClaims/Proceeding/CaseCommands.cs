@@ -69,9 +69,10 @@ public sealed record ExtendSmallClaimsLimit(string CaseId, [property: MultiLine]
     public SmallClaimsCommand ToDomain() => new ExtendLimit(Reason!);
 }
 
-public sealed record RecordSmallClaimsFeePayment(string CaseId, string NoticeId, long? IfMatch = null) : ISmallClaimsCaseCommand
+/// <summary>The clerk records that a fee notice was paid: on <see cref="PaidOn"/> (today when absent), against receipt <see cref="ReceiptNumber"/>.</summary>
+public sealed record RecordSmallClaimsFeePayment(string CaseId, string NoticeId, DateOnly? PaidOn, string? ReceiptNumber, long? IfMatch = null) : ISmallClaimsCaseCommand
 {
-    public SmallClaimsCommand ToDomain() => new RecordFeePayment(NoticeId);
+    public SmallClaimsCommand ToDomain() => new RecordFeePayment(NoticeId, PaidOn, ReceiptNumber);
 }
 
 public sealed record RecordSmallClaimsRefundPaid(string CaseId, string RefundId, long? IfMatch = null) : ISmallClaimsCaseCommand
@@ -106,6 +107,11 @@ public sealed class LowerSmallClaimValidator : AbstractValidator<LowerSmallClaim
     public LowerSmallClaimValidator() =>
         RuleFor(x => x.NewClaim).NotNull().GreaterThan(0).Must(c => c is null || YuanInput.ToFen(c) is not null)
             .WithMessage("newClaim is in yuan with at most two decimals, up to 10^12.");
+}
+
+public sealed class RecordSmallClaimsFeePaymentValidator : AbstractValidator<RecordSmallClaimsFeePayment>
+{
+    public RecordSmallClaimsFeePaymentValidator() => RuleFor(x => x.ReceiptNumber).Text(40);
 }
 
 public sealed class ExtendSmallClaimsLimitValidator : AbstractValidator<ExtendSmallClaimsLimit>

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Court.Application.Common;
 using Court.Application.Fees.Quoting;
 using Court.Application.Fees.Schedules;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Domain.Common;
+using Court.Web.Ui;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -36,6 +38,13 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public IReadOnlyList<RefundItem>? Refunds { get; private set; }
 
+    /// <summary>The notice whose payment form failed, so its row shows the errors and keeps what was typed.</summary>
+    public string? PaymentNoticeId { get; private set; }
+
+    public string? PaymentPaidOn { get; private set; }
+
+    public string? PaymentReceipt { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(Amount))
@@ -62,10 +71,38 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnPostPaymentAsync(string caseId, string noticeId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPaymentAsync(string caseId, string noticeId, string? paidOn, string? receiptNumber, CancellationToken cancellationToken)
     {
-        await sender.Send(new RecordSmallClaimsFeePayment(caseId, noticeId), cancellationToken);
-        return RedirectToPage();
+        DateOnly? on = null;
+        if (!string.IsNullOrWhiteSpace(paidOn))
+        {
+            on = DateOnly.TryParseExact(paidOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+            if (on is null)
+            {
+                ModelState.AddModelError("paidOn", CourtCulture.IsChinese ? "请按 年-月-日 填写交费日期。" : "Enter the payment date as yyyy-mm-dd.");
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await sender.Send(new RecordSmallClaimsFeePayment(caseId, noticeId, on, receiptNumber), cancellationToken);
+                return RedirectToPage();
+            }
+            catch (ValidationException validation)
+            {
+                validation.AddTo(ModelState);
+            }
+            catch (DomainException domain)
+            {
+                ModelState.AddModelError("paidOn", domain.Error.Message);
+            }
+        }
+
+        (PaymentNoticeId, PaymentPaidOn, PaymentReceipt) = (noticeId, paidOn, receiptNumber);
+        await OnGetAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRefundAsync(string caseId, string refundId, CancellationToken cancellationToken)

@@ -23,7 +23,8 @@ public static class BankruptcyModule
     public static IServiceCollection AddBankruptcy(this IServiceCollection services)
     {
         services.AddScoped<BankruptcyProcess>();
-        services.AddSingleton<BankruptcyDeadlines>();
+        services.AddScoped<ReleaseDrafts>();
+        services.AddBankruptcyFollowUps();
         services.AddSingleton<IProjection, CaseProjection>();
         services.AddSingleton<IProjection, ReleaseRequestProjection>();
         services.AddSingleton<IProjection, NoticeProjection>();
@@ -50,33 +51,38 @@ public static class BankruptcyModule
         services.AllowOnCase<LapseExpiredSeizures>(System);
         services.AllowOnCase<RequestRelease>(Administrator, Clerk);
         services.AllowOnCase<GetReleaseRequest>();
-        services.AllowOnCase<ApproveRelease>(Judge);
-        services.AllowOnCase<RejectRelease>(Judge);
-        services.AllowOnCase<WithdrawRelease>(Administrator);
-        services.AllowOnCase<RecordSeizingBodyLift>(Administrator, Clerk, Judge);
-        services.AllowOnCase<IssueLiftingRuling>(Judge);
-        services.AllowOnCase<EscalateOverdueRelease>(System);
         services.AllowOnNotice<GetNotice>();
-        services.AllowOnNotice<AcknowledgeNotice>(Officer);
-        services.AllowOnNotice<ExecuteNotice>(Officer);
         services.AllowOnNotice<QueryNotice>(Officer);
-        services.AllowOnNotice<ReportNoticeCannotBeExecuted>(Officer);
         services.AllowOnNotice<AnswerNoticeQuery>(Judge);
-        services.AllowOnNotice<FlagOverdueNotice>(System);
-        services.AllowOnCase<ScheduleDisposal>(Administrator);
-        services.AllowOnCase<RecordDisposalUnsold>(Administrator);
-        services.AllowOnCase<RecordAssetSold>(Administrator);
-        services.AllowOnCase<ConfirmSale>(Judge);
         services.AllowRoles<GetAgenda>(Judge, Clerk, Roles.SupervisionOfficer, Roles.CourtPresident);
         services.AllowRoles<RecordMeetingDecision>(Judge, Roles.SupervisionOfficer);
         services.AllowRoles<CompleteMeetingAction>(Judge, Clerk, Roles.SupervisionOfficer);
+
+        // The workflows' steps: who may take them is the pinned definition's; the rule only says whose case or notice it is.
+        services.AllowOnCase<ApproveRelease>();
+        services.AllowOnCase<RejectRelease>();
+        services.AllowOnCase<WithdrawRelease>();
+        services.AllowOnCase<RecordSeizingBodyLift>();
+        services.AllowOnCase<IssueLiftingRuling>();
+        services.AllowOnCase<EscalateOverdueRelease>();
+        services.AllowOnCase<RecordRegistryExecution>();
+        services.AllowOnCase<RecordRegistryFailure>();
+        services.AllowOnNotice<AcknowledgeNotice>();
+        services.AllowOnNotice<ExecuteNotice>();
+        services.AllowOnNotice<ReportNoticeCannotBeExecuted>();
+        services.AllowOnNotice<FlagOverdueNotice>();
+        services.AllowOnCase<ScheduleDisposal>();
+        services.AllowOnCase<RecordDisposalUnsold>();
+        services.AllowOnCase<RecordAssetSold>();
+        services.AllowOnCase<ConfirmSale>();
+        services.AllowOnCase<RecordTransferRegistered>();
 
         // The workflows that drive the release request, notice and disposal streams (workflows/*.json).
         services.AddWorkflowSubject<ReleaseRequest>();
         services.AddWorkflowSubject<Notice>();
         services.AddWorkflowSubject<Disposal>();
-        services.AddWorkflowGuard<ReleaseRequest>("release-open", state => state.Stage != ReleaseStage.Released);
-        services.AddWorkflowGuard<ReleaseRequest>("release-complete", state => state.Stage == ReleaseStage.Released);
+        services.AddWorkflowGuard<ReleaseRequest>("release-open", state => state.Outstanding.Any());
+        services.AddWorkflowGuard<ReleaseRequest>("release-complete", state => !state.Outstanding.Any());
         services.AddWorkflowExpiry(firing => new EscalateOverdueRelease { RequestId = firing.IdOf<ReleaseRequest>() });
         services.AddWorkflowExpiry(firing => new FlagOverdueNotice { NoticeId = firing.IdOf<Notice>() });
         return services;

@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Court.Application.Bankruptcy.Documents;
 using Court.Application.Common;
 using Court.Application.Documents;
 using Court.Application.EventStore;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
-using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.Documents;
 using Court.Domain.Identifiers;
@@ -15,21 +12,19 @@ namespace Court.Application.Bankruptcy;
 
 /// <summary>
 /// The cross-stream steps of release and disposal (docs/decisions/0006-bankruptcy-aggregate-boundaries.md): issuing
-/// the documents a decision calls for, starting notices, and carrying an agency's answer back to the request, the
-/// estate, the disposal and the agenda. Every step looks first and does nothing when already done, so repeating a
-/// command after a crash completes what the first attempt left.
+/// the documents a decision calls for, starting notices, and carrying an agency's answer back to the estate and the
+/// agenda. Run by the process manager (<see cref="BankruptcyFollowUps"/>); every step looks first and does nothing
+/// when already done, and every document's id derives from what it documents, so running a step again after a
+/// crash completes what the first attempt left and issues nothing twice.
 /// </summary>
 public sealed class BankruptcyProcess(
     AggregateStore aggregates,
     WorkflowRuntime workflows,
+    WorkflowCatalog catalog,
     DocumentIssuer documents,
-    BankruptcyDeadlines deadlines,
-    ICallerContext caller,
     TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
-
-    public string Actor => caller.UserId;
 
     public async Task<Estate> EstateAsync(string estateId, CancellationToken ct)
     {
@@ -44,15 +39,11 @@ public sealed class BankruptcyProcess(
     }
 
     /// <summary>A document id derived from what it documents, so issuing it again returns the first document.</summary>
-    public static Guid DocumentId(string what)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("court:bankruptcy:" + what));
-        return new Guid(hash.AsSpan(0, 16));
-    }
+    public static Guid DocumentId(string what) => DeterministicGuid.From("court:bankruptcy:" + what);
 
     private static string CourtOf(Estate estate) => CaseNumber.Parse(estate.CaseNumber).Value.Court.Code;
 
-    /// <summary>Runs <paramref name="action"/> again when another writer got to the stream first (follow-ups must not fail the caller's act).</summary>
+    /// <summary>Runs <paramref name="action"/> again when another writer got to the stream first (follow-ups must not fail on a race).</summary>
     public static async Task<T> RetryingAsync<T>(Func<Task<T>> action)
     {
         for (var attempt = 1; ; attempt++)
@@ -71,9 +62,41 @@ public sealed class BankruptcyProcess(
     public Task<long> OnEstateAsync(string estateId, EstateCommand command, CancellationToken ct) =>
         RetryingAsync(() => aggregates.ExecuteAsync<Estate>(estateId, (s, now) => EstateDecider.Decide(s, command, now), cancellationToken: ct));
 
+    public async Task<ReleaseRequest> RequestAsync(string requestId, CancellationToken ct) => (await aggregates.LoadAsync<ReleaseRequest>(requestId, ct)).State;
+
+    // ---- Documents, drafted and issued by the same code -------------------------------------------------------
+
+    /// <summary>The notice's periods as the definition new notices start under says them (the periods the notice's timers run on).</summary>
+    public (DeadlineDefinition Acknowledge, DeadlineDefinition Execute) NoticePeriods()
+    {
+        var definition = catalog.Latest(BankruptcyWorkflows.Notice) ?? throw new InvalidOperationException($"No workflow definition '{BankruptcyWorkflows.Notice}' is loaded.");
+        var initial = definition.State(definition.InitialState);
+        var acknowledged = definition.From(initial.Name).Select(t => definition.State(t.To)).FirstOrDefault(s => s.Deadline is not null && !s.Final && s.Name != initial.Name);
+        return (initial.Deadline ?? throw new InvalidOperationException($"{definition.Id} v{definition.Version}: the initial state has no acknowledgement deadline."),
+            acknowledged?.Deadline ?? throw new InvalidOperationException($"{definition.Id} v{definition.Version}: acknowledging leads to no state with an execution deadline."));
+    }
+
+    public DocumentContent NoticeDocument(NoticeContent content)
+    {
+        var (acknowledge, execute) = NoticePeriods();
+        return BankruptcyDocuments.Notice(content, acknowledge, execute);
+    }
+
+    public static NoticeAction LiftingActionFor(EstateAsset asset) =>
+        asset.Kind is AssetKind.LandUseRight or AssetKind.Building ? NoticeAction.CancelSeizureRegistration : NoticeAction.LiftSeizure;
+
+    public static NoticeContent NoticeContentFor(Estate estate, EstateAsset asset, string rulingId, string rulingNumber, DateOnly rulingDate, IReadOnlyList<SeizureToRelease> seizures, NoticeAction action, Disposal? sale, string by, DateOnly issuedOn)
+    {
+        var court = CourtOf(estate);
+        return new NoticeContent(
+            court, BankruptcyDocuments.CourtName(court), estate.CaseNumber, asset.HoldingAgency, BankruptcyDocuments.AgencyName(asset.HoldingAgency),
+            rulingId, rulingNumber, rulingDate, estate.DebtorName, estate.DebtorCreditCode, asset.Kind, asset.Description, asset.Identifiers,
+            seizures, action, sale?.BuyerName, sale?.BuyerIdNumber, sale?.PriceFen, BankruptcyDocuments.Contact(court, by), issuedOn);
+    }
+
     // ---- Release ----------------------------------------------------------------------------------------------
 
-    /// <summary>The letters of <paramref name="letters"/> as documents (to the seizing bodies or their superiors).</summary>
+    /// <summary>The letters of <paramref name="letters"/> as documents (to the seizing bodies or their superiors), each due by the date its event recorded.</summary>
     public async Task IssueLettersAsync(ReleaseRequest request, IEnumerable<ReleaseLetter> letters, DateOnly dueOn, string judge, CancellationToken ct)
     {
         var (estate, asset) = await AssetAsync(request.EstateId, request.AssetId, ct);
@@ -87,54 +110,46 @@ public sealed class BankruptcyProcess(
         }
     }
 
-    /// <summary>
-    /// The court's ruling, its assisted-enforcement notice (started as its own stream) and the notifications to the
-    /// seizing bodies, for the seizures still in force. Done before the ruling is recorded on the request, so a retry finds them.
-    /// </summary>
-    public async Task IssueRulingDocumentsAsync(ReleaseRequest request, string rulingId, string noticeId, CancellationToken ct)
+    /// <summary>The court's ruling, its assisted-enforcement notice (started as its own stream) and the notifications to the seizing bodies, for the seizures the ruling lifts.</summary>
+    public async Task IssueRulingDocumentsAsync(ReleaseRequest request, LiftingRulingIssued ruled, CancellationToken ct)
     {
         var (estate, asset) = await AssetAsync(request.EstateId, request.AssetId, ct);
-        var seizures = request.Outstanding.Select(s => s.Seizure).ToList();
+        var seizures = ruled.SeizureIds.Select(id => request.Seizures.Find(s => s.Seizure.SeizureId == id)!.Seizure).ToList();
         var court = CourtOf(estate);
         var stream = BankruptcyWorkflows.ReleaseStream(request.Id!);
-        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, seizures, Actor), DocumentId("ruling:" + rulingId)), ct);
-        var action = asset.Kind is AssetKind.LandUseRight or AssetKind.Building ? NoticeAction.CancelSeizureRegistration : NoticeAction.LiftSeizure;
-        await StartNoticeAsync(estate, asset, NoticePurpose.Release, request.Id!, noticeId, ruling, seizures, action, null, ct);
+        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, seizures, ruled.By), DocumentId("ruling:" + ruled.RulingId)), ct);
+        await StartNoticeAsync(estate, asset, NoticePurpose.Release, request.Id!, ruled.NoticeId, ruling, seizures, LiftingActionFor(asset), null, ruled.By, ct);
         foreach (var (seizure, i) in seizures.Select((s, i) => (s, i)))
         {
-            var content = BankruptcyDocuments.NotificationToSeizingBody(estate, asset, seizure, ruling.Number, Actor);
-            await documents.IssueAsync(new DocumentToIssue(DocumentKind.OtherLetter, court, stream, content, DocumentId($"notification:{rulingId}:{i}")), ct);
+            var content = BankruptcyDocuments.NotificationToSeizingBody(estate, asset, seizure, ruling.Number, ruled.By);
+            await documents.IssueAsync(new DocumentToIssue(DocumentKind.OtherLetter, court, stream, content, DocumentId($"notification:{ruled.RulingId}:{i}")), ct);
         }
     }
 
-    private async Task StartNoticeAsync(Estate estate, EstateAsset asset, NoticePurpose purpose, string sourceId, string noticeId, IssuedDocument ruling, IReadOnlyList<SeizureToRelease> seizures, NoticeAction action, Disposal? sale, CancellationToken ct)
+    /// <summary>
+    /// Issues the notice's document and starts its workflow, once. The acknowledgement date the notice records is the
+    /// initial state's deadline in the definition it pins — the same one whose periods the document prints.
+    /// </summary>
+    private async Task StartNoticeAsync(Estate estate, EstateAsset asset, NoticePurpose purpose, string sourceId, string noticeId, IssuedDocument ruling, IReadOnlyList<SeizureToRelease> seizures, NoticeAction action, Disposal? sale, string by, CancellationToken ct)
     {
-        var streamId = BankruptcyWorkflows.NoticeStream(noticeId);
         if (await aggregates.LoadAsync<Notice>(noticeId, ct) is { Exists: true })
         {
             return;
         }
 
-        var now = Now;
-        var court = CourtOf(estate);
-        var content = new NoticeContent(
-            court, BankruptcyDocuments.CourtName(court), estate.CaseNumber, asset.HoldingAgency, BankruptcyDocuments.AgencyName(asset.HoldingAgency),
-            ruling.Id.ToString("D"), ruling.Number, ruling.IssuedOn, estate.DebtorName, estate.DebtorCreditCode, asset.Kind, asset.Description, asset.Identifiers,
-            seizures, action, sale?.BuyerName, sale?.BuyerIdNumber, sale?.PriceFen, BankruptcyDocuments.Contact(court, Actor), CourtCalendar.DateOf(now));
-        var acknowledge = deadlines.Period(BankruptcyWorkflows.Notice, "Delivered");
-        var execute = deadlines.Period(BankruptcyWorkflows.Notice, "Acknowledged");
+        var content = NoticeContentFor(estate, asset, ruling.Id.ToString("D"), ruling.Number, ruling.IssuedOn, seizures, action, sale, by, CourtCalendar.DateOf(Now));
         var document = await documents.IssueAsync(
             new DocumentToIssue(
                 action == NoticeAction.TransferToBuyer ? DocumentKind.TransferNotice : DocumentKind.AssistedEnforcementNotice,
-                court,
-                streamId,
-                BankruptcyDocuments.Notice(content, (acknowledge.Days, UnitZh(acknowledge.Unit)), (execute.Days, UnitZh(execute.Unit))),
+                CourtOf(estate),
+                BankruptcyWorkflows.NoticeStream(noticeId),
+                NoticeDocument(content),
                 Guid.Parse(noticeId)),
             ct);
-        var issue = new NoticeCommand.Issue(noticeId, purpose, sourceId, estate.Id!, asset.Id, document.Number, content, deadlines.DueOn(BankruptcyWorkflows.Notice, "Delivered", now), Actor);
         try
         {
-            await workflows.StartAsync<Notice>(BankruptcyWorkflows.Notice, noticeId, (s, at) => NoticeDecider.Decide(s, issue, at.Now), cancellationToken: ct);
+            await workflows.StartAsync<Notice>(BankruptcyWorkflows.Notice, noticeId, (s, step) => NoticeDecider.Decide(
+                s, new NoticeCommand.Issue(noticeId, purpose, sourceId, estate.Id!, asset.Id, document.Number, content, step.RequireDueOn(), by), step.Now), cancellationToken: ct);
         }
         catch (WrongExpectedVersionException)
         {
@@ -142,143 +157,77 @@ public sealed class BankruptcyProcess(
         }
     }
 
-    private static string UnitZh(PeriodUnit unit) => unit == PeriodUnit.WorkingDays ? "工作日" : "日";
-
-    /// <summary>The seizing bodies lifted every seizure themselves, or the agency executed the notice: the estate learns of it, and the agenda lets go.</summary>
-    public async Task AfterReleaseCompletedAsync(ReleaseRequest request, string? registrationReference, CancellationToken ct)
+    /// <summary>Every seizure the request named is lifted: the estate learns how, and the agenda lets go.</summary>
+    public async Task AfterReleaseCompletedAsync(ReleaseRequest request, string? registrationReference, string by, CancellationToken ct)
     {
         foreach (var group in request.Seizures.Where(s => s.LiftedBy is not null).GroupBy(s => s.LiftedBy!.Value))
         {
             var reference = group.Key == LiftedBy.CourtRuling ? registrationReference ?? request.RulingId ?? request.Id! : request.Id!;
-            await OnEstateAsync(request.EstateId, new EstateCommand.LiftSeizures(request.AssetId, [.. group.Select(s => s.Seizure.SeizureId)], group.Key, reference, CourtCalendar.DateOf(Now), request.Id, Actor), ct);
+            await OnEstateAsync(request.EstateId, new EstateCommand.LiftSeizures(request.AssetId, [.. group.Select(s => s.Seizure.SeizureId)], group.Key, reference, CourtCalendar.DateOf(Now), request.Id, by), ct);
         }
 
-        await ResolveAgendaAsync(request.Id!, [AgendaReason.SeizingBodyIgnoredLetters, AgendaReason.NoticeCannotBeExecuted], "解封已完成", ct);
+        await ResolveAgendaAsync(request.Id!, [AgendaReason.SeizingBodyIgnoredLetters, AgendaReason.NoticeCannotBeExecuted], "解封已完成", by, ct);
     }
 
-    /// <summary>A seizing body lifted one seizure itself: the estate records it at once (the request may still wait on others).</summary>
-    public Task RecordLiftOnEstateAsync(ReleaseRequest request, string seizureId, string reference, DateOnly liftedOn, CancellationToken ct) =>
-        OnEstateAsync(request.EstateId, new EstateCommand.LiftSeizures(request.AssetId, [seizureId], LiftedBy.SeizingBody, reference, liftedOn, request.Id, Actor), ct);
+    public Task AfterRulingDueAsync(ReleaseRequest request, string by, CancellationToken ct) => PlaceOnAgendaAsync(
+        request.Id!, AgendaReason.SeizingBodyIgnoredLetters, request.EstateId, request.CaseNumber,
+        string.Join("、", request.Outstanding.Select(s => s.Seizure.SeizingBody).Distinct()),
+        $"{string.Join("、", request.Outstanding.Select(s => $"{s.Seizure.SeizingBody}（{s.Seizure.DocumentNumber}）").Distinct())}经函告及督促逾期未解除查封", by, ct);
 
     // ---- Notices ----------------------------------------------------------------------------------------------
 
-    /// <summary>The agency executed a notice: the request is released (or the transfer registered), the estate updated, the document marked executed, the agenda items resolved.</summary>
-    public async Task AfterNoticeExecutedAsync(Notice notice, CancellationToken ct)
+    /// <summary>The agency executed a notice: the document is marked executed and the notice's agenda items resolved.</summary>
+    public async Task AfterNoticeExecutedAsync(Notice notice, string by, CancellationToken ct)
     {
-        var reference = notice.RegistrationReference!;
-        var executedOn = CourtCalendar.DateOf(Now);
-        if (notice.Purpose == NoticePurpose.Release)
-        {
-            var request = await RetryingAsync(async () =>
-            {
-                var loaded = await aggregates.LoadAsync<ReleaseRequest>(notice.SourceId, ct);
-                if (loaded.State.Stage == ReleaseStage.AwaitingRegistry && loaded.State.NoticeId == notice.Id)
-                {
-                    var command = new ReleaseCommand.RecordRegistryExecution(notice.Id!, reference, executedOn, Actor);
-                    await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "RecordRegistryExecution", (s, now) => ReleaseDecider.Decide(s, command, now), null, ct);
-                    loaded = await aggregates.LoadAsync<ReleaseRequest>(notice.SourceId, ct);
-                }
-
-                return loaded.State;
-            });
-            if (request.Stage == ReleaseStage.Released)
-            {
-                await AfterReleaseCompletedAsync(request, reference, ct);
-            }
-        }
-        else
-        {
-            var disposal = await RetryingAsync(async () =>
-            {
-                var loaded = await aggregates.LoadAsync<Disposal>(notice.SourceId, ct);
-                if (loaded.State.Stage == DisposalStage.Confirmed && loaded.State.NoticeId == notice.Id)
-                {
-                    var command = new DisposalCommand.RecordTransfer(notice.Id!, reference, executedOn, Actor);
-                    await workflows.FireAsync<Disposal>(loaded.StreamId, "RecordTransferRegistered", (s, now) => DisposalDecider.Decide(s, command, now), null, ct);
-                    loaded = await aggregates.LoadAsync<Disposal>(notice.SourceId, ct);
-                }
-
-                return loaded.State;
-            });
-            if (disposal.Stage == DisposalStage.Transferred)
-            {
-                await OnEstateAsync(notice.EstateId, new EstateCommand.RecordTransfer(notice.AssetId, disposal.BuyerName, reference, executedOn, Actor), ct);
-            }
-        }
-
         if (await documents.FindByIdAsync(Guid.Parse(notice.Id!), ct) is { Status: DocumentStatus.InForce } document)
         {
-            await documents.MarkExecutedAsync(document.Number, reference, cancellationToken: ct);
+            await documents.MarkExecutedAsync(document.Number, notice.RegistrationReference, cancellationToken: ct);
         }
 
-        await ResolveAgendaAsync(notice.Id!, [AgendaReason.NoticeNotAcknowledged, AgendaReason.NoticeNotExecuted], "通知书已办结", ct);
+        await ResolveAgendaAsync(notice.Id!, [AgendaReason.NoticeNotAcknowledged, AgendaReason.NoticeNotExecuted], "通知书已办结", by, ct);
     }
 
-    /// <summary>The agency cannot execute: a release request stalls for the judge, and the matter goes to the joint meeting.</summary>
-    public async Task AfterNoticeCannotBeExecutedAsync(Notice notice, CancellationToken ct)
-    {
-        if (notice.Purpose == NoticePurpose.Release)
-        {
-            await RetryingAsync(async () =>
-            {
-                var loaded = await aggregates.LoadAsync<ReleaseRequest>(notice.SourceId, ct);
-                if (loaded.State.Stage == ReleaseStage.AwaitingRegistry && loaded.State.NoticeId == notice.Id)
-                {
-                    var command = new ReleaseCommand.RecordRegistryFailure(notice.Id!, notice.CannotExecuteReason!, Actor);
-                    await workflows.FireAsync<ReleaseRequest>(loaded.StreamId, "RecordRegistryFailure", (s, now) => ReleaseDecider.Decide(s, command, now), null, ct);
-                }
+    public Task AfterNoticeCannotBeExecutedAsync(Notice notice, string by, CancellationToken ct) => PlaceOnAgendaAsync(
+        notice.SourceId, AgendaReason.NoticeCannotBeExecuted, notice.EstateId, notice.CaseNumber, notice.Agency,
+        $"{BankruptcyDocuments.AgencyName(notice.Agency)}报告无法协助执行{notice.DocumentNumber}：{notice.CannotExecuteReason}", by, ct);
 
-                return true;
-            });
-        }
-
-        await PlaceOnAgendaAsync(
-            notice.SourceId, AgendaReason.NoticeCannotBeExecuted, notice.EstateId, notice.CaseNumber, notice.Agency,
-            $"{BankruptcyDocuments.AgencyName(notice.Agency)}报告无法协助执行{notice.DocumentNumber}：{notice.CannotExecuteReason}", ct);
-    }
-
-    public Task AfterNoticeOverdueAsync(Notice notice, AgendaReason reason, CancellationToken ct) => PlaceOnAgendaAsync(
+    public Task AfterNoticeOverdueAsync(Notice notice, AgendaReason reason, string by, CancellationToken ct) => PlaceOnAgendaAsync(
         notice.Id!, reason, notice.EstateId, notice.CaseNumber, notice.Agency,
         reason == AgendaReason.NoticeNotAcknowledged
             ? $"{BankruptcyDocuments.AgencyName(notice.Agency)}逾期未签收{notice.DocumentNumber}（应于{BankruptcyDocuments.Date(notice.AcknowledgeBy)}前签收）"
             : $"{BankruptcyDocuments.AgencyName(notice.Agency)}逾期未办理{notice.DocumentNumber}（应于{BankruptcyDocuments.Date(notice.ExecuteBy ?? notice.AcknowledgeBy)}前办结）",
+        by,
         ct);
-
-    public Task AfterRulingDueAsync(ReleaseRequest request, CancellationToken ct) => PlaceOnAgendaAsync(
-        request.Id!, AgendaReason.SeizingBodyIgnoredLetters, request.EstateId, request.CaseNumber,
-        string.Join("、", request.Outstanding.Select(s => s.Seizure.SeizingBody).Distinct()),
-        $"{string.Join("、", request.Outstanding.Select(s => $"{s.Seizure.SeizingBody}（{s.Seizure.DocumentNumber}）").Distinct())}经函告及督促逾期未解除查封", ct);
 
     // ---- Disposal -----------------------------------------------------------------------------------------------
 
-    /// <summary>The sale-confirmation ruling and the transfer notice, before the confirmation is recorded (a retry finds them).</summary>
-    public async Task IssueSaleDocumentsAsync(Disposal disposal, string rulingId, string noticeId, CancellationToken ct)
+    /// <summary>The sale-confirmation ruling and the transfer notice.</summary>
+    public async Task IssueSaleDocumentsAsync(Disposal disposal, SaleConfirmed confirmed, CancellationToken ct)
     {
         var (estate, asset) = await AssetAsync(disposal.EstateId, disposal.AssetId!, ct);
-        var court = CourtOf(estate);
         var ruling = await documents.IssueAsync(
-            new DocumentToIssue(DocumentKind.SaleConfirmationRuling, court, BankruptcyWorkflows.DisposalStream(asset.Id), BankruptcyDocuments.SaleConfirmationRuling(estate, asset, disposal, Actor), DocumentId("ruling:" + rulingId)),
+            new DocumentToIssue(DocumentKind.SaleConfirmationRuling, CourtOf(estate), BankruptcyWorkflows.DisposalStream(asset.Id), BankruptcyDocuments.SaleConfirmationRuling(estate, asset, disposal, confirmed.By), DocumentId("ruling:" + confirmed.RulingId)),
             ct);
-        await StartNoticeAsync(estate, asset, NoticePurpose.Transfer, asset.Id, noticeId, ruling, [], NoticeAction.TransferToBuyer, disposal, ct);
+        await StartNoticeAsync(estate, asset, NoticePurpose.Transfer, asset.Id, confirmed.NoticeId, ruling, [], NoticeAction.TransferToBuyer, disposal, confirmed.By, ct);
     }
 
     // ---- Agenda ------------------------------------------------------------------------------------------------
 
-    public async Task PlaceOnAgendaAsync(string sourceId, AgendaReason reason, string estateId, string caseNumber, string party, string summary, CancellationToken ct)
+    public async Task PlaceOnAgendaAsync(string sourceId, AgendaReason reason, string estateId, string caseNumber, string party, string summary, string by, CancellationToken ct)
     {
         var id = AgendaItem.IdFor(sourceId, reason);
-        var place = new AgendaCommand.Place(id, reason, sourceId, estateId, caseNumber, party, summary, Actor);
+        var place = new AgendaCommand.Place(id, reason, sourceId, estateId, caseNumber, party, summary, by);
         await RetryingAsync(() => aggregates.ExecuteAsync<AgendaItem>(id, (s, now) => AgendaDecider.Decide(s, place, now), cancellationToken: ct));
     }
 
-    private async Task ResolveAgendaAsync(string sourceId, IEnumerable<AgendaReason> reasons, string how, CancellationToken ct)
+    private async Task ResolveAgendaAsync(string sourceId, IEnumerable<AgendaReason> reasons, string how, string by, CancellationToken ct)
     {
         foreach (var reason in reasons)
         {
             var id = AgendaItem.IdFor(sourceId, reason);
             if ((await aggregates.LoadAsync<AgendaItem>(id, ct)).State is { Id: not null, Resolved: false })
             {
-                var resolve = new AgendaCommand.Resolve(how, Actor);
+                var resolve = new AgendaCommand.Resolve(how, by);
                 await RetryingAsync(() => aggregates.ExecuteAsync<AgendaItem>(id, (s, now) => AgendaDecider.Decide(s, resolve, now), cancellationToken: ct));
             }
         }

@@ -20,6 +20,15 @@ public interface IWorkflowCommand
     /// <summary>The stream version the client read (If-Match); a stale one is refused with 412 before anything is decided.</summary>
     long? IfMatch => null;
 
+    /// <summary>
+    /// True for a command that starts the workflow when none runs on its stream yet (and is a trigger once one does,
+    /// e.g. scheduling a disposal again after no sale): the pipeline lets it through to its handler instead of 404.
+    /// </summary>
+    bool MayStartWorkflow => false;
+
+    /// <summary>What it means to the caller that no workflow runs on the stream yet (null: 404, there is no such thing).</summary>
+    DomainError? WhenNoWorkflow => null;
+
     /// <summary>The trigger a command type fires: its name.</summary>
     static string TriggerOf(Type commandType) => commandType.Name;
 }

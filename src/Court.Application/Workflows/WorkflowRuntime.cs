@@ -45,6 +45,10 @@ public sealed record WorkflowStep(DateTimeOffset Now, WorkflowDefinition Definit
 {
     /// <summary>The last day of the entered state's deadline (China date), or null when it has none.</summary>
     public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+
+    /// <summary>The entered state's deadline, for a step whose documents print it: its state must have one in the pinned definition.</summary>
+    public DateOnly RequireDueOn() => DueOn
+        ?? throw new InvalidOperationException($"The step into '{To?.Name}' prints a deadline, but that state has none in {Definition.Id} v{Definition.Version}.");
 }
 
 /// <summary>What a caller may do with an instance now.</summary>
@@ -99,15 +103,63 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
+    /// The last day of the deadline <paramref name="trigger"/> would start if fired now on <paramref name="snapshot"/>
+    /// (for a draft of the documents it prints): the same computation, on the same pinned definition, as the step's.
+    /// Null when the trigger leads nowhere certain from here or the state it enters has no deadline.
+    /// </summary>
+    public DateOnly? DueOnIfFired(WorkflowSnapshot snapshot, string trigger)
+    {
+        var targets = snapshot.Definition.From(snapshot.Instance.State).Where(t => t.Trigger == trigger).Select(t => t.To).Distinct(StringComparer.Ordinal).ToList();
+        if (targets.Count != 1)
+        {
+            return null;
+        }
+
+        var target = snapshot.Definition.State(targets[0]);
+        return new WorkflowStep(clock.GetUtcNow(), snapshot.Definition, target, DueAt(target, clock.GetUtcNow(), target.Name == snapshot.Instance.State ? snapshot.Instance : null)).DueOn;
+    }
+
+    /// <summary>
     /// The pipeline's early check for a workflow command (before validation): 404 when no instance runs on the
     /// stream, 403 when the current state has the trigger but the caller holds none of its roles. Whether the
     /// trigger is permitted at all is decided, atomically with the append, by <see cref="ExecuteAsync{TState}(IWorkflowCommand{TState}, Func{TState, WorkflowStep, Decision}, CancellationToken)"/>.
     /// </summary>
     public async Task EnsureMayFireAsync(IWorkflowCommand command, CancellationToken cancellationToken = default)
     {
+        var snapshot = await LoadAsync(command.WorkflowStreamId, cancellationToken);
+        if (snapshot is null && command.MayStartWorkflow)
+        {
+            // Nothing is pinned yet: the roles of the trigger in the latest definition of the stream's subject, the one it will start.
+            var trigger = IWorkflowCommand.TriggerOf(command.GetType());
+            var subject = catalog.SubjectOfStream(command.WorkflowStreamId)?.Subject;
+            var roles = catalog.All.Where(d => d.Subject == subject).GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!)
+                .SelectMany(d => d.Transitions).Where(t => t.Trigger == trigger).SelectMany(t => t.Roles).Distinct(StringComparer.Ordinal).ToList();
+            if (!roles.Any(caller.IsInRole))
+            {
+                throw new ForbiddenException($"'{trigger}' may be sent by {string.Join(", ", roles)} only.");
+            }
+
+            return;
+        }
+
+        if (snapshot is null && command.WhenNoWorkflow is { } error)
+        {
+            throw new DomainException(error);
+        }
+
+        CheckRoles(snapshot ?? throw new ResourceNotFoundException($"No workflow runs on {command.WorkflowStreamId}."), IWorkflowCommand.TriggerOf(command.GetType()));
+    }
+
+    /// <summary>
+    /// For a handler whose decider finds <paramref name="command"/> already satisfied before the runtime is asked (a
+    /// start command repeated on a running instance): the repeat rule's role check, then the stream version.
+    /// </summary>
+    public async Task<long> SatisfiedAsync(IWorkflowCommand command, CancellationToken cancellationToken = default)
+    {
         var snapshot = await LoadAsync(command.WorkflowStreamId, cancellationToken)
             ?? throw new ResourceNotFoundException($"No workflow runs on {command.WorkflowStreamId}.");
-        CheckRoles(snapshot, IWorkflowCommand.TriggerOf(command.GetType()));
+        CheckRoles(snapshot, IWorkflowCommand.TriggerOf(command.GetType()), anywhere: true);
+        return snapshot.StreamVersion;
     }
 
     /// <summary>
@@ -147,11 +199,6 @@ public sealed class WorkflowRuntime(
     public Task<long> ExecuteAsync<TState>(IWorkflowCommand<TState> command, Func<TState, WorkflowStep, Decision> decide, CancellationToken cancellationToken = default)
         where TState : IAggregateState<TState> =>
         FireAsync(command.WorkflowStreamId, IWorkflowCommand.TriggerOf(command.GetType()), command, decide, command.IfMatch, cancellationToken);
-
-    /// <summary>Bankruptcy's handlers until they move to <see cref="ExecuteAsync{TState}(IWorkflowCommand{TState}, Func{TState, WorkflowStep, Decision}, CancellationToken)"/> (issue 9, stage 2).</summary>
-    internal Task<long> FireAsync<TState>(string streamId, string trigger, Func<TState, DateTimeOffset, Decision> decide, long? expectedVersion, CancellationToken cancellationToken)
-        where TState : IAggregateState<TState> =>
-        FireAsync<TState>(streamId, trigger, null, (state, step) => decide(state, step.Now), expectedVersion, cancellationToken);
 
     private async Task<long> FireAsync<TState>(string streamId, string trigger, object? command, Func<TState, WorkflowStep, Decision> decide, long? expectedVersion, CancellationToken cancellationToken)
         where TState : IAggregateState<TState>

@@ -12,20 +12,6 @@ public enum DisposalMethod
     Sale,
 }
 
-public enum DisposalStage
-{
-    None,
-    Scheduled,
-
-    /// <summary>流拍: no buyer at the reserve; may be scheduled again.</summary>
-    Unsold,
-    Sold,
-
-    /// <summary>The sale-confirmation ruling is issued and the transfer notice is with the holding agency.</summary>
-    Confirmed,
-    Transferred,
-}
-
 [EventType("bankruptcy.disposal-scheduled.v1")]
 public sealed record DisposalScheduled(string AssetId, string EstateId, string CaseNumber, string AdministratorUserId, DisposalMethod Method, string Platform, DateOnly ScheduledOn, long ReservePriceFen, string By, DateTimeOffset At) : IDomainEvent;
 
@@ -53,7 +39,10 @@ public sealed record Disposal : IAggregateState<Disposal>, IWorkflowSubject
 
     public string EstateId { get; init; } = "";
 
-    public DisposalStage Stage { get; init; }
+    /// <summary>Where the disposal is: the workflow state recorded in its stream.</summary>
+    public WorkflowStateEntry? Step { get; init; }
+
+    public bool Exists => AssetId is not null;
 
     public DisposalMethod Method { get; init; }
 
@@ -62,6 +51,9 @@ public sealed record Disposal : IAggregateState<Disposal>, IWorkflowSubject
     public DateOnly ScheduledOn { get; init; }
 
     public long ReservePriceFen { get; init; }
+
+    /// <summary>The last auction or sale found no buyer (流拍); scheduling again clears it.</summary>
+    public bool Unsold { get; init; }
 
     public string BuyerName { get; init; } = "";
 
@@ -98,16 +90,16 @@ public sealed record Disposal : IAggregateState<Disposal>, IWorkflowSubject
             EstateId = e.EstateId,
             CaseNumber = e.CaseNumber,
             AdministratorUserId = e.AdministratorUserId,
-            Stage = DisposalStage.Scheduled,
             Method = e.Method,
             Platform = e.Platform,
             ScheduledOn = e.ScheduledOn,
             ReservePriceFen = e.ReservePriceFen,
+            Unsold = false,
         },
-        DisposalUnsold => this with { Stage = DisposalStage.Unsold },
-        AssetSold e => this with { Stage = DisposalStage.Sold, BuyerName = e.BuyerName, BuyerIdNumber = e.BuyerIdNumber, PriceFen = e.PriceFen, SoldOn = e.SoldOn },
-        SaleConfirmed e => this with { Stage = DisposalStage.Confirmed, RulingId = e.RulingId, NoticeId = e.NoticeId, HoldingAgency = e.HoldingAgency },
-        TransferRegistered => this with { Stage = DisposalStage.Transferred },
+        DisposalUnsold => this with { Unsold = true },
+        AssetSold e => this with { BuyerName = e.BuyerName, BuyerIdNumber = e.BuyerIdNumber, PriceFen = e.PriceFen, SoldOn = e.SoldOn },
+        SaleConfirmed e => this with { RulingId = e.RulingId, NoticeId = e.NoticeId, HoldingAgency = e.HoldingAgency },
+        IWorkflowEvent e => this with { Step = e.Entered },
         _ => this,
     };
 }
@@ -131,35 +123,30 @@ public abstract record DisposalCommand
     public sealed record RecordTransfer(string NoticeId, string RegistrationReference, DateOnly RegisteredOn, string By) : DisposalCommand;
 }
 
+/// <summary>
+/// Pure decisions on a disposal's data. Which step may happen in which state, and what a repeat means, is the
+/// workflow definition's (workflows/bankruptcy-asset-disposal.v*.json).
+/// </summary>
 public static class DisposalDecider
 {
-    public static Decision Decide(Disposal state, DisposalCommand command, DateTimeOffset now) => (state.Stage, command) switch
+    /// <summary>Scheduling what is already scheduled, with nothing recorded since: satisfied, so the command yields nothing.</summary>
+    public static bool Repeats(Disposal state, DisposalCommand.Schedule c) =>
+        state.Exists && !state.Unsold && state.BuyerName.Length == 0
+        && c.Method == state.Method && c.ScheduledOn == state.ScheduledOn && c.ReservePriceFen == state.ReservePriceFen && c.Platform == state.Platform;
+
+    public static Decision Decide(Disposal state, DisposalCommand command, DateTimeOffset now) => (state.Exists, command) switch
     {
-        (DisposalStage.None or DisposalStage.Unsold, DisposalCommand.Schedule c) => Schedule(c, now),
-        (DisposalStage.Scheduled, DisposalCommand.Schedule c) when c.Method == state.Method && c.ScheduledOn == state.ScheduledOn && c.ReservePriceFen == state.ReservePriceFen && c.Platform == state.Platform => Decision.Nothing,
-        (_, DisposalCommand.Schedule) => DomainError.Conflict("disposal.already-scheduled", $"Cannot schedule a disposal when the asset's disposal is {state.Stage}."),
-        (DisposalStage.None, _) => DomainError.Conflict("disposal.not-scheduled", "No disposal of this asset has been scheduled."),
-
-        (DisposalStage.Scheduled, DisposalCommand.RecordUnsold c) => Decision.Emit(new DisposalUnsold(state.AssetId!, c.Reason, c.By, now)),
-        (DisposalStage.Unsold, DisposalCommand.RecordUnsold) => Decision.Nothing,
-        (_, DisposalCommand.RecordUnsold) => DomainError.Conflict("disposal.not-scheduled", $"Cannot record an unsold auction when the disposal is {state.Stage}."),
-
-        (DisposalStage.Scheduled, DisposalCommand.RecordSale c) => Sell(state, c, now),
-        (DisposalStage.Sold or DisposalStage.Confirmed or DisposalStage.Transferred, DisposalCommand.RecordSale c)
-            when c.BuyerName == state.BuyerName && c.PriceFen == state.PriceFen && c.SoldOn == state.SoldOn => Decision.Nothing,
-        (_, DisposalCommand.RecordSale) => DomainError.Conflict("disposal.cannot-sell", $"Cannot record a sale when the disposal is {state.Stage}."),
-
-        (DisposalStage.Sold, DisposalCommand.ConfirmSale c) =>
+        (_, DisposalCommand.Schedule c) when Repeats(state, c) => Decision.Nothing,
+        (_, DisposalCommand.Schedule c) => Schedule(c, now),
+        (false, _) => DomainError.Conflict("disposal.not-scheduled", "No disposal of this asset has been scheduled."),
+        (_, DisposalCommand.RecordUnsold c) => Decision.Emit(new DisposalUnsold(state.AssetId!, c.Reason, c.By, now)),
+        (_, DisposalCommand.RecordSale c) => Sell(state, c, now),
+        (_, DisposalCommand.ConfirmSale c) =>
             Decision.Emit(new SaleConfirmed(state.AssetId!, c.RulingId, c.NoticeId, c.HoldingAgency, state.BuyerName, state.PriceFen, CourtCalendar.DateOf(now), c.By, now)),
-        (DisposalStage.Confirmed or DisposalStage.Transferred, DisposalCommand.ConfirmSale) => Decision.Nothing,
-        (_, DisposalCommand.ConfirmSale) => DomainError.Conflict("disposal.not-sold", $"Cannot confirm a sale when the disposal is {state.Stage}."),
-
-        (DisposalStage.Confirmed, DisposalCommand.RecordTransfer c) when c.NoticeId == state.NoticeId =>
+        (_, DisposalCommand.RecordTransfer c) when c.NoticeId == state.NoticeId =>
             Decision.Emit(new TransferRegistered(state.AssetId!, c.NoticeId, c.RegistrationReference, c.RegisteredOn, c.By, now)),
-        (DisposalStage.Transferred, DisposalCommand.RecordTransfer c) when c.NoticeId == state.NoticeId => Decision.Nothing,
-        (_, DisposalCommand.RecordTransfer) => DomainError.Conflict("disposal.not-confirmed", $"Cannot register a transfer when the disposal is {state.Stage} (or for another notice)."),
-
-        _ => DomainError.Conflict("disposal.command-unknown", $"Cannot {command.GetType().Name} when the disposal is {state.Stage}."),
+        (_, DisposalCommand.RecordTransfer) => DomainError.Conflict("disposal.other-notice", "The disposal waits for the registration of another transfer notice."),
+        _ => DomainError.Conflict("disposal.command-unknown", $"There is no decision for {command.GetType().Name}."),
     };
 
     private static Decision Schedule(DisposalCommand.Schedule c, DateTimeOffset now)

@@ -22,17 +22,6 @@ public enum NoticePurpose
     Transfer,
 }
 
-public enum NoticeStatus
-{
-    None,
-
-    /// <summary>Reached the agency's system: counts as delivered (DOMAIN.md §1).</summary>
-    Delivered,
-    Acknowledged,
-    Executed,
-    CannotExecute,
-}
-
 /// <summary>What an assisted-enforcement notice (协助执行通知书) says (DOMAIN.md §1). The document number and verification code are the documents service's.</summary>
 public sealed record NoticeContent(
     string CourtCode,
@@ -101,7 +90,10 @@ public sealed record Notice : IAggregateState<Notice>, IWorkflowSubject
 
     public string? Id { get; init; }
 
-    public NoticeStatus Status { get; init; }
+    /// <summary>Where the notice is: the workflow state recorded in its stream.</summary>
+    public WorkflowStateEntry? Step { get; init; }
+
+    public bool Exists => Id is not null;
 
     public NoticePurpose Purpose { get; init; }
 
@@ -125,14 +117,10 @@ public sealed record Notice : IAggregateState<Notice>, IWorkflowSubject
 
     public string? CannotExecuteReason { get; init; }
 
-    public bool AcknowledgementOverdue { get; init; }
-
-    public bool ExecutionOverdue { get; init; }
-
     /// <summary>Query id → answer (null while unanswered).</summary>
     public ImmutableDictionary<string, string?> Queries { get; init; } = ImmutableDictionary<string, string?>.Empty;
 
-    public bool IsOpen => Status is NoticeStatus.Delivered or NoticeStatus.Acknowledged;
+    public bool IsOpen => Step is { IsFinal: false };
 
     public string CaseNumber { get; init; } = "";
 
@@ -146,7 +134,6 @@ public sealed record Notice : IAggregateState<Notice>, IWorkflowSubject
         AssistedEnforcementNoticeIssued e => this with
         {
             Id = e.NoticeId,
-            Status = NoticeStatus.Delivered,
             Purpose = e.Purpose,
             SourceId = e.SourceId,
             EstateId = e.EstateId,
@@ -157,13 +144,12 @@ public sealed record Notice : IAggregateState<Notice>, IWorkflowSubject
             AcknowledgeBy = e.AcknowledgeBy,
             DocumentNumber = e.DocumentNumber,
         },
-        NoticeAcknowledged e => this with { Status = NoticeStatus.Acknowledged, ExecuteBy = e.ExecuteBy },
-        NoticeExecuted e => this with { Status = NoticeStatus.Executed, RegistrationReference = e.RegistrationReference },
-        NoticeCannotBeExecuted e => this with { Status = NoticeStatus.CannotExecute, CannotExecuteReason = e.Reason },
+        NoticeAcknowledged e => this with { ExecuteBy = e.ExecuteBy },
+        NoticeExecuted e => this with { RegistrationReference = e.RegistrationReference },
+        NoticeCannotBeExecuted e => this with { CannotExecuteReason = e.Reason },
         NoticeQueried e => this with { Queries = Queries.SetItem(e.QueryId, null) },
         NoticeQueryAnswered e => this with { Queries = Queries.SetItem(e.QueryId, e.Answer) },
-        NoticeAcknowledgementOverdue => this with { AcknowledgementOverdue = true },
-        NoticeExecutionOverdue => this with { ExecutionOverdue = true },
+        IWorkflowEvent e => this with { Step = e.Entered },
         _ => this,
     };
 }
@@ -188,17 +174,21 @@ public abstract record NoticeCommand
 
     public sealed record ReportCannotExecute(string Agency, string Reason, string By) : NoticeCommand;
 
-    /// <summary>Fired by the deadline timer: records each deadline that has passed, once.</summary>
+    /// <summary>Fired by the deadline timer: records the deadline that has passed (acknowledging, or executing once acknowledged).</summary>
     public sealed record FlagOverdue(string By) : NoticeCommand;
 }
 
+/// <summary>
+/// Pure decisions on a notice's data. Which step may happen in which state, and what a repeat means, is the
+/// workflow definition's (workflows/bankruptcy-assisted-enforcement-notice.v*.json).
+/// </summary>
 public static class NoticeDecider
 {
-    public static Decision Decide(Notice state, NoticeCommand command, DateTimeOffset now) => (state.Status, command) switch
+    public static Decision Decide(Notice state, NoticeCommand command, DateTimeOffset now) => (state.Exists, command) switch
     {
-        (NoticeStatus.None, NoticeCommand.Issue c) => Issue(c, now),
-        (_, NoticeCommand.Issue c) => c.NoticeId == state.Id ? Decision.Nothing : DomainError.Conflict("notice.id-taken", "This notice id is taken."),
-        (NoticeStatus.None, _) => DomainError.NotFound("notice.not-found", "There is no such notice."),
+        (false, NoticeCommand.Issue c) => Issue(c, now),
+        (true, NoticeCommand.Issue c) => c.NoticeId == state.Id ? Decision.Nothing : DomainError.Conflict("notice.id-taken", "This notice id is taken."),
+        (false, _) => DomainError.NotFound("notice.not-found", "There is no such notice."),
 
         // The addressee alone acts on a notice; to anyone else it does not exist.
         (_, NoticeCommand.Acknowledge { Agency: var a }) when a != state.Agency => NotYours(),
@@ -206,18 +196,9 @@ public static class NoticeDecider
         (_, NoticeCommand.Query { Agency: var a }) when a != state.Agency => NotYours(),
         (_, NoticeCommand.ReportCannotExecute { Agency: var a }) when a != state.Agency => NotYours(),
 
-        (NoticeStatus.Delivered, NoticeCommand.Acknowledge c) => Decision.Emit(new NoticeAcknowledged(state.Id!, c.Agency, c.ExecuteBy, c.By, now)),
-        (_, NoticeCommand.Acknowledge) => Decision.Nothing,
-
-        (NoticeStatus.Delivered or NoticeStatus.Acknowledged, NoticeCommand.Execute c) => Execute(state, c, now),
-        (NoticeStatus.Executed, NoticeCommand.Execute c) when c.RegistrationReference == state.RegistrationReference => Decision.Nothing,
-        (NoticeStatus.Executed, NoticeCommand.Execute) => DomainError.Conflict("notice.already-executed", $"Cannot execute again: the notice was executed under registration {state.RegistrationReference}."),
-        (NoticeStatus.CannotExecute, NoticeCommand.Execute) => DomainError.Conflict("notice.reported-unexecutable", "Cannot execute a notice reported as unexecutable; ask the court for a new notice."),
-
-        (NoticeStatus.Delivered or NoticeStatus.Acknowledged, NoticeCommand.ReportCannotExecute c) => Decision.Emit(new NoticeCannotBeExecuted(state.Id!, c.Agency, c.Reason, c.By, now)),
-        (NoticeStatus.CannotExecute, NoticeCommand.ReportCannotExecute c) when c.Reason == state.CannotExecuteReason => Decision.Nothing,
-        (NoticeStatus.CannotExecute, NoticeCommand.ReportCannotExecute) => DomainError.Conflict("notice.reported-unexecutable", "The notice was already reported as unexecutable with another reason."),
-        (NoticeStatus.Executed, NoticeCommand.ReportCannotExecute) => DomainError.Conflict("notice.already-executed", "Cannot report an executed notice as unexecutable."),
+        (_, NoticeCommand.Acknowledge c) => Decision.Emit(new NoticeAcknowledged(state.Id!, c.Agency, c.ExecuteBy, c.By, now)),
+        (_, NoticeCommand.Execute c) => Execute(state, c, now),
+        (_, NoticeCommand.ReportCannotExecute c) => Decision.Emit(new NoticeCannotBeExecuted(state.Id!, c.Agency, c.Reason, c.By, now)),
 
         // A query is a message to the judge, not a veto: allowed in every state and changes none.
         (_, NoticeCommand.Query c) when state.Queries.ContainsKey(c.QueryId) => Decision.Nothing,
@@ -227,7 +208,7 @@ public static class NoticeDecider
 
         (_, NoticeCommand.FlagOverdue c) => FlagOverdue(state, c, now),
 
-        _ => DomainError.Conflict("notice.command-unknown", $"Cannot {command.GetType().Name} when the notice is {state.Status}."),
+        _ => DomainError.Conflict("notice.command-unknown", $"There is no decision for {command.GetType().Name}."),
     };
 
     private static DomainError NotYours() => DomainError.NotFound("notice.not-found", "There is no such notice.");
@@ -270,19 +251,10 @@ public static class NoticeDecider
         _ => DomainError.Conflict("notice.query-answered", "The query has already been answered."),
     };
 
-    private static Decision FlagOverdue(Notice state, NoticeCommand.FlagOverdue c, DateTimeOffset now)
+    private static Decision FlagOverdue(Notice state, NoticeCommand.FlagOverdue c, DateTimeOffset now) => state.ExecuteBy switch
     {
-        var events = new List<IDomainEvent>();
-        if (state.Status == NoticeStatus.Delivered && !state.AcknowledgementOverdue && CourtCalendar.IsPast(state.AcknowledgeBy, now))
-        {
-            events.Add(new NoticeAcknowledgementOverdue(state.Id!, state.Agency, state.AcknowledgeBy, c.By, now));
-        }
-
-        if (state.Status == NoticeStatus.Acknowledged && !state.ExecutionOverdue && state.ExecuteBy is { } executeBy && CourtCalendar.IsPast(executeBy, now))
-        {
-            events.Add(new NoticeExecutionOverdue(state.Id!, state.Agency, executeBy, c.By, now));
-        }
-
-        return Decision.Emit([.. events]);
-    }
+        null when CourtCalendar.IsPast(state.AcknowledgeBy, now) => Decision.Emit(new NoticeAcknowledgementOverdue(state.Id!, state.Agency, state.AcknowledgeBy, c.By, now)),
+        { } executeBy when CourtCalendar.IsPast(executeBy, now) => Decision.Emit(new NoticeExecutionOverdue(state.Id!, state.Agency, executeBy, c.By, now)),
+        _ => Decision.Nothing,
+    };
 }

@@ -23,30 +23,14 @@ public enum LetterRecipient
 /// <summary>A letter the court sends in the release chain: to the seizing body, then to its superior, then (after the ruling) a notification.</summary>
 public sealed record ReleaseLetter(string LetterId, string SeizureId, LetterRecipient Recipient, string Addressee);
 
-public enum ReleaseStage
+/// <summary>The states of the release workflow its code speaks of: where an escalation leads decides what it sends.</summary>
+public static class ReleaseStates
 {
-    None,
+    /// <summary>A seizing body let its deadline pass: letters go to its superior.</summary>
+    public const string AwaitingSuperiors = "AwaitingSuperiors";
 
-    /// <summary>Filed by the administrator; waits for the judge.</summary>
-    Requested,
-    Rejected,
-
-    /// <summary>Letters with a deadline went to the seizing bodies (限期解除).</summary>
-    AwaitingSeizingBodies,
-
-    /// <summary>A seizing body let its deadline pass: letters went to its superior.</summary>
-    AwaitingSuperiors,
-
-    /// <summary>The superiors' deadline passed too: the court's own lifting ruling is due (一裁解封).</summary>
-    RulingDue,
-
-    /// <summary>The ruling and the assisted-enforcement notice are with the holding agency.</summary>
-    AwaitingRegistry,
-
-    /// <summary>The agency reported it cannot execute the notice: the judge and the joint meeting must act.</summary>
-    Stalled,
-    Released,
-    Withdrawn,
+    /// <summary>The court's own lifting ruling is due (一裁解封).</summary>
+    public const string RulingDue = "RulingDue";
 }
 
 [EventType("bankruptcy.release-requested.v1")]
@@ -119,7 +103,10 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
 
     public string? Id { get; init; }
 
-    public ReleaseStage Stage { get; init; }
+    /// <summary>Where the request is: the workflow state recorded in its stream.</summary>
+    public WorkflowStateEntry? Step { get; init; }
+
+    public bool Exists => Id is not null;
 
     public string EstateId { get; init; } = "";
 
@@ -132,8 +119,6 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
     public string RequestedBy { get; init; } = "";
 
     public ImmutableList<ReleaseSeizureState> Seizures { get; init; } = [];
-
-    public DateOnly? StepDueOn { get; init; }
 
     public string? NoticeId { get; init; }
 
@@ -163,7 +148,6 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
         ReleaseRequested e => this with
         {
             Id = e.RequestId,
-            Stage = ReleaseStage.Requested,
             EstateId = e.EstateId,
             CaseNumber = e.CaseNumber,
             AssetId = e.AssetId,
@@ -171,16 +155,13 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
             RequestedBy = e.By,
             Seizures = [.. e.Seizures.Select(s => new ReleaseSeizureState(s, null))],
         },
-        ReleaseRejected => this with { Stage = ReleaseStage.Rejected },
-        ReleaseWithdrawn => this with { Stage = ReleaseStage.Withdrawn, StepDueOn = null },
         ReleaseApproved e => this with { ApprovedBy = e.By },
-        ReleaseLettersSent e => this with { Stage = ReleaseStage.AwaitingSeizingBodies, StepDueOn = e.DueOn, Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
-        ReleaseEscalatedToSuperiors e => this with { Stage = ReleaseStage.AwaitingSuperiors, StepDueOn = e.DueOn, Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
-        ReleaseRulingDue => this with { Stage = ReleaseStage.RulingDue, StepDueOn = null },
+        ReleaseLettersSent e => this with { Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
+        ReleaseEscalatedToSuperiors e => this with { Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
         SeizureLiftedBySeizingBody e => Lifted([e.SeizureId], Bankruptcy.LiftedBy.SeizingBody),
-        LiftingRulingIssued e => this with { Stage = ReleaseStage.AwaitingRegistry, StepDueOn = null, NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1 },
-        ReleaseStalled => this with { Stage = ReleaseStage.Stalled },
-        ReleaseCompleted => (this with { Stage = ReleaseStage.Released, StepDueOn = null }).Lifted([.. Outstanding.Select(s => s.Seizure.SeizureId)], Bankruptcy.LiftedBy.CourtRuling),
+        LiftingRulingIssued e => this with { NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1 },
+        ReleaseCompleted => Lifted([.. Outstanding.Select(s => s.Seizure.SeizureId)], Bankruptcy.LiftedBy.CourtRuling),
+        IWorkflowEvent e => this with { Step = e.Entered },
         _ => this,
     };
 
@@ -197,69 +178,59 @@ public abstract record ReleaseCommand
     /// <summary>The administrator asks for the release of <paramref name="SeizureIds"/> on <paramref name="Asset"/> (the estate's current view of it).</summary>
     public sealed record Request(string RequestId, Estate Estate, EstateAsset Asset, IReadOnlyList<string> SeizureIds, string Reasons, string By) : ReleaseCommand;
 
-    /// <summary>The judge approves; letters go out due by <paramref name="LettersDueOn"/> (the step period, computed by the caller's calendar).</summary>
+    /// <summary>The judge approves; letters go out due by <paramref name="LettersDueOn"/> (the deadline of the state approval enters, from the pinned definition).</summary>
     public sealed record Approve(string? Note, DateOnly LettersDueOn, string By) : ReleaseCommand;
 
     public sealed record Reject(string Reason, string By) : ReleaseCommand;
 
     public sealed record Withdraw(string Reason, string By) : ReleaseCommand;
 
-    /// <summary>Fired by the deadline timer; escalates only when the current step's deadline has passed.</summary>
-    public sealed record EscalateOverdue(DateOnly SuperiorsDueOn, string By) : ReleaseCommand;
+    /// <summary>
+    /// Fired by the deadline timer; escalates only when the current step's deadline has passed. What it sends depends
+    /// on the state the definition leads it to (<paramref name="Entering"/>): letters to the superiors due by
+    /// <paramref name="DueOn"/>, or the ruling falls due.
+    /// </summary>
+    public sealed record EscalateOverdue(string? Entering, DateOnly? DueOn, string By) : ReleaseCommand;
 
     public sealed record RecordSeizingBodyLift(string SeizureId, string Reference, DateOnly LiftedOn, string By) : ReleaseCommand;
 
-    /// <summary>The judge issues the lifting ruling; the notice <paramref name="NoticeId"/> goes to the holding agency.</summary>
-    public sealed record IssueRuling(string RulingId, string NoticeId, string By) : ReleaseCommand;
+    /// <summary>The judge issues the lifting ruling (numbered after the ones before it); its notice goes to the holding agency.</summary>
+    public sealed record IssueRuling(string By) : ReleaseCommand;
 
     public sealed record RecordRegistryExecution(string NoticeId, string RegistrationReference, DateOnly ExecutedOn, string By) : ReleaseCommand;
 
     public sealed record RecordRegistryFailure(string NoticeId, string Reason, string By) : ReleaseCommand;
 }
 
+/// <summary>
+/// Pure decisions on a release request's data. Which step may happen in which state, by whom, and what a repeat
+/// means is the workflow definition's (workflows/bankruptcy-asset-release.v*.json); the runtime asks the decider only
+/// for a step the definition permits now.
+/// </summary>
 public static class ReleaseDecider
 {
-    public static Decision Decide(ReleaseRequest state, ReleaseCommand command, DateTimeOffset now) => (state.Stage, command) switch
+    public static Decision Decide(ReleaseRequest state, ReleaseCommand command, DateTimeOffset now) => (state.Exists, command) switch
     {
-        (ReleaseStage.None, ReleaseCommand.Request c) => Request(c, now),
-        (_, ReleaseCommand.Request c) => c.RequestId == state.Id ? Decision.Nothing : DomainError.Conflict("release.id-taken", "This release request id is taken."),
-        (ReleaseStage.None, _) => DomainError.NotFound("release.not-found", "There is no such release request."),
-
-        (ReleaseStage.Requested, ReleaseCommand.Approve c) => Approve(state, c, now),
-        (ReleaseStage.Requested, ReleaseCommand.Reject c) => Decision.Emit(new ReleaseRejected(state.Id!, c.Reason, c.By, now)),
-        (ReleaseStage.Rejected, ReleaseCommand.Reject) => Decision.Nothing,
-        (ReleaseStage.Rejected, ReleaseCommand.Approve) => DomainError.Conflict("release.rejected", "Cannot approve a release request that was rejected."),
-        (not ReleaseStage.Requested, ReleaseCommand.Approve) => Decision.Nothing,
-        (_, ReleaseCommand.Reject) => DomainError.Conflict("release.already-approved", $"Cannot reject a release request that is {state.Stage}; it was approved."),
-
-        (ReleaseStage.Requested or ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors or ReleaseStage.RulingDue, ReleaseCommand.Withdraw c) =>
-            Decision.Emit(new ReleaseWithdrawn(state.Id!, c.Reason, c.By, now)),
-        (ReleaseStage.Withdrawn, ReleaseCommand.Withdraw) => Decision.Nothing,
-        (_, ReleaseCommand.Withdraw) => DomainError.Conflict("release.cannot-withdraw", $"Cannot withdraw a release request that is {state.Stage}."),
-
-        (ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors, ReleaseCommand.EscalateOverdue c) => Escalate(state, c, now),
-        (_, ReleaseCommand.EscalateOverdue) => Decision.Nothing,
-
-        (ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors or ReleaseStage.RulingDue, ReleaseCommand.RecordSeizingBodyLift c) => LiftBySeizingBody(state, c, now),
-        (_, ReleaseCommand.RecordSeizingBodyLift c) when state.Seizures.Find(s => s.Seizure.SeizureId == c.SeizureId)?.LiftedBy == LiftedBy.SeizingBody => Decision.Nothing,
-        (_, ReleaseCommand.RecordSeizingBodyLift) => DomainError.Conflict("release.not-awaiting-seizing-body", $"Cannot record a seizing body's lift when the request is {state.Stage}."),
-
-        (ReleaseStage.AwaitingSeizingBodies or ReleaseStage.AwaitingSuperiors or ReleaseStage.RulingDue or ReleaseStage.Stalled, ReleaseCommand.IssueRuling c) => IssueRuling(state, c, now),
-        (ReleaseStage.AwaitingRegistry or ReleaseStage.Released, ReleaseCommand.IssueRuling c) when c.RulingId == state.RulingId => Decision.Nothing,
-        (_, ReleaseCommand.IssueRuling) => DomainError.Conflict("release.no-ruling-now", $"Cannot issue a lifting ruling when the request is {state.Stage}."),
-
-        (ReleaseStage.AwaitingRegistry, ReleaseCommand.RecordRegistryExecution c) when c.NoticeId == state.NoticeId =>
+        (false, ReleaseCommand.Request c) => Request(c, now),
+        (true, ReleaseCommand.Request c) => c.RequestId == state.Id ? Decision.Nothing : DomainError.Conflict("release.id-taken", "This release request id is taken."),
+        (false, _) => DomainError.NotFound("release.not-found", "There is no such release request."),
+        (_, ReleaseCommand.Approve c) => Approve(state, c, now),
+        (_, ReleaseCommand.Reject c) => Decision.Emit(new ReleaseRejected(state.Id!, c.Reason, c.By, now)),
+        (_, ReleaseCommand.Withdraw c) => Decision.Emit(new ReleaseWithdrawn(state.Id!, c.Reason, c.By, now)),
+        (_, ReleaseCommand.EscalateOverdue c) => Escalate(state, c, now),
+        (_, ReleaseCommand.RecordSeizingBodyLift c) => LiftBySeizingBody(state, c, now),
+        (_, ReleaseCommand.IssueRuling c) => IssueRuling(state, c, now),
+        (_, ReleaseCommand.RecordRegistryExecution c) when c.NoticeId == state.NoticeId =>
             Decision.Emit(new ReleaseCompleted(state.Id!, state.EstateId, state.AssetId, c.RegistrationReference, c.ExecutedOn, c.By, now)),
-        (ReleaseStage.Released, ReleaseCommand.RecordRegistryExecution c) when c.NoticeId == state.NoticeId => Decision.Nothing,
-        (_, ReleaseCommand.RecordRegistryExecution) => DomainError.Conflict("release.not-awaiting-registry", $"Cannot record the registry's execution when the request is {state.Stage} (or for another notice)."),
-
-        (ReleaseStage.AwaitingRegistry, ReleaseCommand.RecordRegistryFailure c) when c.NoticeId == state.NoticeId =>
+        (_, ReleaseCommand.RecordRegistryFailure c) when c.NoticeId == state.NoticeId =>
             Decision.Emit(new ReleaseStalled(state.Id!, c.NoticeId, c.Reason, c.By, now)),
-        (ReleaseStage.Stalled, ReleaseCommand.RecordRegistryFailure c) when c.NoticeId == state.NoticeId => Decision.Nothing,
-        (_, ReleaseCommand.RecordRegistryFailure) => DomainError.Conflict("release.not-awaiting-registry", $"Cannot record that the registry cannot execute when the request is {state.Stage} (or for another notice)."),
-
-        _ => DomainError.Conflict("release.command-unknown", $"Cannot {command.GetType().Name} when the request is {state.Stage}."),
+        (_, ReleaseCommand.RecordRegistryExecution or ReleaseCommand.RecordRegistryFailure) =>
+            DomainError.Conflict("release.other-notice", "The request waits for the agency's answer to another notice."),
+        _ => DomainError.Conflict("release.command-unknown", $"There is no decision for {command.GetType().Name}."),
     };
+
+    /// <summary>The id of the notice a lifting ruling sends: derived from the ruling, so issuing it again names the same notice.</summary>
+    public static string NoticeIdFor(string rulingId) => DeterministicGuid.From("court:bankruptcy:notice:" + rulingId).ToString("D");
 
     private static Decision Request(ReleaseCommand.Request c, DateTimeOffset now)
     {
@@ -311,20 +282,23 @@ public static class ReleaseDecider
 
     private static Decision Escalate(ReleaseRequest state, ReleaseCommand.EscalateOverdue c, DateTimeOffset now)
     {
-        if (state.StepDueOn is not { } due || !CourtCalendar.IsPast(due, now))
+        if (state.Step?.DueAt is not { } due || now < due)
         {
             return Decision.Nothing;
         }
 
         var outstanding = state.Outstanding.ToList();
-        if (state.Stage == ReleaseStage.AwaitingSuperiors)
+        switch (c.Entering)
         {
-            return Decision.Emit(new ReleaseRulingDue(state.Id!, [.. outstanding.Select(s => s.Seizure.SeizureId)], c.By, now));
+            case ReleaseStates.RulingDue:
+                return Decision.Emit(new ReleaseRulingDue(state.Id!, [.. outstanding.Select(s => s.Seizure.SeizureId)], c.By, now));
+            case ReleaseStates.AwaitingSuperiors when c.DueOn is { } superiorsDue:
+                var letters = outstanding.Select((s, i) => new ReleaseLetter(
+                    LetterId(state, "superior", i), s.Seizure.SeizureId, LetterRecipient.Superior, s.Seizure.SeizingBodySuperior ?? $"{s.Seizure.SeizingBody}的上级机关")).ToList();
+                return Decision.Emit(new ReleaseEscalatedToSuperiors(state.Id!, letters, superiorsDue, c.By, now));
+            default:
+                return DomainError.Conflict("release.escalation-target", $"An overdue release escalates to {ReleaseStates.AwaitingSuperiors} (with a deadline) or {ReleaseStates.RulingDue}, not to '{c.Entering}'.");
         }
-
-        var letters = outstanding.Select((s, i) => new ReleaseLetter(
-            LetterId(state, "superior", i), s.Seizure.SeizureId, LetterRecipient.Superior, s.Seizure.SeizingBodySuperior ?? $"{s.Seizure.SeizingBody}的上级机关")).ToList();
-        return Decision.Emit(new ReleaseEscalatedToSuperiors(state.Id!, letters, c.SuperiorsDueOn, c.By, now));
     }
 
     private static Decision LiftBySeizingBody(ReleaseRequest state, ReleaseCommand.RecordSeizingBodyLift c, DateTimeOffset now)
@@ -353,10 +327,11 @@ public static class ReleaseDecider
 
     private static Decision IssueRuling(ReleaseRequest state, ReleaseCommand.IssueRuling c, DateTimeOffset now)
     {
+        var rulingId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{state.Id}-ruling-{state.RulingCount + 1}");
         var outstanding = state.Outstanding.ToList();
-        var notified = outstanding.Select((s, i) => new ReleaseLetter(LetterId(state, $"notification-{c.RulingId}", i), s.Seizure.SeizureId, LetterRecipient.SeizingBody, s.Seizure.SeizingBody)).ToList();
+        var notified = outstanding.Select((s, i) => new ReleaseLetter(LetterId(state, $"notification-{rulingId}", i), s.Seizure.SeizureId, LetterRecipient.SeizingBody, s.Seizure.SeizingBody)).ToList();
         return Decision.Emit(new LiftingRulingIssued(
-            state.Id!, c.RulingId, [.. outstanding.Select(s => s.Seizure.SeizureId)], c.NoticeId, state.HoldingAgency, CourtCalendar.DateOf(now), notified, c.By, now));
+            state.Id!, rulingId, [.. outstanding.Select(s => s.Seizure.SeizureId)], NoticeIdFor(rulingId), state.HoldingAgency, CourtCalendar.DateOf(now), notified, c.By, now));
     }
 
     /// <summary>Letters are named for their request, step and place, so a replayed decision names the same letters.</summary>

@@ -107,7 +107,16 @@ public sealed partial class ProcessManager(
 
         if (!InBackground)
         {
-            await CatchUpAsync(cancellationToken);
+            try
+            {
+                await CatchUpAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The caller's own write is durable; a failing follow-up is retried from the checkpoint on the next pass.
+                LogFollowUpDeferred(logger, ex);
+            }
+
             return;
         }
 
@@ -163,6 +172,9 @@ public sealed partial class ProcessManager(
     }
 
     public void Dispose() => pass.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A follow-up step failed after the command that caused it; it will be retried from the checkpoint")]
+    private static partial void LogFollowUpDeferred(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reaction {Reaction} to {StreamId}@{Version} failed; it will be retried from the checkpoint")]
     private static partial void LogReactionFailed(ILogger logger, string reaction, string streamId, long version, Exception exception);

@@ -112,8 +112,8 @@ public sealed class BankruptcyMatrix : IMatrixRows
         await using (var system = scopes.CreateScopeAs(FixedCaller.System()))
         {
             var process = system.ServiceProvider.GetRequiredService<BankruptcyProcess>();
-            await process.PlaceOnAgendaAsync(state["notice"], AgendaReason.NoticeNotExecuted, caseId, "(2022)渝0116破900号", "nrb-jiangjin", "矩阵测试议题", CancellationToken.None);
-            await process.PlaceOnAgendaAsync(state["notice-to-report"], AgendaReason.NoticeNotExecuted, caseId, "(2022)渝0116破900号", "nrb-jiangjin", "矩阵测试议题二", CancellationToken.None);
+            await process.PlaceOnAgendaAsync(state["notice"], AgendaReason.NoticeNotExecuted, caseId, "(2022)渝0116破900号", "nrb-jiangjin", "矩阵测试议题", "system", CancellationToken.None);
+            await process.PlaceOnAgendaAsync(state["notice-to-report"], AgendaReason.NoticeNotExecuted, caseId, "(2022)渝0116破900号", "nrb-jiangjin", "矩阵测试议题二", "system", CancellationToken.None);
         }
 
         state["agenda-item"] = AgendaItem.IdFor(state["notice"], AgendaReason.NoticeNotExecuted);

@@ -18,7 +18,8 @@ public sealed class ScheduleDisposalTests(ApiWithFreeBuilding api) : IClassFixtu
         var asset = await api.AssetAsync(api.AssetId);
         Assert.Equal(("DisposalScheduled", "Scheduled"), (asset.GetProperty("state").GetString(), asset.GetProperty("disposal").GetProperty("workflowState").GetString()));
         Assert.Equal(version, (await (await admin.PostJsonAsync($"/api/assets/{api.AssetId}/schedule-disposal", body)).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("version").GetInt64());
-        Assert.Equal("disposal.already-scheduled", (await (await admin.PostJsonAsync($"/api/assets/{api.AssetId}/schedule-disposal", body with { reservePriceFen = 1L })).ReadJsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        var refused = await (await admin.PostJsonAsync($"/api/assets/{api.AssetId}/schedule-disposal", body with { reservePriceFen = 1L })).ReadJsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("workflow.trigger-not-permitted", "Scheduled"), (refused.GetProperty("code").GetString(), refused.GetProperty("state").GetString()));
     }
 
     [Fact]

@@ -36,7 +36,9 @@ public sealed class IssueLiftingRulingTests(ApiWithApprovedRelease api) : IClass
     {
         var (requestId, _, _) = await api.NewRequestAsync(api.CaseId);
 
-        Assert.Equal("release.no-ruling-now", (await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { })).ReadJsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        var refused = await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { })).ReadJsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("workflow.trigger-not-permitted", "Requested"), (refused.GetProperty("code").GetString(), refused.GetProperty("state").GetString()));
+        Assert.Contains("ApproveRelease", refused.GetProperty("permittedTriggers").EnumerateArray().Select(t => t.GetString()));
     }
 
     [Fact]

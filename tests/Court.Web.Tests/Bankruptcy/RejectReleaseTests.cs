@@ -14,7 +14,8 @@ public sealed class RejectReleaseTests(ApiWithRequestedRelease api) : IClassFixt
         var request = await api.ReleaseRequestAsync(api.RequestId);
         Assert.Equal(("Rejected", "该财产不属于债务人"), (request.GetProperty("stage").GetString(), request.GetProperty("rejectedReason").GetString()));
         Assert.Equal("Seized", (await api.AssetAsync(api.AssetId)).GetProperty("state").GetString());
-        Assert.Equal("release.rejected", (await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{api.RequestId}/approve", new { })).ReadJsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        var refused = await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{api.RequestId}/approve", new { })).ReadJsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("workflow.trigger-not-permitted", "Rejected"), (refused.GetProperty("code").GetString(), refused.GetProperty("state").GetString()));
         await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{api.RequestId}/reject", new { reason = "再次" })).ReadJsonAsync(HttpStatusCode.OK);
     }
 
@@ -33,6 +34,8 @@ public sealed class RejectReleaseTests(ApiWithRequestedRelease api) : IClassFixt
 
         var response = await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/reject", new { reason = "x" });
 
-        Assert.Equal("release.already-approved", (await response.ReadJsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        var refused = await response.ReadJsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("workflow.trigger-not-permitted", "AwaitingSeizingBodies"), (refused.GetProperty("code").GetString(), refused.GetProperty("state").GetString()));
+        Assert.DoesNotContain("approved", refused.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 }

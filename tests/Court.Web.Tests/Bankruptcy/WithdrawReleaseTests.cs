@@ -17,13 +17,32 @@ public sealed class WithdrawReleaseTests(ApiWithApprovedRelease api) : IClassFix
     }
 
     [Fact]
+    public async Task Approving_or_rejecting_a_withdrawn_request_is_409_naming_the_state_and_what_is_permitted_and_withdrawing_again_is_satisfied()
+    {
+        var (requestId, _, _) = await api.NewRequestAsync(api.CaseId);
+        var admin = await api.AsAdministrator();
+        await (await admin.PostJsonAsync($"/api/release-requests/{requestId}/withdraw", new { reason = "已协商解封" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        foreach (var step in new[] { "approve", "reject" })
+        {
+            var refused = await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/{step}", new { reason = "x" })).ReadJsonAsync(HttpStatusCode.Conflict);
+            Assert.Equal(("workflow.trigger-not-permitted", "Withdrawn"), (refused.GetProperty("code").GetString(), refused.GetProperty("state").GetString()));
+            Assert.Empty(refused.GetProperty("permittedTriggers").EnumerateArray());
+        }
+
+        await (await admin.PostJsonAsync($"/api/release-requests/{requestId}/withdraw", new { reason = "再次" })).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Withdrawn", (await api.ReleaseRequestAsync(requestId)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
     public async Task Once_the_notice_is_out_the_request_cannot_be_withdrawn()
     {
         var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Ruled");
 
         var response = await (await api.AsAdministrator()).PostJsonAsync($"/api/release-requests/{requestId}/withdraw", new { reason = "x" });
 
-        Assert.Equal("release.cannot-withdraw", (await response.ReadJsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        var refused = await response.ReadJsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("workflow.trigger-not-permitted", "AwaitingRegistry"), (refused.GetProperty("code").GetString(), refused.GetProperty("state").GetString()));
     }
 
     [Fact]

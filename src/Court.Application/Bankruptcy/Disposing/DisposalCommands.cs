@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Common;
-using Court.Application.EventStore;
 using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
@@ -11,17 +10,28 @@ using Mediator;
 
 namespace Court.Application.Bankruptcy.Disposing;
 
-/// <summary>A disposal step on one asset (the id comes from the route); If-Match is the asset's disposal version.</summary>
-public abstract record AssetWrite : ConditionalWrite, ICaseScoped
+/// <summary>
+/// A step of the disposal workflow on one asset (the id comes from the route); If-Match is the asset's disposal
+/// version. Its trigger is the command's name; who and when is the definition's (workflows/bankruptcy-asset-disposal.v*.json).
+/// </summary>
+public abstract record AssetWrite : ConditionalWrite, ICaseScoped, IWorkflowCommand<Disposal>
 {
     [JsonIgnore]
     public string AssetId { get; init; } = "";
 
     string ICaseScoped.CaseScope => CaseLink.ForAsset(AssetId);
+
+    string IWorkflowCommand.WorkflowStreamId => BankruptcyWorkflows.DisposalStream(AssetId);
+
+    /// <summary>The asset exists; it is its disposal that has not begun.</summary>
+    DomainError? IWorkflowCommand.WhenNoWorkflow => DomainError.Conflict("disposal.not-scheduled", "No disposal of this asset has been scheduled.");
 }
 
-/// <summary>The administrator schedules an online judicial auction or a sale of a free asset.</summary>
-public sealed record ScheduleDisposal(DisposalMethod? Method, string? Platform, DateOnly? ScheduledOn, long? ReservePriceFen) : AssetWrite, ICommand<Changed>;
+/// <summary>The administrator schedules an online judicial auction or a sale of a free asset: the first schedule starts the disposal, a later one follows no sale.</summary>
+public sealed record ScheduleDisposal(DisposalMethod? Method, string? Platform, DateOnly? ScheduledOn, long? ReservePriceFen) : AssetWrite, ICommand<Changed>, IWorkflowCommand
+{
+    bool IWorkflowCommand.MayStartWorkflow => true;
+}
 
 /// <summary>The auction found no buyer at the reserve (流拍).</summary>
 public sealed record RecordDisposalUnsold([property: MultiLine] string? Reason) : AssetWrite, ICommand<Changed>;
@@ -31,6 +41,9 @@ public sealed record RecordAssetSold(string? BuyerName, string? BuyerIdNumber, l
 
 /// <summary>The judge confirms the sale by ruling; the transfer notice goes to the holding agency.</summary>
 public sealed record ConfirmSale : AssetWrite, ICommand<Changed>;
+
+/// <summary>The holding agency registered the transfer to the buyer (sent by the process manager when the transfer notice is executed).</summary>
+public sealed record RecordTransferRegistered(string NoticeId, string RegistrationReference, DateOnly RegisteredOn) : AssetWrite, ICommand<Changed>;
 
 public sealed class ScheduleDisposalValidator : AbstractValidator<ScheduleDisposal>
 {
@@ -59,83 +72,57 @@ public sealed class RecordAssetSoldValidator : AbstractValidator<RecordAssetSold
     }
 }
 
-public sealed class DisposalHandlers(AggregateStore aggregates, WorkflowRuntime workflows, BankruptcyProcess process, IReadModels reads) :
+/// <summary>The disposal's steps, each one decision through the one command path; the documents a confirmation calls for are <see cref="BankruptcyFollowUps"/>'.</summary>
+public sealed class DisposalHandlers(AggregateStore aggregates, WorkflowRuntime workflows, BankruptcyProcess process, IReadModels reads, ICallerContext caller) :
     ICommandHandler<ScheduleDisposal, Changed>,
     ICommandHandler<RecordDisposalUnsold, Changed>,
     ICommandHandler<RecordAssetSold, Changed>,
-    ICommandHandler<ConfirmSale, Changed>
+    ICommandHandler<ConfirmSale, Changed>,
+    ICommandHandler<RecordTransferRegistered, Changed>
 {
     public async ValueTask<Changed> Handle(ScheduleDisposal command, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(command, cancellationToken);
         var link = await reads.GetAsync<CaseLink>(CaseLink.ForAsset(command.AssetId), cancellationToken)
             ?? throw new DomainException(DomainError.NotFound("asset.not-found", "There is no such asset."));
         var (estate, asset) = await process.AssetAsync(link.EstateId, command.AssetId, cancellationToken);
-        var schedule = new DisposalCommand.Schedule(estate, asset, command.Method!.Value, command.Platform!.Trim(), command.ScheduledOn!.Value, command.ReservePriceFen!.Value, process.Actor);
-        if (!loaded.Exists)
+        var schedule = new DisposalCommand.Schedule(estate, asset, command.Method!.Value, command.Platform!.Trim(), command.ScheduledOn!.Value, command.ReservePriceFen!.Value, caller.UserId);
+        var existing = await aggregates.LoadAsync<Disposal>(command.AssetId, cancellationToken);
+        if (DisposalDecider.Repeats(existing.State, schedule))
         {
-            var started = await workflows.StartAsync<Disposal>(BankruptcyWorkflows.Disposal, command.AssetId, (s, at) => DisposalDecider.Decide(s, schedule, at.Now), -1, cancellationToken);
+            return new Changed(command.AssetId, await workflows.SatisfiedAsync(command, cancellationToken));
+        }
+
+        if (!existing.Exists)
+        {
+            var started = await workflows.StartAsync<Disposal>(BankruptcyWorkflows.Disposal, command.AssetId, (s, step) => DisposalDecider.Decide(s, schedule, step.Now), command.IfMatch ?? -1, cancellationToken);
             return new Changed(command.AssetId, started);
         }
 
-        return await FireOrCheckAsync(loaded, "ScheduleDisposal", schedule, loaded.State.Stage == DisposalStage.Unsold, cancellationToken);
+        return await RunAsync(command, schedule, cancellationToken);
     }
 
-    public async ValueTask<Changed> Handle(RecordDisposalUnsold command, CancellationToken cancellationToken)
-    {
-        var loaded = await LoadExistingAsync(command, cancellationToken);
-        var unsold = new DisposalCommand.RecordUnsold(command.Reason!.Trim(), process.Actor);
-        return await FireOrCheckAsync(loaded, "RecordDisposalUnsold", unsold, loaded.State.Stage == DisposalStage.Scheduled, cancellationToken);
-    }
+    public ValueTask<Changed> Handle(RecordDisposalUnsold command, CancellationToken cancellationToken) =>
+        RunAsync(command, new DisposalCommand.RecordUnsold(command.Reason!.Trim(), caller.UserId), cancellationToken);
 
-    public async ValueTask<Changed> Handle(RecordAssetSold command, CancellationToken cancellationToken)
-    {
-        var loaded = await LoadExistingAsync(command, cancellationToken);
-        var sold = new DisposalCommand.RecordSale(command.BuyerName!.Trim(), command.BuyerIdNumber!.Trim(), command.PriceFen!.Value, command.SoldOn!.Value, process.Actor);
-        return await FireOrCheckAsync(loaded, "RecordAssetSold", sold, loaded.State.Stage == DisposalStage.Scheduled, cancellationToken);
-    }
+    public ValueTask<Changed> Handle(RecordAssetSold command, CancellationToken cancellationToken) =>
+        RunAsync(command, new DisposalCommand.RecordSale(command.BuyerName!.Trim(), command.BuyerIdNumber!.Trim(), command.PriceFen!.Value, command.SoldOn!.Value, caller.UserId), cancellationToken);
 
     public async ValueTask<Changed> Handle(ConfirmSale command, CancellationToken cancellationToken)
     {
-        var loaded = await LoadExistingAsync(command, cancellationToken);
-        var state = loaded.State;
-        var rulingId = $"{command.AssetId}-sale-ruling";
-        var noticeId = BankruptcyProcess.DocumentId("transfer-notice:" + command.AssetId).ToString("D");
-        var holder = (await process.AssetAsync(state.EstateId, command.AssetId, cancellationToken)).Asset.HoldingAgency;
-        var confirm = new DisposalCommand.ConfirmSale(rulingId, noticeId, holder, process.Actor);
-        DisposalDecider.Decide(state, confirm, process.Now).ThrowIfError();
-        if (state.Stage is DisposalStage.Sold or DisposalStage.Confirmed)
-        {
-            // Documents first: a retry after a crash finds them and goes on to record the confirmation.
-            await process.IssueSaleDocumentsAsync(state, state.RulingId ?? rulingId, state.NoticeId ?? noticeId, cancellationToken);
-        }
-
-        return await FireOrCheckAsync(loaded, "ConfirmSale", confirm, state.Stage == DisposalStage.Sold, cancellationToken);
+        var disposal = (await aggregates.LoadAsync<Disposal>(command.AssetId, cancellationToken)).State;
+        var holder = disposal.Exists ? (await process.AssetAsync(disposal.EstateId, command.AssetId, cancellationToken)).Asset.HoldingAgency : "";
+        var confirm = new DisposalCommand.ConfirmSale(SaleRulingIdFor(command.AssetId), TransferNoticeIdFor(command.AssetId), holder, caller.UserId);
+        return await RunAsync(command, confirm, cancellationToken);
     }
 
-    private async Task<Changed> FireOrCheckAsync(Loaded<Disposal> loaded, string trigger, DisposalCommand decision, bool fires, CancellationToken ct)
-    {
-        if (!fires)
-        {
-            DisposalDecider.Decide(loaded.State, decision, process.Now).ThrowIfError();
-            return new Changed(loaded.State.AssetId ?? "", loaded.Version);
-        }
+    public ValueTask<Changed> Handle(RecordTransferRegistered command, CancellationToken cancellationToken) =>
+        RunAsync(command, new DisposalCommand.RecordTransfer(command.NoticeId, command.RegistrationReference, command.RegisteredOn, caller.UserId), cancellationToken);
 
-        var version = await workflows.FireAsync<Disposal>(loaded.StreamId, trigger, (s, now) => DisposalDecider.Decide(s, decision, now), loaded.Version, ct);
-        return new Changed(loaded.State.AssetId!, version);
-    }
+    /// <summary>One sale-confirmation ruling and one transfer notice per asset: their ids derive from it.</summary>
+    public static string SaleRulingIdFor(string assetId) => $"{assetId}-sale-ruling";
 
-    private async Task<Loaded<Disposal>> LoadExistingAsync(AssetWrite command, CancellationToken ct)
-    {
-        var loaded = await LoadAsync(command, ct);
-        return loaded.Exists ? loaded : throw new DomainException(DomainError.Conflict("disposal.not-scheduled", "No disposal of this asset has been scheduled."));
-    }
+    public static string TransferNoticeIdFor(string assetId) => DeterministicGuid.From("court:bankruptcy:transfer-notice:" + assetId).ToString("D");
 
-    private async Task<Loaded<Disposal>> LoadAsync(AssetWrite command, CancellationToken ct)
-    {
-        var loaded = await aggregates.LoadAsync<Disposal>(command.AssetId, ct);
-        return command.IfMatch is { } ifMatch && ifMatch != loaded.Version
-            ? throw new WrongExpectedVersionException(loaded.StreamId, ExpectedVersion.Exactly(ifMatch), loaded.Version)
-            : loaded;
-    }
+    private async ValueTask<Changed> RunAsync(AssetWrite command, DisposalCommand decision, CancellationToken cancellationToken) =>
+        new(command.AssetId, await workflows.ExecuteAsync(command, (s, step) => DisposalDecider.Decide(s, decision, step.Now), cancellationToken));
 }

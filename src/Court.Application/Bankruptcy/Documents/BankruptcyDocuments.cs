@@ -1,5 +1,7 @@
 using System.Globalization;
+using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.Documents;
 using Court.Domain.Identifiers;
@@ -111,7 +113,7 @@ public static class BankruptcyDocuments
         Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
 
     /// <summary>The assisted-enforcement notice, with every field DOMAIN.md §1 lists (its number and code are the documents service's).</summary>
-    public static DocumentContent Notice(NoticeContent n, (int Days, string Unit) acknowledge, (int Days, string Unit) execute)
+    public static DocumentContent Notice(NoticeContent n, DeadlineDefinition acknowledge, DeadlineDefinition execute)
     {
         var action = n.Action switch
         {
@@ -134,12 +136,15 @@ public static class BankruptcyDocuments
                     "协助执行事项",
                     new("事项", action),
                     new("依据", $"{n.RulingNumber}（{Date(n.RulingDate)}）"),
-                    new("期限", $"收到本通知后{acknowledge.Days}个{acknowledge.Unit}内签收，签收后{execute.Days}个{execute.Unit}内办理完毕并回执本院。")),
+                    new("期限", $"收到本通知后{Period(acknowledge)}内签收，签收后{Period(execute)}内办理完毕并回执本院。")),
                 DocumentSection.Text($"{CourtName(n.CourtCode)}　{Date(n.IssuedOn)}"),
             ],
             [.. n.Seizures.Select(s => s.SeizingBody).Distinct()],
             n.Contact);
     }
+
+    /// <summary>A period as a notice says it: "3个工作日", "15日".</summary>
+    public static string Period(DeadlineDefinition period) => period.Unit == PeriodUnit.WorkingDays ? $"{period.Days}个工作日" : $"{period.Days}日";
 
     public static DocumentContent NotificationToSeizingBody(Estate estate, EstateAsset asset, SeizureToRelease seizure, string rulingNumber, string judge) => new(
         "通知书（解除查封）",

@@ -91,11 +91,11 @@ public sealed class JointMeetingHandlers(IReadModels reads, AggregateStore aggre
         var figures = new AgendaFigures(
             items.Where(i => !i.Resolved).GroupBy(i => i.Party).ToDictionary(g => g.Key, g => g.Count()),
             notices.Where(n => n.IsOverdueAt(now)).GroupBy(n => n.Agency).ToDictionary(g => g.Key, g => g.Count()),
-            requests.Count(r => r.Stage is not (ReleaseStage.Released or ReleaseStage.Rejected or ReleaseStage.Withdrawn)),
+            requests.Count(r => !r.IsFinal),
             days.Count,
             days.Count == 0 ? null : Math.Round(days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2, 1),
             notices.Count(n => n.IsOverdueAt(now)),
-            requests.Count(r => r.Stage == ReleaseStage.RulingDue));
+            requests.Count(r => r.Stage == ReleaseStates.RulingDue));
         return new Agenda([.. items.OrderBy(i => i.Resolved).ThenBy(i => i.PlacedAt)], figures);
     }
 

@@ -102,11 +102,10 @@ public sealed class CaseProjection : IProjection
             case ReleaseRequested e when asset is not null:
                 session.Store(CaseLink.ForRequest(e.RequestId), new CaseLink(e.EstateId, e.AssetId));
                 view.ReleaseRequestIds.Add(e.RequestId);
-                (asset.ReleaseRequestId, asset.ReleaseStage, asset.ReleaseDueAt, asset.NoticeId) = (e.RequestId, ReleaseStage.Requested, null, null);
+                (asset.ReleaseRequestId, asset.ReleaseStage, asset.ReleaseOpen, asset.ReleaseDueAt, asset.NoticeId) = (e.RequestId, null, true, null, null);
                 break;
-            case ReleaseRejected or ReleaseWithdrawn or ReleaseLettersSent or ReleaseEscalatedToSuperiors or ReleaseRulingDue or LiftingRulingIssued or ReleaseStalled or ReleaseCompleted
-                when asset is not null && asset.ReleaseRequestId == BankruptcyEvents.IdIn(envelope, ReleaseRequest.StreamPrefix):
-                ApplyRelease(asset, envelope.Event);
+            case LiftingRulingIssued e when asset is not null && asset.ReleaseRequestId == e.RequestId:
+                asset.NoticeId = e.NoticeId;
                 break;
             case AssistedEnforcementNoticeIssued e:
                 session.Store(CaseLink.ForNotice(e.NoticeId), new CaseLink(e.EstateId, e.AssetId));
@@ -118,27 +117,23 @@ public sealed class CaseProjection : IProjection
                 break;
             case DisposalScheduled e when asset is not null:
                 asset.Disposal ??= new DisposalView();
-                (asset.Disposal.Stage, asset.Disposal.Method, asset.Disposal.Platform, asset.Disposal.ScheduledOn, asset.Disposal.ReservePriceFen)
-                    = (DisposalStage.Scheduled, e.Method, e.Platform, e.ScheduledOn, e.ReservePriceFen);
-                break;
-            case DisposalUnsold when asset?.Disposal is { } d:
-                d.Stage = DisposalStage.Unsold;
+                (asset.Disposal.Method, asset.Disposal.Platform, asset.Disposal.ScheduledOn, asset.Disposal.ReservePriceFen) = (e.Method, e.Platform, e.ScheduledOn, e.ReservePriceFen);
                 break;
             case AssetSold e when asset?.Disposal is { } d:
-                (d.Stage, d.BuyerName, d.PriceFen, d.SoldOn) = (DisposalStage.Sold, e.BuyerName, e.PriceFen, e.SoldOn);
+                (d.BuyerName, d.PriceFen, d.SoldOn) = (e.BuyerName, e.PriceFen, e.SoldOn);
                 break;
             case SaleConfirmed e when asset?.Disposal is { } d:
-                (d.Stage, d.RulingId, d.NoticeId) = (DisposalStage.Confirmed, e.RulingId, e.NoticeId);
+                (d.RulingId, d.NoticeId) = (e.RulingId, e.NoticeId);
                 break;
             case TransferRegistered e when asset?.Disposal is { } d:
-                (d.Stage, d.TransferReference, d.TransferredOn) = (DisposalStage.Transferred, e.RegistrationReference, e.RegisteredOn);
+                (d.TransferReference, d.TransferredOn) = (e.RegistrationReference, e.RegisteredOn);
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId.StartsWith(Disposal.StreamPrefix, StringComparison.Ordinal):
                 asset.Disposal ??= new DisposalView();
-                asset.Disposal.WorkflowState = w.Entered.State;
+                (asset.Disposal.Stage, asset.Disposal.WorkflowState) = (w.Entered.State, w.Entered.State);
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId == ReleaseRequest.StreamPrefix + asset.ReleaseRequestId:
-                asset.ReleaseDueAt = w.Entered.DueAt;
+                (asset.ReleaseStage, asset.ReleaseOpen, asset.ReleaseDueAt) = (w.Entered.State, !w.Entered.IsFinal, w.Entered.DueAt);
                 break;
             default:
                 return;
@@ -152,30 +147,6 @@ public sealed class CaseProjection : IProjection
         asset?.Refresh();
         Touch(view, envelope);
         session.Store(view.Id, view, view.AdministratorUserId);
-    }
-
-    private static void ApplyRelease(AssetView asset, IDomainEvent e)
-    {
-        asset.ReleaseStage = e switch
-        {
-            ReleaseRejected => ReleaseStage.Rejected,
-            ReleaseWithdrawn => ReleaseStage.Withdrawn,
-            ReleaseLettersSent => ReleaseStage.AwaitingSeizingBodies,
-            ReleaseEscalatedToSuperiors => ReleaseStage.AwaitingSuperiors,
-            ReleaseRulingDue => ReleaseStage.RulingDue,
-            LiftingRulingIssued => ReleaseStage.AwaitingRegistry,
-            ReleaseStalled => ReleaseStage.Stalled,
-            _ => ReleaseStage.Released,
-        };
-        if (e is LiftingRulingIssued ruling)
-        {
-            asset.NoticeId = ruling.NoticeId;
-        }
-
-        if (e is not (ReleaseLettersSent or ReleaseEscalatedToSuperiors))
-        {
-            asset.ReleaseDueAt = null;
-        }
     }
 
     private static void Touch(CaseView view, EventEnvelope envelope)
@@ -247,7 +218,6 @@ public sealed class ReleaseRequestProjection : IProjection
                 AssetId = r.AssetId,
                 HoldingAgency = r.HoldingAgency,
                 Reasons = r.Reasons,
-                Stage = ReleaseStage.Requested,
                 RequestedBy = r.By,
                 RequestedAt = at,
                 Seizures = [.. r.Seizures.Select(s => new RequestSeizureView { SeizureId = s.SeizureId, SeizingBody = s.SeizingBody, SeizingBodySuperior = s.SeizingBodySuperior, DocumentNumber = s.DocumentNumber, SeizedOn = s.SeizedOn, Rank = s.Rank })],
@@ -264,34 +234,29 @@ public sealed class ReleaseRequestProjection : IProjection
                 (view.DecidedBy, view.DecidedAt) = (e.By, at);
                 break;
             case ReleaseRejected e:
-                (view.Stage, view.DecidedBy, view.DecidedAt, view.RejectedReason) = (ReleaseStage.Rejected, e.By, at, e.Reason);
+                (view.DecidedBy, view.DecidedAt, view.RejectedReason) = (e.By, at, e.Reason);
                 break;
             case ReleaseWithdrawn e:
-                (view.Stage, view.WithdrawnReason) = (ReleaseStage.Withdrawn, e.Reason);
+                view.WithdrawnReason = e.Reason;
                 break;
             case ReleaseLettersSent e:
-                view.Stage = ReleaseStage.AwaitingSeizingBodies;
                 view.Letters.AddRange(e.Letters.Select(l => new LetterView(l.LetterId, l.SeizureId, l.Recipient, l.Addressee, e.DueOn, at)));
                 break;
             case ReleaseEscalatedToSuperiors e:
-                view.Stage = ReleaseStage.AwaitingSuperiors;
                 view.Letters.AddRange(e.Letters.Select(l => new LetterView(l.LetterId, l.SeizureId, l.Recipient, l.Addressee, e.DueOn, at)));
-                break;
-            case ReleaseRulingDue:
-                view.Stage = ReleaseStage.RulingDue;
                 break;
             case SeizureLiftedBySeizingBody e when view.Seizures.Find(s => s.SeizureId == e.SeizureId) is { } s:
                 (s.LiftedBy, s.LiftReference) = (LiftedBy.SeizingBody, e.Reference);
                 break;
             case LiftingRulingIssued e:
-                (view.Stage, view.RulingId, view.NoticeId, view.StalledReason) = (ReleaseStage.AwaitingRegistry, e.RulingId, e.NoticeId, null);
+                (view.RulingId, view.NoticeId, view.StalledReason) = (e.RulingId, e.NoticeId, null);
                 view.Letters.AddRange(e.SeizingBodiesNotified.Select(l => new LetterView(l.LetterId, l.SeizureId, l.Recipient, l.Addressee, null, at)));
                 break;
             case ReleaseStalled e:
-                (view.Stage, view.StalledReason) = (ReleaseStage.Stalled, e.Reason);
+                view.StalledReason = e.Reason;
                 break;
             case ReleaseCompleted e:
-                (view.Stage, view.ReleasedOn, view.ReleasedAt) = (ReleaseStage.Released, e.ReleasedOn, at);
+                (view.ReleasedOn, view.ReleasedAt) = (e.ReleasedOn, at);
                 foreach (var s in view.Seizures.Where(s => s.LiftedBy is null))
                 {
                     (s.LiftedBy, s.LiftReference) = (LiftedBy.CourtRuling, e.RegistrationReference);
@@ -299,7 +264,7 @@ public sealed class ReleaseRequestProjection : IProjection
 
                 break;
             case IWorkflowEvent w:
-                (view.WorkflowState, view.DueAt) = (w.Entered.State, w.Entered.DueAt);
+                (view.Stage, view.WorkflowState, view.Responsible, view.IsFinal, view.DueAt) = (w.Entered.State, w.Entered.State, w.Entered.Responsible, w.Entered.IsFinal, w.Entered.DueAt);
                 break;
         }
 
@@ -337,7 +302,6 @@ public sealed class NoticeProjection : IProjection
                 CaseNumber = i.Content.CaseNumber,
                 DocumentNumber = i.DocumentNumber,
                 Content = i.Content,
-                Status = NoticeStatus.Delivered,
                 AcknowledgeBy = i.AcknowledgeBy,
                 IssuedAt = at,
                 IssuedBy = i.By,
@@ -351,13 +315,13 @@ public sealed class NoticeProjection : IProjection
         switch (envelope.Event)
         {
             case NoticeAcknowledged e:
-                (view.Status, view.AcknowledgedAt, view.AcknowledgedBy, view.ExecuteBy) = (NoticeStatus.Acknowledged, at, e.By, e.ExecuteBy);
+                (view.AcknowledgedAt, view.AcknowledgedBy, view.ExecuteBy) = (at, e.By, e.ExecuteBy);
                 break;
             case NoticeExecuted e:
-                (view.Status, view.ExecutedOn, view.ExecutedBy, view.RegistrationReference) = (NoticeStatus.Executed, e.ExecutedOn, e.By, e.RegistrationReference);
+                (view.ExecutedOn, view.ExecutedBy, view.RegistrationReference) = (e.ExecutedOn, e.By, e.RegistrationReference);
                 break;
             case NoticeCannotBeExecuted e:
-                (view.Status, view.CannotExecuteReason) = (NoticeStatus.CannotExecute, e.Reason);
+                view.CannotExecuteReason = e.Reason;
                 break;
             case NoticeQueried e:
                 view.Queries.Add(new NoticeQueryView { QueryId = e.QueryId, Text = e.Text, By = e.By, At = at });
@@ -372,7 +336,7 @@ public sealed class NoticeProjection : IProjection
                 view.ExecutionOverdue = true;
                 break;
             case IWorkflowEvent w:
-                (view.WorkflowState, view.DueAt) = (w.Entered.State, w.Entered.DueAt);
+                (view.Status, view.WorkflowState, view.IsFinal, view.DueAt) = (w.Entered.State, w.Entered.State, w.Entered.IsFinal, w.Entered.DueAt);
                 break;
         }
 

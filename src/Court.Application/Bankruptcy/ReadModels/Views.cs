@@ -74,7 +74,8 @@ public sealed class SeizureView
 
 public sealed class DisposalView
 {
-    public DisposalStage Stage { get; set; }
+    /// <summary>The disposal's workflow state (the same as <see cref="WorkflowState"/>; kept for the API's readers).</summary>
+    public string? Stage { get; set; }
 
     public string? WorkflowState { get; set; }
 
@@ -121,7 +122,11 @@ public sealed class AssetView
 
     public string? ReleaseRequestId { get; set; }
 
-    public ReleaseStage? ReleaseStage { get; set; }
+    /// <summary>The workflow state of the asset's latest release request.</summary>
+    public string? ReleaseStage { get; set; }
+
+    /// <summary>The latest release request has not reached a final state.</summary>
+    public bool ReleaseOpen { get; set; }
 
     public DateTimeOffset? ReleaseDueAt { get; set; }
 
@@ -140,10 +145,8 @@ public sealed class AssetView
     {
         var inForce = Seizures.Where(s => s.Status == SeizureStatus.InForce).OrderBy(s => s.Rank).ThenBy(s => s.SeizedOn).ToList();
         var blockers = new List<Blocker>();
-        var open = ReleaseStage is Domain.Bankruptcy.ReleaseStage.Requested or Domain.Bankruptcy.ReleaseStage.AwaitingSeizingBodies
-            or Domain.Bankruptcy.ReleaseStage.AwaitingSuperiors or Domain.Bankruptcy.ReleaseStage.RulingDue
-            or Domain.Bankruptcy.ReleaseStage.AwaitingRegistry or Domain.Bankruptcy.ReleaseStage.Stalled;
-        if (Transferred || Disposal?.Stage == DisposalStage.Transferred)
+        var open = ReleaseRequestId is not null && ReleaseOpen;
+        if (Transferred || Disposal?.Stage == "Transferred")
         {
             State = AssetState.Transferred;
         }
@@ -152,11 +155,11 @@ public sealed class AssetView
             blockers.AddRange(inForce.Select(s => new Blocker(s.Rank == SeizureRank.First ? "first-seizure" : "queued-seizure", s.SeizingBody, s.DocumentNumber, null)));
             (State, var waiting) = open ? ReleaseStage switch
             {
-                Domain.Bankruptcy.ReleaseStage.Requested => (AssetState.ReleaseRequested, new Blocker("awaiting-judge", "judge", ReleaseRequestId, null)),
-                Domain.Bankruptcy.ReleaseStage.AwaitingSeizingBodies => (AssetState.Releasing, new Blocker("awaiting-seizing-bodies", string.Join("、", inForce.Select(s => s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
-                Domain.Bankruptcy.ReleaseStage.AwaitingSuperiors => (AssetState.Releasing, new Blocker("awaiting-superiors", string.Join("、", inForce.Select(s => s.SeizingBodySuperior ?? s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
-                Domain.Bankruptcy.ReleaseStage.RulingDue => (AssetState.RulingDue, new Blocker("ruling-due", "judge", ReleaseRequestId, null)),
-                Domain.Bankruptcy.ReleaseStage.AwaitingRegistry => (AssetState.AwaitingRegistry, new Blocker("awaiting-agency", HoldingAgency, NoticeId, null)),
+                "Requested" => (AssetState.ReleaseRequested, new Blocker("awaiting-judge", "judge", ReleaseRequestId, null)),
+                "AwaitingSeizingBodies" => (AssetState.Releasing, new Blocker("awaiting-seizing-bodies", string.Join("、", inForce.Select(s => s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
+                "AwaitingSuperiors" => (AssetState.Releasing, new Blocker("awaiting-superiors", string.Join("、", inForce.Select(s => s.SeizingBodySuperior ?? s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
+                "RulingDue" => (AssetState.RulingDue, new Blocker("ruling-due", "judge", ReleaseRequestId, null)),
+                "AwaitingRegistry" => (AssetState.AwaitingRegistry, new Blocker("awaiting-agency", HoldingAgency, NoticeId, null)),
                 _ => (AssetState.ReleaseStalled, new Blocker("agency-cannot-execute", HoldingAgency, NoticeId, null)),
             } : (AssetState.Seized, (Blocker?)null);
             if (waiting is not null)
@@ -168,10 +171,10 @@ public sealed class AssetView
         {
             State = Disposal?.Stage switch
             {
-                DisposalStage.Scheduled => AssetState.DisposalScheduled,
-                DisposalStage.Unsold => AssetState.Unsold,
-                DisposalStage.Sold => AssetState.Sold,
-                DisposalStage.Confirmed => AssetState.AwaitingTransfer,
+                "Scheduled" => AssetState.DisposalScheduled,
+                "Unsold" => AssetState.Unsold,
+                "Sold" => AssetState.Sold,
+                "Confirmed" => AssetState.AwaitingTransfer,
                 _ => AssetState.Free,
             };
             if (State == AssetState.Sold)
@@ -282,9 +285,15 @@ public sealed class ReleaseRequestView
 
     public string Reasons { get; set; } = "";
 
-    public ReleaseStage Stage { get; set; }
+    /// <summary>The request's workflow state (the same as <see cref="WorkflowState"/>; kept for the API's readers).</summary>
+    public string Stage { get; set; } = "";
 
     public string? WorkflowState { get; set; }
+
+    /// <summary>Who must act now (the role the pinned definition names for the state); null once final.</summary>
+    public string? Responsible { get; set; }
+
+    public bool IsFinal { get; set; }
 
     /// <summary>When the current step's deadline runs out (24:00 China time of its last day).</summary>
     public DateTimeOffset? DueAt { get; set; }
@@ -355,9 +364,12 @@ public sealed class NoticeView
 
     public NoticeContent? Content { get; set; }
 
-    public NoticeStatus Status { get; set; }
+    /// <summary>The notice's workflow state (the same as <see cref="WorkflowState"/>; kept for the API's readers).</summary>
+    public string Status { get; set; } = "";
 
     public string? WorkflowState { get; set; }
+
+    public bool IsFinal { get; set; }
 
     /// <summary>When the current deadline (acknowledge or execute) runs out.</summary>
     public DateTimeOffset? DueAt { get; set; }
@@ -390,7 +402,7 @@ public sealed class NoticeView
 
     public long Version { get; set; }
 
-    public bool IsOpen => Status is NoticeStatus.Delivered or NoticeStatus.Acknowledged;
+    public bool IsOpen => !IsFinal;
 
     public bool IsOverdueAt(DateTimeOffset now) => IsOpen && (AcknowledgementOverdue || ExecutionOverdue || (DueAt is { } due && now >= due));
 }

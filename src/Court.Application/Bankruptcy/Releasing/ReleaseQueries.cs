@@ -4,7 +4,6 @@ using Court.Application.Documents;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Application.Workflows;
-using Court.Domain.Bankruptcy;
 using Mediator;
 
 namespace Court.Application.Bankruptcy.Releasing;
@@ -56,8 +55,9 @@ public sealed class ReleaseQueries(IReadModels reads, DocumentIssuer documents, 
         IEnumerable<ReleaseRequestView> requests;
         if (Access.IsCourtStaff(caller) || caller.IsInRole(Roles.System))
         {
+            // The judge's queue: the requests whose current state the pinned definition gives to a judge.
             requests = (await reads.ListAsync<ReleaseRequestView>(null, cancellationToken))
-                .Where(r => query.All || r.Stage is ReleaseStage.Requested or ReleaseStage.RulingDue or ReleaseStage.Stalled);
+                .Where(r => query.All || r.Responsible == Roles.Judge);
         }
         else if (caller.IsInRole(Roles.Administrator))
         {
@@ -74,6 +74,6 @@ public sealed class ReleaseQueries(IReadModels reads, DocumentIssuer documents, 
             return [];
         }
 
-        return [.. requests.OrderBy(r => r.Stage switch { ReleaseStage.Requested => 0, ReleaseStage.RulingDue => 1, ReleaseStage.Stalled => 2, _ => 3 }).ThenBy(r => r.RequestedAt)];
+        return [.. requests.OrderBy(r => r.IsFinal).ThenBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.RequestedAt)];
     }
 }

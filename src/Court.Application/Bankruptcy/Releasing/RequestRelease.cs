@@ -29,21 +29,20 @@ public sealed class RequestReleaseValidator : AbstractValidator<RequestRelease>
     }
 }
 
-public sealed class RequestReleaseHandler(BankruptcyProcess process, WorkflowRuntime workflows, IReadModels reads) : ICommandHandler<RequestRelease, Changed>
+public sealed class RequestReleaseHandler(BankruptcyProcess process, WorkflowRuntime workflows, IReadModels reads, Common.ICallerContext caller) : ICommandHandler<RequestRelease, Changed>
 {
     public async ValueTask<Changed> Handle(RequestRelease command, CancellationToken cancellationToken)
     {
         var (estate, asset) = await process.AssetAsync(command.EstateId, command.AssetId!, cancellationToken);
 
         // One open request per asset: a second would send the same letters twice.
-        if (await reads.GetAsync<CaseView>(command.EstateId, cancellationToken) is { } view && view.Asset(asset.Id) is { ReleaseRequestId: { } open, ReleaseStage: var stage }
-            && stage is not (ReleaseStage.Rejected or ReleaseStage.Withdrawn or ReleaseStage.Released))
+        if (await reads.GetAsync<CaseView>(command.EstateId, cancellationToken) is { } view && view.Asset(asset.Id) is { ReleaseRequestId: { } open, ReleaseOpen: true })
         {
             throw new DomainException(DomainError.Conflict("release.already-requested", $"The asset already has an open release request ({open})."));
         }
 
         var id = Guid.CreateVersion7().ToString("D");
-        var request = new ReleaseCommand.Request(id, estate, asset, [.. command.SeizureIds!.Distinct(StringComparer.Ordinal)], command.Reasons!.Trim(), process.Actor);
+        var request = new ReleaseCommand.Request(id, estate, asset, [.. command.SeizureIds!.Distinct(StringComparer.Ordinal)], command.Reasons!.Trim(), caller.UserId);
         var version = await workflows.StartAsync<ReleaseRequest>(BankruptcyWorkflows.Release, id, (state, at) => ReleaseDecider.Decide(state, request, at.Now), cancellationToken: cancellationToken);
         return new Changed(id, version);
     }

@@ -1,11 +1,8 @@
 using Court.Application.Bankruptcy;
-using Court.Application.Bankruptcy.Documents;
 using Court.Application.Bankruptcy.Releasing;
 using Court.Application.Common;
 using Court.Application.Workflows;
-using Court.Domain.Bankruptcy;
 using Court.Domain.Documents;
-using Court.Domain.Identifiers;
 using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +15,7 @@ namespace Court.Web.Pages.Bankruptcy;
 /// steps the caller may take now. A judge sees the letters or the ruling and notice as drafts before deciding.
 /// </summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
-public sealed class RequestModel(ISender sender, AggregateStore aggregates, WorkflowRuntime workflows, BankruptcyDeadlines deadlines, ICallerContext caller, TimeProvider clock) : BankruptcyPageModel
+public sealed class RequestModel(ISender sender, WorkflowRuntime workflows, ReleaseDrafts drafts) : BankruptcyPageModel
 {
     public ReleaseRequestDetails Details { get; private set; } = null!;
 
@@ -63,34 +60,9 @@ public sealed class RequestModel(ISender sender, AggregateStore aggregates, Work
             Diagram = BankruptcyUi.Diagram(snapshot);
         }
 
-        var request = (await aggregates.LoadAsync<ReleaseRequest>(id, ct)).State;
-        var estate = (await aggregates.LoadAsync<Estate>(request.EstateId, ct)).State;
-        if (estate.Asset(request.AssetId) is not { } asset)
+        if (await drafts.ForAsync(id, Details.Actions, ct) is { } draft)
         {
-            return;
-        }
-
-        var judge = caller.UserId;
-        if (Can("ApproveRelease"))
-        {
-            var dueOn = deadlines.DueOn(BankruptcyWorkflows.Release, "AwaitingSeizingBodies", clock.GetUtcNow());
-            Drafts = [.. request.Seizures.Select(s => BankruptcyDocuments.LetterToSeizingBody(estate, asset, s.Seizure, dueOn, judge))];
-            DraftsTitle = "Letters that approving will send";
-        }
-        else if (Can("IssueLiftingRuling"))
-        {
-            var seizures = request.Outstanding.Select(s => s.Seizure).ToList();
-            var ruling = BankruptcyDocuments.LiftingRuling(estate, asset, seizures, judge);
-            var court = CaseNumber.Parse(estate.CaseNumber).Value.Court.Code;
-            var today = Domain.Bankruptcy.CourtCalendar.DateOf(clock.GetUtcNow());
-            var action = asset.Kind is AssetKind.LandUseRight or AssetKind.Building ? NoticeAction.CancelSeizureRegistration : NoticeAction.LiftSeizure;
-            var notice = new NoticeContent(
-                court, BankruptcyDocuments.CourtName(court), estate.CaseNumber, asset.HoldingAgency, BankruptcyDocuments.AgencyName(asset.HoldingAgency), "", "（裁定书文号）", today,
-                estate.DebtorName, estate.DebtorCreditCode, asset.Kind, asset.Description, asset.Identifiers, seizures, action, null, null, null, BankruptcyDocuments.Contact(court, judge), today);
-            var acknowledge = deadlines.Period(BankruptcyWorkflows.Notice, "Delivered");
-            var execute = deadlines.Period(BankruptcyWorkflows.Notice, "Acknowledged");
-            Drafts = [ruling, BankruptcyDocuments.Notice(notice, (acknowledge.Days, "个工作日"), (execute.Days, "个工作日"))];
-            DraftsTitle = "The ruling and notice that issuing will send";
+            (Drafts, DraftsTitle) = (draft.Documents, draft.Title);
         }
     }
 }

@@ -43,7 +43,7 @@ public static class SmallClaimsModule
         services.AllowOnCase<GetSmallClaimsCase>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AllowRoles<ListOutstandingFeeNotices>(Roles.Clerk, Roles.CourtPresident);
         services.AllowRoles<ListRefundsDue>(Roles.Clerk, Roles.CourtPresident);
-        services.AllowRoles<GetSmallClaimsDocket>(Roles.Judge, Roles.CourtPresident);
+        services.AllowRoles<GetSmallClaimsDocket>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         AddTimeline(services);
         return services;
     }

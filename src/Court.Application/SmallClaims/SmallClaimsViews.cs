@@ -25,7 +25,27 @@ public sealed record SmallClaimsCaseView(
     long FeeFen,
     string ScheduleId,
     int ScheduleVersion,
-    long Version);
+    long Version) : IListed
+{
+    /// <summary>Nearest limit first, then by case number.</summary>
+    public const string SortByLimit = "limit";
+
+    /// <summary>Most recently filed first when descending.</summary>
+    public const string SortByFiled = "filed";
+
+    public const string SortByNumber = "number";
+
+    public const string OpenKey = "open";
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Of(SortByLimit, ListKey.Encode(LimitOn), CaseNumber),
+        ListKey.Of(SortByFiled, ListKey.Encode(FiledOn), CaseNumber),
+        ListKey.Text(SortByNumber, CaseNumber),
+        ListKey.Text(OpenKey, Open ? "true" : "false"),
+        ListKey.Search(CaseNumber, Plaintiff, Defendant),
+    ];
+}
 
 /// <summary>A fee notice the clerk tracks until it is paid.</summary>
 [Collection("fee-notices")]

@@ -11,6 +11,7 @@ using Court.Application.Bankruptcy.Releasing;
 using Court.Application.Common;
 using Court.Application.Documents;
 using Court.Application.EventStore;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -104,12 +105,12 @@ public static class BankruptcyEndpoints
 
         cases.MapPost("/{id}/release-requests", async (string id, RequestRelease body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var changed = await mediator.Send(body with { EstateId = id }, ct);
+                var changed = await mediator.Send(body with { EstateId = id, IfMatch = http.IfMatch() }, ct);
                 http.SetETag(changed.Version);
                 return Results.Created($"/api/release-requests/{changed.Id}", changed);
             })
             .WithName("RequestRelease")
-            .WithSummary("Ask for the release of seizures on one asset, with reasons (administrator, clerk)")
+            .WithSummary("Ask for the release of seizures on one asset, with reasons (administrator, clerk). If-Match: the case's ETag")
             .Produces<Changed>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -350,25 +351,6 @@ public static class BankruptcyEndpoints
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>ETag = the stream version, so a client can send it back as If-Match.</summary>
-    internal static void SetETag(this HttpContext http, long version) =>
-        http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>The If-Match version, or null when absent or "*". A value that is not a version is a 400.</summary>
-    internal static long? IfMatch(this HttpContext http)
-    {
-        var raw = http.Request.Headers.IfMatch.ToString().Trim();
-        if (raw.Length == 0 || raw == "*")
-        {
-            return null;
-        }
-
-        var tag = raw.StartsWith("W/", StringComparison.Ordinal) ? raw[2..] : raw;
-        return long.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new BadHttpRequestException($"If-Match must be an ETag this API issued, like \"3\"; '{raw}' is not one.");
     }
 
     /// <summary>Request and response examples in the OpenAPI document.</summary>

@@ -8,6 +8,7 @@ using Court.Application.Documents.MarkingExecuted;
 using Court.Application.Documents.Reading;
 using Court.Application.Documents.Revoking;
 using Court.Application.Documents.Verifying;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -79,7 +80,7 @@ public static class DocumentEndpoints
         api.MapPost("/", async (IssueDocumentByHand command, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var document = await mediator.Send(command, ct);
-            http.Response.Headers.ETag = ETagOf(document);
+            http.SetETag(document.Version);
             return Results.Created($"/api/documents/{Uri.EscapeDataString(document.Number)}", document);
         })
         .WithName("IssueDocument")
@@ -88,7 +89,7 @@ public static class DocumentEndpoints
         api.MapGet("/{number}", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var document = await mediator.Send(new GetDocument(number), ct);
-            http.Response.Headers.ETag = ETagOf(document);
+            http.SetETag(document.Version);
             return Results.Ok(document);
         })
         .WithName("GetDocument")
@@ -103,7 +104,7 @@ public static class DocumentEndpoints
         app.MapGet("/documents/{number}", async (string number, HttpContext http, IMediator mediator, IDocumentRenderer renderer, CancellationToken ct) =>
         {
             var document = await mediator.Send(new GetDocument(number), ct);
-            http.Response.Headers.ETag = ETagOf(document);
+            http.SetETag(document.Version);
             return Results.Content(renderer.RenderHtml(document, VerificationLinks.For(PublicBase(http), document)), "text/html; charset=utf-8");
         })
         .WithName("GetDocumentPage")
@@ -115,8 +116,8 @@ public static class DocumentEndpoints
 
         api.MapPost("/{number}/execute", async (string number, ExecuteBody? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
-            var document = await mediator.Send(new MarkDocumentExecuted(number, body?.Reference, IfMatch(http.Request)), ct);
-            http.Response.Headers.ETag = ETagOf(document);
+            var document = await mediator.Send(new MarkDocumentExecuted(number, body?.Reference, http.IfMatch()), ct);
+            http.SetETag(document.Version);
             return Results.Ok(document);
         })
         .WithName("MarkDocumentExecuted")
@@ -124,8 +125,8 @@ public static class DocumentEndpoints
 
         api.MapPost("/{number}/revoke", async (string number, RevokeBody body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
-            var document = await mediator.Send(new RevokeDocument(number, body.Reason ?? "", IfMatch(http.Request)), ct);
-            http.Response.Headers.ETag = ETagOf(document);
+            var document = await mediator.Send(new RevokeDocument(number, body.Reason ?? "", http.IfMatch()), ct);
+            http.SetETag(document.Version);
             return Results.Ok(document);
         })
         .WithName("RevokeDocument")
@@ -176,7 +177,7 @@ public static class DocumentEndpoints
     {
         var renderer = http.RequestServices.GetRequiredService<IDocumentRenderer>();
         var pdf = renderer.RenderPdf(document, VerificationLinks.For(PublicBase(http), document));
-        http.Response.Headers.ETag = ETagOf(document);
+        http.SetETag(document.Version);
         http.Response.Headers.ContentDisposition = $"inline; filename=\"document.pdf\"; filename*=UTF-8''{Uri.EscapeDataString(document.Number)}.pdf";
         return Results.File(pdf, "application/pdf");
     }
@@ -188,22 +189,6 @@ public static class DocumentEndpoints
         return !string.IsNullOrWhiteSpace(configured) && Uri.TryCreate(configured, UriKind.Absolute, out var uri)
             ? uri
             : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-    }
-
-    private static string ETagOf(IssuedDocument document) => $"\"{document.Version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>The If-Match version ("\"5\"" → 5), or null without the header.</summary>
-    private static long? IfMatch(HttpRequest request)
-    {
-        var value = request.Headers.IfMatch.ToString();
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        return long.TryParse(value.Trim().Trim('"'), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new BadHttpRequestException("If-Match must be an ETag this API returned, e.g. \"3\".");
     }
 
     public sealed record ExecuteBody(string? Reference);

@@ -2,12 +2,14 @@ using Court.Application.Common;
 using Court.Application.Fees.Publishing;
 using Court.Application.Fees.Quoting;
 using Court.Application.Fees.Schedules;
+using Court.Application.Projections;
 using Court.Application.SmallClaims;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Filing;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Application.SmallClaims.Thresholds;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
 
@@ -76,9 +78,11 @@ public static class FeesEndpoints
             .WithName("ConfirmSmallClaimsThreshold")
             .WithSummary("Confirm a shipped threshold period against the high court's notice (system administrator)");
 
-        smallClaims.MapGet("/docket", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetSmallClaimsDocket(), ct)))
+        smallClaims.MapGet("/docket", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetSmallClaimsDocket(page), ct)))
             .WithName("GetSmallClaimsDocket")
-            .WithSummary("The judge's open small-claims cases with days left to the limit and a warning near it");
+            .WithSummary("Open small-claims cases, paged (the judge's own; all for the clerk and the president), with days left to the limit and a warning near it")
+            .Produces<Page<DocketEntry>>()
+            .ProducesValidationProblem();
 
         var cases = smallClaims.MapGroup("/cases");
 
@@ -157,7 +161,7 @@ public static class FeesUiRegistration
     {
         services.AddNavEntry(new NavEntry("/Fees", "诉讼费用", "Court fees", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 500));
         services.AddTaskLink(Domain.SmallClaims.SmallClaimsCase.StreamPrefix, id => "/SmallClaims/Case/" + id, Roles.Clerk, Roles.Judge, Roles.CourtPresident);
-        services.AddNavEntry(new NavEntry("/SmallClaims/Docket", "小额诉讼审限", "Small-claims docket", [Roles.Judge, Roles.CourtPresident], Order: 510));
+        services.AddNavEntry(new NavEntry("/SmallClaims/Docket", "小额诉讼", "Small claims", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 510));
         services.AddNavEntry(new NavEntry("/Admin/FeeSchedules", "收费标准", "Fee schedules", [Roles.SystemAdministrator], Order: 910));
         return services;
     }

@@ -2,6 +2,7 @@ using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Application.Workflows.MoveInstance;
 using Court.Application.Workflows.Queries;
+using Court.Web.Infrastructure;
 using Mediator;
 
 namespace Court.Web.Endpoints;

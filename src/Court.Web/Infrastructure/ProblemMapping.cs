@@ -74,6 +74,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         NotAuthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = Localized.Say("请先登录。", "Sign in first.") },
         ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = Localized.Say("无权执行此操作。", "You may not do this."), Detail = forbidden.Message },
         ResourceNotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = Localized.Say("未找到。", "Not found.") },
+        InvalidHeaderException header => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [header.Header] = [header.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Localized.Say("请求有误。", "The request is not valid."),
+            Type = "urn:court:error:validation",
+        },
         BadHttpRequestException bad => RequestProblems.From(httpContext, bad),
         JsonException json => RequestProblems.From(httpContext, new BadHttpRequestException(json.Message, StatusCodes.Status400BadRequest, json)),
         // Disk full, database unreachable or restarting: nothing the caller did; try again shortly (decision 0112).

@@ -76,7 +76,7 @@ public sealed class FeesMatrix : IMatrixRows
             Body: (_, _) => new { province = "ZJ", effectiveFrom = "2022-01-11", wageYear = 2020, annualWage = 108646, wageSeries = "urban-non-private", notice = "浙高法〔2022〕示例" }),
         new("POST", "/api/small-claims/thresholds/{province}/{effectiveFrom}/confirmation", _ => "/api/small-claims/thresholds/CQ/2022-07-01/confirmation",
             Expect(401, 403, Each(200, "sysadmin")), Body: (_, _) => new { notice = "渝高法〔2022〕示例" }),
-        new("GET", "/api/small-claims/docket", _ => "/api/small-claims/docket", Expect(401, 403, Each(200, "judge", "president"))),
+        new("GET", "/api/small-claims/docket", _ => "/api/small-claims/docket", Expect(401, 403, Each(200, "clerk", "judge", "president"))),
         new("POST", "/api/small-claims/cases", _ => "/api/small-claims/cases", Expect(401, 403, Each(201, "clerk")),
             Body: (_, user) => new { caseNumber = $"(2022)渝0116民初{8100 + Index(user)}号", plaintiff = "甲公司", defendant = "乙", judgeId = "judge", claim = 20_000m }),
         new("GET", "/api/small-claims/cases/{id}", s => Case(s, "sc-read"), Expect(401, 404, Each(200, "clerk", "judge", "president"))),

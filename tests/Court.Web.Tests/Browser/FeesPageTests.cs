@@ -69,10 +69,39 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     }
 
     [Fact]
+    public async Task The_clerk_files_a_case_from_the_docket_and_a_refused_filing_keeps_what_she_typed()
+    {
+        var page = await SignedInAsync("clerk");
+        await page.GetByRole(AriaRole.Link, new() { Name = "小额诉讼", Exact = true }).ClickAsync();
+        await page.GetByTestId("file-case").ClickAsync();
+
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        await page.GetByLabel("案号").FillAsync($"（{year}）渝0116破9001号");
+        await page.GetByLabel("原告").FillAsync("重庆江津某建材有限公司");
+        await page.GetByLabel("被告").FillAsync("王小明");
+        await page.GetByLabel("诉讼请求金额（元）").FillAsync("12000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "立案", Exact = true }).ClickAsync();
+
+        Assert.Contains("civil first-instance", await page.GetByTestId("errors").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("王小明", await page.GetByLabel("被告").InputValueAsync());
+        Assert.Equal("12000", await page.GetByLabel("诉讼请求金额（元）").InputValueAsync());
+
+        await page.GetByLabel("案号").FillAsync($"（{year}）渝0116民初9001号");
+        await page.GetByLabel("承办法官").SelectOptionAsync("judge");
+        await page.GetByRole(AriaRole.Button, new() { Name = "立案", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/SmallClaims/Case/"));
+
+        Assert.Contains($"({year})渝0116民初9001号", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("王小明", await page.GetByTestId("case-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "small-claims-filed-zh");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_judge_sees_the_docket_with_days_left()
     {
         var page = await SignedInAsync("judge");
-        await page.GetByRole(AriaRole.Link, new() { Name = "小额诉讼审限" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "小额诉讼", Exact = true }).ClickAsync();
 
         Assert.True(await page.GetByTestId("docket").Locator("tbody tr").CountAsync() >= 1);
         var daysLeft = await page.GetByTestId("days-left").First.InnerTextAsync();

@@ -179,7 +179,7 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
         var near = await SmallClaimsSamples.FileAsync(clerk, 208, filedOn: "2022-02-25");
         var far = await SmallClaimsSamples.FileAsync(clerk, 209);
 
-        var docket = (await (await (await api.As("judge")).GetAsync("/api/small-claims/docket")).ReadJsonAsync()).EnumerateArray().ToList();
+        var docket = (await (await (await api.As("judge")).GetAsync("/api/small-claims/docket?limit=200")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
 
         var nearEntry = docket.Single(e => e.GetProperty("id").GetString() == near);
         var farEntry = docket.Single(e => e.GetProperty("id").GetString() == far);
@@ -201,12 +201,43 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
     }
 
     [Fact]
-    public async Task The_president_sees_every_judges_cases_and_a_clerk_has_no_docket()
+    public async Task The_president_and_the_clerk_see_every_judges_cases_and_a_bureau_officer_has_no_docket()
     {
         var id = await SmallClaimsSamples.FileAsync(await api.As("clerk"), 211);
 
-        var presidentDocket = (await (await (await api.As("president")).GetAsync("/api/small-claims/docket")).ReadJsonAsync()).EnumerateArray();
-        Assert.Contains(presidentDocket, e => e.GetProperty("id").GetString() == id);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("clerk")).GetAsync("/api/small-claims/docket")).StatusCode);
+        foreach (var user in new[] { "president", "clerk" })
+        {
+            var body = await (await (await api.As(user)).GetAsync("/api/small-claims/docket?q=" + Uri.EscapeDataString("民初211号"))).ReadJsonAsync();
+            Assert.Equal(id, Assert.Single(body.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("nrb")).GetAsync("/api/small-claims/docket")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_docket_is_paged_in_limit_order_without_repeats()
+    {
+        var clerk = await api.As("clerk");
+        for (var serial = 216; serial < 219; serial++)
+        {
+            await SmallClaimsSamples.FileAsync(clerk, serial);
+        }
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var body = await (await clerk.GetAsync("/api/small-claims/docket?limit=2" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)))).ReadJsonAsync();
+            var items = body.GetProperty("items").EnumerateArray().ToList();
+            Assert.True(items.Count <= 2);
+            seen.AddRange(items.Select(i => i.GetProperty("limitOn").GetString() + " " + i.GetProperty("id").GetString()));
+            after = body.TryGetProperty("next", out var next) && next.ValueKind == System.Text.Json.JsonValueKind.String ? next.GetString() : null;
+        }
+        while (after is not null);
+
+        Assert.True(seen.Count >= 3);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal([.. seen.Order(StringComparer.Ordinal).Select(s => s[..10])], seen.Select(s => s[..10]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/small-claims/docket?sort=nonsense")).StatusCode);
     }
 }

@@ -10,7 +10,7 @@ using Mediator;
 namespace Court.Application.Bankruptcy.Releasing;
 
 /// <summary>The administrator asks the court to have seizures on one asset lifted (EBL art. 19), with his reasons.</summary>
-public sealed record RequestRelease(string? AssetId, IReadOnlyList<string>? SeizureIds, [property: MultiLine] string? Reasons) : ICommand<Changed>, ICaseScoped
+public sealed record RequestRelease(string? AssetId, IReadOnlyList<string>? SeizureIds, [property: MultiLine] string? Reasons) : ConditionalWrite, ICommand<Changed>, ICaseScoped
 {
     [JsonIgnore]
     public string EstateId { get; init; } = "";
@@ -35,8 +35,16 @@ public sealed class RequestReleaseHandler(BankruptcyProcess process, WorkflowRun
     {
         var (estate, asset) = await process.AssetAsync(command.EstateId, command.AssetId!, cancellationToken);
 
+        var view = await reads.GetAsync<CaseView>(command.EstateId, cancellationToken);
+
+        // If-Match is the case's ETag: the request is made on the case as the client last read it.
+        if (command.IfMatch is { } ifMatch && ifMatch != view?.Version)
+        {
+            throw new EventStore.WrongExpectedVersionException(command.EstateId, EventStore.ExpectedVersion.Exactly(ifMatch), view?.Version ?? -1);
+        }
+
         // One open request per asset: a second would send the same letters twice.
-        if (await reads.GetAsync<CaseView>(command.EstateId, cancellationToken) is { } view && view.Asset(asset.Id) is { ReleaseRequestId: { } open, ReleaseOpen: true })
+        if (view?.Asset(asset.Id) is { ReleaseRequestId: { } open, ReleaseOpen: true })
         {
             throw new DomainException(DomainError.Conflict("release.already-requested", $"The asset already has an open release request ({open})."));
         }

@@ -45,8 +45,20 @@ public sealed record ListOutstandingFeeNotices : IQuery<IReadOnlyList<FeeNoticeI
 /// <summary>Refunds the court owes and has not paid out.</summary>
 public sealed record ListRefundsDue : IQuery<IReadOnlyList<RefundItem>>;
 
-/// <summary>The calling judge's open small-claims cases (all of them for the president), nearest limit first.</summary>
-public sealed record GetSmallClaimsDocket : IQuery<IReadOnlyList<DocketEntry>>;
+/// <summary>
+/// The open small-claims cases, a page at a time: the calling judge's own; every case of the court for the clerk and
+/// the president. Nearest limit first (<c>sort=limit</c>), or by filing date or case number; <c>q</c> searches the case
+/// number and the parties.
+/// </summary>
+public sealed record GetSmallClaimsDocket(PageParameters? Page = null) : IQuery<Page<DocketEntry>>
+{
+    public static readonly ListSorts Sorts = new(SmallClaimsCaseView.SortByLimit, SmallClaimsCaseView.SortByFiled, SmallClaimsCaseView.SortByNumber);
+}
+
+public sealed class GetSmallClaimsDocketValidator : FluentValidation.AbstractValidator<GetSmallClaimsDocket>
+{
+    public GetSmallClaimsDocketValidator() => RuleFor(q => q.Page).PagedBy(GetSmallClaimsDocket.Sorts);
+}
 
 public sealed record DocketEntry(string Id, string CaseNumber, string Plaintiff, string Defendant, string? JudgeId, decimal Claim, string Status, DateOnly FiledOn, DateOnly LimitOn, bool Extended, int DaysLeft, bool Warning, bool Overdue, long Version);
 
@@ -54,7 +66,7 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
     IQueryHandler<GetSmallClaimsCase, SmallClaimsCaseDetail>,
     IQueryHandler<ListOutstandingFeeNotices, IReadOnlyList<FeeNoticeItem>>,
     IQueryHandler<ListRefundsDue, IReadOnlyList<RefundItem>>,
-    IQueryHandler<GetSmallClaimsDocket, IReadOnlyList<DocketEntry>>
+    IQueryHandler<GetSmallClaimsDocket, Page<DocketEntry>>
 {
     private DateOnly Today => ChinaTime.DateOf(clock.GetUtcNow());
 
@@ -78,19 +90,19 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
         [.. (await readModels.ListAsync<FeeRefundView>(cancellationToken: cancellationToken))
             .Where(r => !r.Paid).OrderBy(r => r.DueSince).Select(RefundItem.From)];
 
-    public async ValueTask<IReadOnlyList<DocketEntry>> Handle(GetSmallClaimsDocket query, CancellationToken cancellationToken)
+    public async ValueTask<Page<DocketEntry>> Handle(GetSmallClaimsDocket query, CancellationToken cancellationToken)
     {
-        var seesAll = caller.IsInRole(Roles.CourtPresident) || caller.IsInRole(Roles.System);
-        var views = await readModels.ListAsync<SmallClaimsCaseView>(seesAll ? null : caller.UserId, cancellationToken);
+        // The clerk files and serves every case of the court and the president supervises them all; a judge sees hers.
+        var seesAll = caller.IsInRole(Roles.CourtPresident) || caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.System);
+        var request = (query.Page ?? new PageParameters()).ToRequest(GetSmallClaimsDocket.Sorts) with { Partitions = seesAll ? null : [caller.UserId] };
+        request.Filters[SmallClaimsCaseView.OpenKey] = ["true"];
         var today = Today;
-        return [.. views
-            .Where(v => v.Open)
-            .OrderBy(v => v.LimitOn).ThenBy(v => v.CaseNumber, StringComparer.Ordinal)
-            .Select(v =>
-            {
-                var daysLeft = v.LimitOn.DayNumber - today.DayNumber;
-                return new DocketEntry(v.Id, v.CaseNumber, v.Plaintiff, v.Defendant, v.JudgeId, Money.ToYuan(v.ClaimFen), v.State.ToLowerInvariant(), v.FiledOn, v.LimitOn, v.Extended,
-                    daysLeft, daysLeft >= 0 && daysLeft <= settings.DocketWarningDays, daysLeft < 0, v.Version);
-            })];
+        var page = await readModels.PageAsync<SmallClaimsCaseView>(request, cancellationToken);
+        return page.Map(v =>
+        {
+            var daysLeft = v.LimitOn.DayNumber - today.DayNumber;
+            return new DocketEntry(v.Id, v.CaseNumber, v.Plaintiff, v.Defendant, v.JudgeId, Money.ToYuan(v.ClaimFen), v.State.ToLowerInvariant(), v.FiledOn, v.LimitOn, v.Extended,
+                daysLeft, daysLeft >= 0 && daysLeft <= settings.DocketWarningDays, daysLeft < 0, v.Version);
+        });
     }
 }

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Court.Application.Demo;
 using Court.Application.Documents;
 using Court.Infrastructure.Leadership;
-using Court.Web.Tests.Bankruptcy.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Court.Application.Demo;
 using Court.Infrastructure.Persistence;
+using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Court.Application.Demo;
+using Court.Application.Workflows;
 using Court.Infrastructure.Workflows;
 using Court.Testing;
 using Court.Web.Tests.Bankruptcy.Support;
@@ -81,6 +82,7 @@ public sealed class PinnedDeadlineTests(ApiWithOwnWorkflows api) : IClassFixture
         // The v1 date passes on the host that knows v2: the v1 request escalates, the v2 one waits.
         api.Clock.SetUtcNow(v1Due.AddHours(1));
         await host.Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<IProcessManager>().CatchUpAsync(CancellationToken.None); // the escalation's letters follow from the log
         judge = await ClientAsync(host, "judge");
         var escalated = (await judge.GetJsonAsync($"/api/release-requests/{v1Request}")).GetProperty("request");
         Assert.Equal("AwaitingSuperiors", escalated.GetProperty("stage").GetString());
@@ -89,6 +91,7 @@ public sealed class PinnedDeadlineTests(ApiWithOwnWorkflows api) : IClassFixture
 
         api.Clock.SetUtcNow(v2Due.AddHours(1));
         await host.Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<IProcessManager>().CatchUpAsync(CancellationToken.None); // the escalation's letters follow from the log
         judge = await ClientAsync(host, "judge");
         Assert.Equal("AwaitingSuperiors", (await judge.GetJsonAsync($"/api/release-requests/{v2Request}")).GetProperty("request").GetProperty("stage").GetString());
     }

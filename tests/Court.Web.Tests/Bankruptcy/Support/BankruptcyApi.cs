@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Court.Application.Common;
 using Court.Application.Demo;
+using Court.Application.Workflows;
 using Court.Infrastructure.Persistence;
 using Court.Infrastructure.Workflows;
 using Court.Web.Tests.Support;
@@ -69,7 +70,13 @@ public class BankruptcyApi : CourtWebFactory
         return await RunTimersAsync();
     }
 
-    public Task<int> RunTimersAsync() => Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
+    /// <summary>Fires the due timers, then carries out the follow-up steps they cause (letters, agenda items), which the process manager does from the log.</summary>
+    public async Task<int> RunTimersAsync()
+    {
+        var fired = await Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
+        await Services.GetRequiredService<IProcessManager>().CatchUpAsync(CancellationToken.None);
+        return fired;
+    }
 
     protected override async Task SeedAsync()
     {

@@ -145,11 +145,11 @@ public static class BankruptcyEndpoints
 
     private static void MapNotices(RouteGroupBuilder notices)
     {
-        notices.MapGet("", async (string? agency, bool? open, string? format, IMediator mediator, CancellationToken ct) =>
+        notices.MapGet("", async (string? agency, bool? open, string? format, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
                 var list = await mediator.Send(new ListNotices(agency, open ?? false), ct);
                 return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-                    ? Results.File(Csv(list), "text/csv; charset=utf-8", "notices.csv")
+                    ? Results.File(Csv(list, clock.GetUtcNow()), "text/csv; charset=utf-8", "notices.csv")
                     : Results.Ok(list);
             })
             .WithName("ListNotices")
@@ -322,7 +322,7 @@ public static class BankruptcyEndpoints
     }
 
     /// <summary>The inbox as CSV (UTF-8 with BOM, for spreadsheets). Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe.</summary>
-    internal static byte[] Csv(IReadOnlyList<NoticeView> notices)
+    internal static byte[] Csv(IReadOnlyList<NoticeView> notices, DateTimeOffset now)
     {
         static string Cell(object? value)
         {
@@ -343,7 +343,6 @@ public static class BankruptcyEndpoints
 
         var csv = new StringBuilder();
         csv.Append("notice_id,document_number,case_number,agency,purpose,asset,status,workflow_state,due_at,overdue,issued_at,acknowledged_at,executed_on,registration_reference,cannot_execute_reason\r\n");
-        var now = DateTimeOffset.UtcNow;
         foreach (var n in notices)
         {
             object?[] row = [n.Id, n.DocumentNumber, n.CaseNumber, n.Agency, n.Purpose, n.Content?.AssetDescription, n.Status, n.WorkflowState, n.DueAt, n.IsOverdueAt(now) ? "yes" : "no", n.IssuedAt, n.AcknowledgedAt, n.ExecutedOn, n.RegistrationReference, n.CannotExecuteReason];

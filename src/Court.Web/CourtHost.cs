@@ -3,6 +3,7 @@ using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Fees;
 using Court.Application.Pipeline;
+using Court.Application.Service;
 using Court.Application.SmallClaims;
 using Court.Application.Workflows;
 using Court.Infrastructure;
@@ -87,6 +88,7 @@ public static class CourtHost
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
         services.AddFeesUi();
+        services.AddService(configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings());
 
         // Razor writes Chinese as characters, not numeric entities (still HTML-encoding markup).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -153,6 +155,7 @@ public static class CourtHost
         app.MapDocumentEndpoints();
         app.MapArchiveEndpoints();
         app.MapFeesEndpoints();
+        app.MapServiceEndpoints();
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public enum DocumentKind
 
     /// <summary>Any other letter (函).</summary>
     OtherLetter,
+
+    /// <summary>送达回证 / 电子送达凭证: proof that one document was served on one recipient.</summary>
+    ServiceCertificate,
 }
 
 /// <summary>How a kind is named and numbered.</summary>
@@ -57,6 +60,7 @@ public static class DocumentKinds
         new(DocumentKind.EnforcementNotice, "执通", "enforcement-notice", "执行通知书", "Enforcement notice"),
         new(DocumentKind.MeetingMinutes, "纪要", "meeting-minutes", "府院联席会议纪要", "Joint meeting minutes"),
         new(DocumentKind.OtherLetter, "函", "other-letter", "函", "Letter"),
+        new(DocumentKind.ServiceCertificate, "送证", "service-certificate", "送达回证", "Certificate of service"),
     ];
 
     public static DocumentKindInfo Of(DocumentKind kind) =>

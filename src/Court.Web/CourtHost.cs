@@ -2,6 +2,7 @@ using Court.Application.Archives;
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Fees;
+using Court.Application.GovernmentDebtors;
 using Court.Application.Pipeline;
 using Court.Application.SmallClaims;
 using Court.Application.Workflows;
@@ -86,6 +87,7 @@ public static class CourtHost
         services.AddBankruptcyUi();
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
+        services.AddGovernmentDebtors();
         services.AddFeesUi();
 
         // Razor writes Chinese as characters, not numeric entities (still HTML-encoding markup).
@@ -153,6 +155,7 @@ public static class CourtHost
         app.MapDocumentEndpoints();
         app.MapArchiveEndpoints();
         app.MapFeesEndpoints();
+        app.MapGovernmentDebtEndpoints();
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Court.Application.Common;
 using Court.Application.Fees;
 using Court.Application.GovernmentDebtors;
 using Court.Application.Pipeline;
+using Court.Application.Service;
 using Court.Application.SmallClaims;
 using Court.Application.Workflows;
 using Court.Infrastructure;
@@ -89,6 +90,7 @@ public static class CourtHost
         services.AddSmallClaims();
         services.AddGovernmentDebtors();
         services.AddFeesUi();
+        services.AddService(configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings());
 
         // Razor writes Chinese as characters, not numeric entities (still HTML-encoding markup).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -155,6 +157,7 @@ public static class CourtHost
         app.MapDocumentEndpoints();
         app.MapArchiveEndpoints();
         app.MapFeesEndpoints();
+        app.MapServiceEndpoints();
         app.MapGovernmentDebtEndpoints();
     }
 

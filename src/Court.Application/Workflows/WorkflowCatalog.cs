@@ -55,6 +55,15 @@ public sealed class WorkflowCatalog
     /// <summary>The highest version of <paramref name="id"/>: what new instances start under.</summary>
     public WorkflowDefinition? Latest(string id) => All.Where(d => d.Id == id).MaxBy(d => d.Version);
 
+    /// <summary>
+    /// The title of <paramref name="state"/> as version <paramref name="version"/> of <paramref name="id"/> names it
+    /// (the pinned version's words); when that version is unknown or lacks the state, the latest version that has it.
+    /// Null when no loaded version has the state.
+    /// </summary>
+    public LocalizedText? StateTitle(string id, int? version, string state) =>
+        (version is { } v ? Find(id, v)?.FindState(state) : null)?.Title
+        ?? All.Where(d => d.Id == id).OrderByDescending(d => d.Version).Select(d => d.FindState(state)).FirstOrDefault(s => s is not null)?.Title;
+
     public WorkflowSubjectRegistration? SubjectOfStream(string streamId) =>
         Subjects.Values.Where(s => streamId.StartsWith(s.StreamPrefix, StringComparison.Ordinal)).MaxBy(s => s.StreamPrefix.Length);
 

@@ -20,6 +20,9 @@ public sealed class StoreFaultRetry(RequestDelegate next)
             context.Request.EnableBuffering();
         }
 
+        // Later middleware wraps the body (the size limit); the second run starts again from the buffered original.
+        var body = context.Request.Body;
+
         try
         {
             await next(context);
@@ -33,7 +36,8 @@ public sealed class StoreFaultRetry(RequestDelegate next)
             context.Response.Clear();
             if (!safe)
             {
-                context.Request.Body.Position = 0;
+                body.Position = 0;
+                context.Request.Body = body;
             }
 
             await next(context);

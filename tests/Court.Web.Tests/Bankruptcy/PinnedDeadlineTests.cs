@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Court.Web.Tests.Bankruptcy;
 
 /// <summary>The seized building on a host that reads its definitions from a folder of its own, so a test may publish a version.</summary>
-public sealed class ApiWithOwnWorkflows : ApiWithSeizedBuilding
+public class ApiWithOwnWorkflows : ApiWithSeizedBuilding
 {
     public static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "workflows");
 

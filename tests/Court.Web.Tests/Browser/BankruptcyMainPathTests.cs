@@ -83,7 +83,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await admin.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await ExpectUrlAsync(admin, "/Bankruptcy/Request/");
         var requestUrl = admin.Url;
-        Assert.Contains("待审批", await admin.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("待法官审批", await admin.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
         await admin.Context.CloseAsync();
 
         // The judge finds it in his queue, reads the letters as drafts, approves, then rules.
@@ -96,7 +96,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         Assert.Contains("重庆市江津区人民法院", await draft.InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(judge, "bankruptcy-judge-approval-zh");
         await judge.GetByRole(AriaRole.Button, new() { Name = "批准并发出函件" }).ClickAsync();
-        Assert.Contains("限期解除中", await judge.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("限期解除（查封机关）", await judge.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("商请解除查封函", await judge.GetByTestId("documents").InnerTextAsync(), StringComparison.Ordinal);
         await judge.GetByRole(AriaRole.Button, new() { Name = "作出解封裁定并送达协助执行通知书" }).ClickAsync();
         Assert.Contains("协助执行中", await judge.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);

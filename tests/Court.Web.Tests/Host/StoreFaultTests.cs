@@ -60,6 +60,26 @@ public sealed class StoreFaultTests(PostgresCourt court) : IClassFixture<Postgre
     }
 
     [Theory]
+    [InlineData("(2022)渝0116破31号", null)]
+    [InlineData("(2022)渝0116破32号", "store-fault-write-1")]
+    public async Task After_the_server_drops_every_connection_the_first_write_succeeds_once(string caseNumber, string? idempotencyKey)
+    {
+        var caseId = await court.OpenCaseAsync(caseNumber);
+        var administrator = await court.AsAdministrator();
+        if (idempotencyKey is not null)
+        {
+            administrator.DefaultRequestHeaders.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        await TerminateConnectionsAsync();
+        var write = await administrator.PostJsonAsync($"/api/bankruptcy-cases/{caseId}/assets", Samples.Building("500116001001GB00001F00310001", "办公楼一栋"));
+
+        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
+        var assets = await (await administrator.GetAsync($"/api/bankruptcy-cases/{caseId}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Single(assets.GetProperty("assets").EnumerateArray(), a => a.GetProperty("description").GetString() == "办公楼一栋");
+    }
+
+    [Theory]
     [InlineData(13)] // SQLITE_FULL: the disk is full
     [InlineData(10)] // SQLITE_IOERR
     public void A_full_disk_or_an_io_error_is_503_with_retry_after_and_not_stored_under_a_key(int sqliteCode)

@@ -130,10 +130,10 @@ public sealed class CaseProjection : IProjection
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId.StartsWith(Disposal.StreamPrefix, StringComparison.Ordinal):
                 asset.Disposal ??= new DisposalView();
-                (asset.Disposal.Stage, asset.Disposal.WorkflowState) = (w.Entered.State, w.Entered.State);
+                (asset.Disposal.Stage, asset.Disposal.WorkflowState, asset.Disposal.WorkflowVersion) = (w.Entered.State, w.Entered.State, w.WorkflowVersion);
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId == ReleaseRequest.StreamPrefix + asset.ReleaseRequestId:
-                (asset.ReleaseStage, asset.ReleaseOpen, asset.ReleaseDueAt) = (w.Entered.State, !w.Entered.IsFinal, w.Entered.DueAt);
+                (asset.ReleaseStage, asset.ReleaseWorkflowVersion, asset.ReleaseOpen, asset.ReleaseDueAt) = (w.Entered.State, w.WorkflowVersion, !w.Entered.IsFinal, w.Entered.DueAt);
                 break;
             default:
                 return;
@@ -264,7 +264,7 @@ public sealed class ReleaseRequestProjection : IProjection
 
                 break;
             case IWorkflowEvent w:
-                (view.Stage, view.WorkflowState, view.Responsible, view.IsFinal, view.DueAt) = (w.Entered.State, w.Entered.State, w.Entered.Responsible, w.Entered.IsFinal, w.Entered.DueAt);
+                (view.Stage, view.WorkflowState, view.WorkflowVersion, view.Responsible, view.IsFinal, view.DueAt) = (w.Entered.State, w.Entered.State, w.WorkflowVersion, w.Entered.Responsible, w.Entered.IsFinal, w.Entered.DueAt);
                 break;
         }
 
@@ -336,7 +336,7 @@ public sealed class NoticeProjection : IProjection
                 view.ExecutionOverdue = true;
                 break;
             case IWorkflowEvent w:
-                (view.Status, view.WorkflowState, view.IsFinal, view.DueAt) = (w.Entered.State, w.Entered.State, w.Entered.IsFinal, w.Entered.DueAt);
+                (view.Status, view.WorkflowState, view.WorkflowVersion, view.IsFinal, view.DueAt) = (w.Entered.State, w.Entered.State, w.WorkflowVersion, w.Entered.IsFinal, w.Entered.DueAt);
                 break;
         }
 

@@ -79,6 +79,9 @@ public sealed class DisposalView
 
     public string? WorkflowState { get; set; }
 
+    /// <summary>The definition version the instance is pinned to (0 in views built before it was recorded): its titles name the state.</summary>
+    public int WorkflowVersion { get; set; }
+
     public DisposalMethod Method { get; set; }
 
     public string Platform { get; set; } = "";
@@ -124,6 +127,9 @@ public sealed class AssetView
 
     /// <summary>The workflow state of the asset's latest release request.</summary>
     public string? ReleaseStage { get; set; }
+
+    /// <summary>The definition version the latest release request is pinned to.</summary>
+    public int ReleaseWorkflowVersion { get; set; }
 
     /// <summary>The latest release request has not reached a final state.</summary>
     public bool ReleaseOpen { get; set; }
@@ -290,6 +296,9 @@ public sealed class ReleaseRequestView
 
     public string? WorkflowState { get; set; }
 
+    /// <summary>The definition version the instance is pinned to (0 in views built before it was recorded): its titles name the state.</summary>
+    public int WorkflowVersion { get; set; }
+
     /// <summary>Who must act now (the role the pinned definition names for the state); null once final.</summary>
     public string? Responsible { get; set; }
 
@@ -368,6 +377,9 @@ public sealed class NoticeView
     public string Status { get; set; } = "";
 
     public string? WorkflowState { get; set; }
+
+    /// <summary>The definition version the instance is pinned to (0 in views built before it was recorded): its titles name the state.</summary>
+    public int WorkflowVersion { get; set; }
 
     public bool IsFinal { get; set; }
 

@@ -56,6 +56,6 @@ public sealed class AssetModel(ISender sender, WorkflowRuntime workflows, Workfl
         Details = await sender.Send(new GetAsset(id), ct);
         Diagram = await workflows.LoadAsync(BankruptcyWorkflows.DisposalStream(id), ct) is { } snapshot
             ? BankruptcyUi.Diagram(snapshot)
-            : catalog.Latest(BankruptcyWorkflows.Disposal) is { } definition ? new WorkflowDiagram(WorkflowMachine.Mermaid(definition)) : null;
+            : catalog.Latest(BankruptcyWorkflows.Disposal) is { } definition ? BankruptcyUi.Diagram(definition) : null;
     }) ? Page() : NotFound();
 }

@@ -30,11 +30,22 @@ public static class BankruptcyUi
 
     public static string DocumentLink(string number) => "/documents/" + Uri.EscapeDataString(number);
 
-    public static WorkflowDiagram Diagram(WorkflowSnapshot snapshot)
-    {
-        var title = snapshot.CurrentState.Title;
-        return new WorkflowDiagram(WorkflowMachine.Mermaid(snapshot.Definition, snapshot.Instance.State), snapshot.Instance.State, CourtCulture.IsChinese ? title.Zh : title.En);
-    }
+    /// <summary>A definition's title in the UI language.</summary>
+    public static string Text(LocalizedText text) => CourtCulture.IsChinese ? text.Zh : text.En;
+
+    /// <summary>
+    /// What a page shows for a workflow state: its title in the definition version the instance is pinned to
+    /// (<paramref name="version"/>, 0 when a view does not know it), in the UI language; the raw name only when no
+    /// loaded definition has the state.
+    /// </summary>
+    public static string State(WorkflowCatalog catalog, string workflowId, int version, string? state) =>
+        state is null ? "" : catalog.StateTitle(workflowId, version == 0 ? null : version, state) is { } title ? Text(title) : state;
+
+    /// <summary>The diagram of <paramref name="definition"/> for people: states and transitions by their titles in the UI language.</summary>
+    public static WorkflowDiagram Diagram(WorkflowDefinition definition) => new(WorkflowMachine.Mermaid(definition, english: !CourtCulture.IsChinese));
+
+    public static WorkflowDiagram Diagram(WorkflowSnapshot snapshot) =>
+        new(WorkflowMachine.Mermaid(snapshot.Definition, snapshot.Instance.State, english: !CourtCulture.IsChinese), snapshot.Instance.State, Text(snapshot.CurrentState.Title));
 }
 
 /// <summary>Runs a command from a form: field errors beside the inputs, rule violations above the form, 403/404 as such.</summary>

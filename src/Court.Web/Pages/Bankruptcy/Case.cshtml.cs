@@ -134,7 +134,7 @@ public sealed class CaseModel(ISender sender, IReadModels reads, WorkflowRuntime
         }
         else if (catalog.Latest(BankruptcyWorkflows.Release) is { } definition)
         {
-            Diagram = new WorkflowDiagram(WorkflowMachine.Mermaid(definition));
+            Diagram = BankruptcyUi.Diagram(definition);
         }
     }
 }

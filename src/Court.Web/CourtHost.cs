@@ -243,9 +243,15 @@ public sealed class DatabaseHealthCheck(ConnectionFactory connections, TimeProvi
         }
     }
 
-    /// <summary>503 with Retry-After when not ready, so a load balancer and a client know to come back.</summary>
+    /// <summary>
+    /// 503 with Retry-After when not ready, so a load balancer and a client know to come back. <c>Court-Leader</c> tells
+    /// an operator of several nodes which one runs the background work now.
+    /// </summary>
+    public const string LeaderHeader = "Court-Leader";
+
     public static Task WriteResponseAsync(HttpContext context, HealthReport report)
     {
+        context.Response.Headers[LeaderHeader] = context.RequestServices.GetService<Court.Infrastructure.Leadership.LeaderElection>()?.IsLeader == true ? "true" : "false";
         if (report.Status != HealthStatus.Healthy)
         {
             context.Response.Headers.RetryAfter = StoreFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -2,7 +2,9 @@ using Court.Application.Archives;
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Fees;
+using Court.Application.GovernmentDebtors;
 using Court.Application.Pipeline;
+using Court.Application.Service;
 using Court.Application.SmallClaims;
 using Court.Application.Workflows;
 using Court.Infrastructure;
@@ -86,7 +88,9 @@ public static class CourtHost
         services.AddBankruptcyUi();
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
+        services.AddGovernmentDebtors();
         services.AddFeesUi();
+        services.AddService(configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings());
 
         // Razor writes Chinese as characters, not numeric entities (still HTML-encoding markup).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -153,6 +157,8 @@ public static class CourtHost
         app.MapDocumentEndpoints();
         app.MapArchiveEndpoints();
         app.MapFeesEndpoints();
+        app.MapServiceEndpoints();
+        app.MapGovernmentDebtEndpoints();
     }
 
     /// <summary>
@@ -237,9 +243,15 @@ public sealed class DatabaseHealthCheck(ConnectionFactory connections, TimeProvi
         }
     }
 
-    /// <summary>503 with Retry-After when not ready, so a load balancer and a client know to come back.</summary>
+    /// <summary>
+    /// 503 with Retry-After when not ready, so a load balancer and a client know to come back. <c>Court-Leader</c> tells
+    /// an operator of several nodes which one runs the background work now.
+    /// </summary>
+    public const string LeaderHeader = "Court-Leader";
+
     public static Task WriteResponseAsync(HttpContext context, HealthReport report)
     {
+        context.Response.Headers[LeaderHeader] = context.RequestServices.GetService<Court.Infrastructure.Leadership.LeaderElection>()?.IsLeader == true ? "true" : "false";
         if (report.Status != HealthStatus.Healthy)
         {
             context.Response.Headers.RetryAfter = StoreFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -9,7 +9,11 @@ using System.Text.Json;
 
 namespace Court.CrashHarness;
 
-public sealed record LoadCrashOptions(string WebDll, string DataDirectory, string? PostgresConnectionString = null, int Clients = 16, double LoadSeconds = 20, int Kills = 1);
+/// <param name="CrashPostgresCommand">When set, each crash is of PostgreSQL under the running host instead of the host:
+/// a shell command that kills the server without shutdown and starts it again (e.g. <c>pg_ctl -m immediate restart</c>).</param>
+/// <param name="Nodes">Hosts on one PostgreSQL database; with more than one, each crash kills the leading node and is
+/// not restarted, and the run measures how long until a survivor leads.</param>
+public sealed record LoadCrashOptions(string WebDll, string DataDirectory, string? PostgresConnectionString = null, int Clients = 16, double LoadSeconds = 20, int Kills = 1, string? CrashPostgresCommand = null, int Nodes = 1);
 
 /// <summary>What a run found. <see cref="Lost"/> and <see cref="Unsettled"/> must be 0, <see cref="ChainIntact"/> true.</summary>
 public sealed record LoadCrashResult(
@@ -21,13 +25,14 @@ public sealed record LoadCrashResult(
     bool ChainIntact,
     double WritesPerSecond,
     double RestartSeconds,
-    string VerifyOutput)
+    string VerifyOutput,
+    double? FailoverSeconds = null)
 {
     public bool Passed => Lost == 0 && Unsettled == 0 && ChainIntact && Acknowledged > 0;
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"acknowledged {Acknowledged}, lost {Lost}, in doubt {InDoubt} (settled {InDoubtSettled}, unsettled {Unsettled}), chain {(ChainIntact ? "intact" : "BROKEN")}, {WritesPerSecond:0} writes/s, restart to ready {RestartSeconds:0.0} s");
+        $"acknowledged {Acknowledged}, lost {Lost}, in doubt {InDoubt} (settled {InDoubtSettled}, unsettled {Unsettled}), chain {(ChainIntact ? "intact" : "BROKEN")}, {WritesPerSecond:0} writes/s, crash to ready {RestartSeconds:0.0} s{(FailoverSeconds is { } f ? $", fail-over {f:0.00} s" : "")}");
 }
 
 /// <summary>
@@ -38,6 +43,9 @@ public sealed record LoadCrashResult(
 /// </summary>
 public static class LoadCrash
 {
+    /// <summary>The header /health/ready answers with: whether that node runs the background work (CourtHost).</summary>
+    public const string LeaderHeader = "Court-Leader";
+
     private const string Password = "Court!2022";
 
     public static async Task<int> MainAsync(string[] args)
@@ -46,13 +54,16 @@ public static class LoadCrash
         var web = Option("--web", FindWebDll());
         var data = Option("--data", Path.Combine(Path.GetTempPath(), $"court-loadcrash-{Guid.NewGuid():N}"));
         var postgres = Option("--postgres", "");
+        var crashPostgres = Option("--crash-postgres", "");
         var options = new LoadCrashOptions(
             web,
             data,
             postgres.Length == 0 ? null : postgres,
             int.Parse(Option("--clients", "16"), CultureInfo.InvariantCulture),
             double.Parse(Option("--seconds", "20"), CultureInfo.InvariantCulture),
-            int.Parse(Option("--kills", "1"), CultureInfo.InvariantCulture));
+            int.Parse(Option("--kills", "1"), CultureInfo.InvariantCulture),
+            crashPostgres.Length == 0 ? null : crashPostgres,
+            int.Parse(Option("--nodes", "1"), CultureInfo.InvariantCulture));
         var result = await RunAsync(options, Console.Out);
         Console.WriteLine(result);
         return result.Passed ? 0 : 1;
@@ -75,33 +86,47 @@ public static class LoadCrash
 
     public static async Task<LoadCrashResult> RunAsync(LoadCrashOptions options, TextWriter log)
     {
+        if (options.Nodes > 1 && options.PostgresConnectionString is null)
+        {
+            throw new ArgumentException("Several nodes share one PostgreSQL database: give its connection string.", nameof(options));
+        }
+
         Directory.CreateDirectory(options.DataDirectory);
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var host = await StartAsync(options, port, http, log);
-        var acknowledged = new ConcurrentBag<(string Key, string AssetId)>();
-        var inDoubt = new ConcurrentBag<(string Key, string CaseId, object Body)>();
+        var nodes = new List<NodeProcess>();
         var restartSeconds = 0.0;
+        double? failoverSeconds = null;
         try
         {
-            var clerk = await TokenAsync(http, "clerk");
-            var admin = await TokenAsync(http, "admin");
+            for (var i = 0; i < options.Nodes; i++)
+            {
+                nodes.Add(await NodeProcess.StartAsync(options, log));
+            }
+
+            // Client c's node while it is up, else another one that is (what a load balancer does).
+            HttpClient Live(int c)
+            {
+                var live = nodes.Where(n => n.Up).ToList();
+                return live.Count == 0 ? nodes[c % nodes.Count].Http : live[c % live.Count].Http;
+            }
+
+            var clerk = await TokenAsync(nodes[0].Http, "clerk");
+            var admin = await TokenAsync(nodes[0].Http, "admin");
             var cases = new string[options.Clients];
             for (var c = 0; c < options.Clients; c++)
             {
-                cases[c] = await OpenCaseAsync(http, clerk, c);
+                cases[c] = await OpenCaseAsync(nodes[0].Http, clerk, c);
             }
 
+            var acknowledged = new ConcurrentBag<(string Key, string AssetId)>();
+            var inDoubt = new ConcurrentBag<(string Key, string CaseId, object Body)>();
             var serial = 0;
             var watch = Stopwatch.StartNew();
             var loadFor = TimeSpan.FromSeconds(options.LoadSeconds);
-            var hostUp = true;
             var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
             {
                 while (watch.Elapsed < loadFor)
                 {
-                    if (!Volatile.Read(ref hostUp))
+                    if (!nodes.Any(n => n.Up))
                     {
                         await Task.Delay(50);
                         continue;
@@ -112,7 +137,7 @@ public static class LoadCrash
                     var body = Asset(n);
                     try
                     {
-                        using var response = await SendAsync(http, admin, $"api/bankruptcy-cases/{cases[c]}/assets", body, key);
+                        using var response = await SendAsync(Live(c), admin, $"api/bankruptcy-cases/{cases[c]}/assets", body, key);
                         if (response.StatusCode == HttpStatusCode.Created)
                         {
                             var json = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -131,20 +156,57 @@ public static class LoadCrash
 
             for (var kill = 1; kill <= options.Kills; kill++)
             {
-                await Task.Delay(loadFor * kill / (options.Kills + 1));
-                Volatile.Write(ref hostUp, false);
-                host.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush beyond what was committed
-                await host.WaitForExitAsync();
-                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"killed the host at {watch.Elapsed.TotalSeconds:0.0} s with {acknowledged.Count} writes acknowledged"));
+                var crashAt = loadFor * kill / (options.Kills + 1);
+                if (crashAt > watch.Elapsed)
+                {
+                    await Task.Delay(crashAt - watch.Elapsed);
+                }
+
                 var restart = Stopwatch.StartNew();
-                host.Dispose();
-                host = await StartAsync(options, port, http, log);
+                if (options.CrashPostgresCommand is { } crash)
+                {
+                    // The hosts keep running and keep being asked; what they answer meanwhile is 503 or in doubt.
+                    await CrashPostgresAsync(crash);
+                    await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"crashed PostgreSQL at {watch.Elapsed.TotalSeconds:0.0} s with {acknowledged.Count} writes acknowledged"));
+                    foreach (var node in nodes)
+                    {
+                        await WaitReadyAsync(node.Http);
+                    }
+                }
+                else if (nodes.Count > 1)
+                {
+                    // Kill the leader; a load balancer sends its clients to the others, one of which takes over the background work.
+                    var leader = await LeaderAsync(nodes) ?? throw new InvalidOperationException("No node leads.");
+                    await leader.KillAsync();
+                    var survivors = nodes.Where(n => n.Up).ToList();
+                    await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"killed the leading node at {watch.Elapsed.TotalSeconds:0.0} s with {acknowledged.Count} writes acknowledged"));
+                    while (await LeaderAsync(survivors) is null)
+                    {
+                        if (restart.Elapsed > TimeSpan.FromSeconds(60))
+                        {
+                            throw new TimeoutException("No surviving node took over within 60 s.");
+                        }
+
+                        await Task.Delay(20);
+                    }
+
+                    failoverSeconds = Math.Max(failoverSeconds ?? 0, restart.Elapsed.TotalSeconds);
+                    await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"a surviving node leads after {restart.Elapsed.TotalSeconds:0.00} s"));
+                    continue;
+                }
+                else
+                {
+                    await nodes[0].KillAsync(); // SIGKILL: no shutdown, no flush beyond what was committed
+                    await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"killed the host at {watch.Elapsed.TotalSeconds:0.0} s with {acknowledged.Count} writes acknowledged"));
+                    await nodes[0].RestartAsync(options, log);
+                }
+
                 restartSeconds = Math.Max(restartSeconds, restart.Elapsed.TotalSeconds);
-                Volatile.Write(ref hostUp, true);
             }
 
             await Task.WhenAll(clients);
             var loadSeconds = watch.Elapsed.TotalSeconds;
+            var http = Live(0);
 
             // Every write left in doubt is retried with its key and body: it must settle (201), never stick at 409.
             var settled = 0;
@@ -196,21 +258,92 @@ public static class LoadCrash
                 }
             }
 
-            host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
+            foreach (var node in nodes)
+            {
+                await node.KillAsync();
+            }
+
             var (intact, verifyOutput) = await VerifyAsync(options);
             var acknowledgedDuringLoad = acknowledged.Count - settled;
-            return new LoadCrashResult(acknowledged.Count, lost, inDoubt.Count, settled, unsettled, intact, acknowledgedDuringLoad / loadSeconds, restartSeconds, verifyOutput);
+            return new LoadCrashResult(acknowledged.Count, lost, inDoubt.Count, settled, unsettled, intact, acknowledgedDuringLoad / loadSeconds, restartSeconds, verifyOutput, failoverSeconds);
         }
         finally
         {
-            if (!host.HasExited)
+            foreach (var node in nodes)
             {
-                host.Kill(entireProcessTree: true);
-                await host.WaitForExitAsync();
+                await node.DisposeAsync();
             }
+        }
+    }
 
-            host.Dispose();
+    /// <summary>The node whose readiness answer says it leads, or null.</summary>
+    private static async Task<NodeProcess?> LeaderAsync(IEnumerable<NodeProcess> nodes)
+    {
+        foreach (var node in nodes.Where(n => n.Up))
+        {
+            try
+            {
+                using var ready = await node.Http.GetAsync("health/ready");
+                if (ready.Headers.TryGetValues(LeaderHeader, out var values) && values.Contains("true"))
+                {
+                    return node;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One Court.Web process on its own port, with a client for it.</summary>
+    private sealed class NodeProcess : IAsyncDisposable
+    {
+        private Process process;
+
+        private NodeProcess(Process process, HttpClient http, int port)
+        {
+            this.process = process;
+            Http = http;
+            Port = port;
+        }
+
+        public HttpClient Http { get; }
+
+        public int Port { get; }
+
+        public bool Up { get; private set; } = true;
+
+        public static async Task<NodeProcess> StartAsync(LoadCrashOptions options, TextWriter log)
+        {
+            var port = FreePort();
+            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            return new NodeProcess(await LoadCrash.StartAsync(options, port, http, log), http, port);
+        }
+
+        public async Task KillAsync()
+        {
+            Up = false;
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        public async Task RestartAsync(LoadCrashOptions options, TextWriter log)
+        {
+            process.Dispose();
+            process = await LoadCrash.StartAsync(options, Port, Http, log);
+            Up = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await KillAsync();
+            process.Dispose();
+            Http.Dispose();
         }
     }
 
@@ -277,6 +410,44 @@ public static class LoadCrash
         process.Kill(entireProcessTree: true);
         await log.WriteLineAsync(string.Join('\n', errors));
         throw new TimeoutException("The host did not become ready within 120 s.");
+    }
+
+    private static async Task CrashPostgresAsync(string command)
+    {
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`{command}` exited with {process.ExitCode}: {await error}");
+        }
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            try
+            {
+                using var ready = await http.GetAsync("health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The host did not become ready again within 120 s of the PostgreSQL crash.");
     }
 
     private static async Task<(bool Intact, string Output)> VerifyAsync(LoadCrashOptions options)

@@ -4,7 +4,7 @@ using Court.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// `load [--clients 16] [--seconds 20] [--kills 1] [--postgres <connection string>] [--data <dir>] [--web <Court.Web.dll>]`:
+// `load [--clients 16] [--seconds 20] [--kills 1] [--postgres <connection string> [--crash-postgres <shell command>] [--nodes 2]] [--data <dir>] [--web <Court.Web.dll>]`:
 // the HTTP load-and-crash run of docs/reliability.md (LoadCrash.cs).
 if (args is ["load", .. var loadArgs])
 {

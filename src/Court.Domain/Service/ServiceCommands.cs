@@ -29,6 +29,9 @@ public abstract record ServiceCommand
     public sealed record RecordPublication(string ServiceId, DateOnly PublishedOn, string Medium) : ServiceCommand;
 
     public sealed record RecordCertificate(string ServiceId, string DocumentId, string DocumentNumber) : ServiceCommand;
+
+    /// <summary>The proceedings are over: nothing more is served under this file.</summary>
+    public sealed record CloseFile(string Reason) : ServiceCommand;
 }
 
 /// <summary>What a decision reads besides the file: the time, the acting user and the working-day calendar.</summary>

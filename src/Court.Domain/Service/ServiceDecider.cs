@@ -31,6 +31,9 @@ public static class ServiceDecider
         (_, ServiceCommand.RecordHandDelivery hand) => RecordHandDelivery(file, hand, context),
         (_, ServiceCommand.RecordPublication publication) => RecordPublication(file, publication, context),
         (_, ServiceCommand.RecordCertificate certificate) => RecordCertificate(file, certificate, context),
+        (_, ServiceCommand.CloseFile close) => string.IsNullOrWhiteSpace(close.Reason)
+            ? DomainError.Invalid("service.close-reason-required", "Say why the service file is closed.")
+            : Decision.Emit(new ServiceFileClosed(file.File!.CaseId, close.Reason.Trim(), context.By, context.Now)),
         (_, var other) => new DomainError("service.command-unknown", $"Cannot {other.GetType().Name} on a service file."),
     };
 

@@ -53,3 +53,6 @@ public sealed record PublicationRecorded(string CaseId, string ServiceId, Public
 /// <summary>The certificate of service (送达回证 / 电子送达凭证) was issued as a numbered document.</summary>
 [EventType("service.certificate-issued.v1")]
 public sealed record ServiceCertificateIssued(string CaseId, string ServiceId, string DocumentId, string DocumentNumber, DateTimeOffset At) : IDomainEvent;
+
+[EventType("service.file-closed.v1")]
+public sealed record ServiceFileClosed(string CaseId, string Reason, string By, DateTimeOffset At) : IDomainEvent;

@@ -31,18 +31,25 @@ public static class ServicePeriods
     public const int RulingAppealDays = 10;
     public const int FeePaymentDays = 7;
 
-    public static IReadOnlyList<RunningPeriod> From(ServedDocument document, DateOnly servedOn, WorkingDayCalendar calendar)
+    public static IReadOnlyList<RunningPeriod> From(ServedDocument document, DateOnly servedOn, WorkingDayCalendar calendar, ServicePeriodLengths? lengths = null)
     {
+        var days = lengths ?? ServicePeriodLengths.Statutory;
         RunningPeriod Period(PeriodKind kind, int days) => new(kind, days, servedOn, calendar.EndOfCalendarDayPeriod(servedOn, days));
 
         return document.Kind switch
         {
-            ServedDocumentKind.Summons => [Period(PeriodKind.Answer, AnswerDays)],
-            ServedDocumentKind.Judgment => [Period(PeriodKind.Appeal, JudgmentAppealDays)],
-            ServedDocumentKind.Ruling => [Period(PeriodKind.Appeal, RulingAppealDays)],
-            ServedDocumentKind.FeeNotice => [Period(PeriodKind.FeePayment, FeePaymentDays)],
-            ServedDocumentKind.EvidenceNotice when document.EvidenceDays is { } days => [Period(PeriodKind.Evidence, days)],
+            ServedDocumentKind.Summons => [Period(PeriodKind.Answer, days.Answer)],
+            ServedDocumentKind.Judgment => [Period(PeriodKind.Appeal, days.JudgmentAppeal)],
+            ServedDocumentKind.Ruling => [Period(PeriodKind.Appeal, days.RulingAppeal)],
+            ServedDocumentKind.FeeNotice => [Period(PeriodKind.FeePayment, days.FeePayment)],
+            ServedDocumentKind.EvidenceNotice when document.EvidenceDays is { } evidence => [Period(PeriodKind.Evidence, evidence)],
             _ => [],
         };
     }
+}
+
+/// <summary>The lengths of the periods that run from service, in calendar days (a court's workflow definition names them).</summary>
+public sealed record ServicePeriodLengths(int Answer, int JudgmentAppeal, int RulingAppeal, int FeePayment)
+{
+    public static ServicePeriodLengths Statutory { get; } = new(ServicePeriods.AnswerDays, ServicePeriods.JudgmentAppealDays, ServicePeriods.RulingAppealDays, ServicePeriods.FeePaymentDays);
 }

@@ -1,0 +1,49 @@
+using Court.Application.Common;
+using Court.Application.Pipeline;
+using Court.Application.Projections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Court.Application.Service;
+
+/// <summary>
+/// A service file is its court's: its clerks and judges and the court president see it; the carrier that takes the
+/// court's judicial express may report on files that have its waybills; a lawyer registered as an agent (by his
+/// sign-in) may read his cases' files. Everyone else gets 404. Which roles may take a step is the definition's.
+/// </summary>
+public sealed class ServiceFileRule<TMessage>(IReadModels readModels, ServiceSettings settings, bool carrierMay, bool agentMay) : DocumentRule<TMessage, ServiceFileView>(readModels)
+    where TMessage : IServiceFileMessage
+{
+    protected override string? IdOf(TMessage message) => message.CaseId;
+
+    protected override AuthorizationOutcome Evaluate(TMessage message, ServiceFileView document, ICallerContext caller)
+    {
+        if (caller.IsInRole(Roles.System) || caller.IsInRole(Roles.CourtPresident) || Access.CanSee(caller, new ResourceParties(document.CourtCode)))
+        {
+            return AuthorizationOutcome.Allowed;
+        }
+
+        if (carrierMay && caller.IsInRole(Roles.CarrierOperator) && caller.Agency == settings.ExpressCarrier && document.Services.Any(s => s.Ordered.Waybill is not null))
+        {
+            return AuthorizationOutcome.Allowed;
+        }
+
+        return agentMay && document.AgentUsers.Contains(caller.UserId, StringComparer.Ordinal) ? AuthorizationOutcome.Allowed : AuthorizationOutcome.Hidden;
+    }
+}
+
+/// <summary>Only the named roles (or the system) may send the message; anyone else 403, or 401 when not signed in (the pipeline's).</summary>
+public sealed class ServiceRolesRule<TMessage>(string[] roles) : IAuthorizationRule<TMessage>
+{
+    public ValueTask<AuthorizationOutcome> EvaluateAsync(TMessage message, ICallerContext caller, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed : AuthorizationOutcome.Forbidden);
+}
+
+public static class ServiceRuleRegistration
+{
+    public static IServiceCollection AllowOnServiceFile<TMessage>(this IServiceCollection services, bool carrier = false, bool agent = false)
+        where TMessage : IServiceFileMessage =>
+        services.AddScoped<IAuthorizationRule<TMessage>>(sp => new ServiceFileRule<TMessage>(sp.GetRequiredService<IReadModels>(), sp.GetRequiredService<ServiceSettings>(), carrier, agent));
+
+    public static IServiceCollection AllowServiceRoles<TMessage>(this IServiceCollection services, params string[] roles) =>
+        services.AddSingleton<IAuthorizationRule<TMessage>>(new ServiceRolesRule<TMessage>(roles));
+}

@@ -1,0 +1,61 @@
+using Court.Application.Common;
+using Court.Application.Demo;
+using Court.Application.Timeline;
+using Court.Application.Workflows;
+using Court.Domain.Fees;
+using Court.Domain.Service;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Court.Application.Service;
+
+public static class ServiceModule
+{
+    /// <summary>Service of process (issue 10): the service file on the <c>service-file</c> workflow, carrier reports, the desk, the case's history, the dispatch list.</summary>
+    public static IServiceCollection AddService(this IServiceCollection services, ServiceSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddScoped<ServiceFiles>();
+        services.AddSingleton<ServiceProjection>();
+        services.AddSingleton<Projections.IProjection>(sp => sp.GetRequiredService<ServiceProjection>());
+        services.AddWorkflowSubject<ServiceFile>();
+        services.AddWorkflowPeriods<ServiceFile>(ServiceFiles.PeriodNames);
+        services.AddDemoSeeder<Demo.ServiceDemoSeeder>();
+
+        services.AllowServiceRoles<OpenServiceFile>(Roles.Clerk);
+        services.AllowOnServiceFile<RegisterServiceParty>();
+        services.AllowOnServiceFile<AppointServiceAgent>();
+        services.AllowOnServiceFile<ConfirmServiceAddress>();
+        services.AllowOnServiceFile<ServeDocuments>();
+        services.AllowOnServiceFile<RecordCarrierEvent>(carrier: true);
+        services.AllowOnServiceFile<RecordHandService>();
+        services.AllowOnServiceFile<RecordPublicNotice>();
+        services.AllowOnServiceFile<CloseServiceFile>();
+        services.AllowOnServiceFile<GetCaseService>(agent: true);
+        services.AllowServiceRoles<ReceiveCarrierEvent>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowServiceRoles<ImportCarrierBatch>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowServiceRoles<GetServiceDesk>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
+        services.AllowServiceRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowServiceRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
+        AddTimeline(services);
+        return services;
+    }
+
+    private static void AddTimeline(IServiceCollection services)
+    {
+        services.AddTimelineSentence<ServiceFileOpened>(e => $"建立送达档案（{e.CaseNumber}）", e => $"opened the service file of {e.CaseNumber}");
+        services.AddTimelineSentence<PartyRegistered>(e => $"登记当事人 {e.Party.Name}", e => $"registered party {e.Party.Name}");
+        services.AddTimelineSentence<AgentAppointed>(e => $"登记诉讼代理人 {e.Agent.Name}（{e.Agent.LawFirm}）", e => $"registered agent {e.Agent.Name} ({e.Agent.LawFirm})");
+        services.AddTimelineSentence<AddressConfirmed>(e => $"登记送达地址确认书（{e.Confirmation.SignedOn:yyyy-MM-dd} 签署）", e => $"recorded an address confirmation signed {e.Confirmation.SignedOn:yyyy-MM-dd}");
+        services.AddTimelineSentence<AddressChanged>(e => $"变更送达地址（{e.Confirmation.SignedOn:yyyy-MM-dd} 起）", e => $"changed the service address from {e.Confirmation.SignedOn:yyyy-MM-dd}");
+        services.AddTimelineSentence<ServiceOrdered>(
+            e => $"向{e.Recipient.Name}送达《{e.Document.Title}》（{ServiceTexts.ChannelZh(e.Channel)}{(e.Waybill is { } w ? " " + w : "")}）",
+            e => $"served '{e.Document.Title}' on {e.Recipient.Name} by {ServiceCodes.Code(e.Channel)}{(e.Waybill is { } w ? " " + w : "")}");
+        services.AddTimelineSentence<CarrierEventRecorded>(
+            e => $"邮件 {e.Event.Reference}：{ServiceCodes.Code(e.Event.Kind)}（{e.Event.OccurredAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}）",
+            e => $"item {e.Event.Reference}: {ServiceCodes.Code(e.Event.Kind)} at {e.Event.OccurredAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
+        services.AddTimelineSentence<HandDeliveryRecorded>(e => $"登记送达回证（{e.Delivery.ServedOn:yyyy-MM-dd}，{e.Delivery.SignerName}）", e => $"recorded delivery by hand on {e.Delivery.ServedOn:yyyy-MM-dd} ({e.Delivery.SignerName})");
+        services.AddTimelineSentence<PublicationRecorded>(e => $"公告送达，{e.Publication.DeemedServedOn:yyyy-MM-dd} 视为送达", e => $"published a notice, deemed served {e.Publication.DeemedServedOn:yyyy-MM-dd}");
+        services.AddTimelineSentence<ServiceCertificateIssued>(e => $"出具送达回证 {e.DocumentNumber}", e => $"issued certificate of service {e.DocumentNumber}");
+        services.AddTimelineSentence<ServiceFileClosed>(e => $"结束送达：{e.Reason}", e => $"closed the service file: {e.Reason}");
+    }
+}

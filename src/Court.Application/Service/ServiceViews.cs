@@ -1,0 +1,329 @@
+using System.Collections.Immutable;
+using Court.Application.Projections;
+using Court.Application.Workflows;
+using Court.Domain.Calendars;
+using Court.Domain.Common;
+using Court.Domain.Documents;
+using Court.Domain.Fees;
+using Court.Domain.Service;
+using Court.Domain.Workflows;
+
+namespace Court.Application.Service;
+
+/// <summary>
+/// A case's service file as its stream folds it (the same <see cref="ServiceFile.Evolve"/>), kept so that a carrier
+/// report can be turned into records without reading the stream, plus what access needs: the court, the agents'
+/// sign-ins, the carriers of its waybills.
+/// </summary>
+[Collection("service-files")]
+public sealed record ServiceFileView(
+    string Id,
+    string? CourtCode,
+    ServiceFileOpened? File,
+    List<Party> Parties,
+    List<Agent> Agents,
+    Dictionary<string, List<AddressConfirmation>> Addresses,
+    List<ServiceState> Services,
+    List<CarrierEvent> CarrierEvents,
+    int? WorkflowVersion,
+    string State,
+    long Version)
+{
+    public static ServiceFileView Empty(string caseId) => new(caseId, null, null, [], [], [], [], [], null, "", -1);
+
+    public ServiceFile ToFile() => new()
+    {
+        File = File,
+        Parties = [.. Parties],
+        Agents = [.. Agents],
+        Addresses = Addresses.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableList(), StringComparer.Ordinal),
+        Services = [.. Services],
+        CarrierEvents = [.. CarrierEvents],
+    };
+
+    public ServiceFileView With(ServiceFile file) => this with
+    {
+        File = file.File,
+        CourtCode = file.File is { } opened ? IssuingCourts.All.FirstOrDefault(c => c.NameZh == opened.CourtName)?.Code ?? CourtCode : CourtCode,
+        Parties = [.. file.Parties],
+        Agents = [.. file.Agents],
+        Addresses = file.Addresses.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
+        Services = [.. file.Services],
+        CarrierEvents = [.. file.CarrierEvents],
+    };
+
+    public IReadOnlyList<string> AgentUsers => [.. Agents.Where(a => a.UserName is not null).Select(a => a.UserName!)];
+}
+
+/// <summary>A period that runs from a service: its kind, length and last day.</summary>
+public sealed record PeriodView(string Kind, int Days, DateOnly LastDay);
+
+/// <summary>Where a service stands for the clerk's desk.</summary>
+public static class DeskStatus
+{
+    /// <summary>With the carrier or the sending system, nothing final yet.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>Not served: the clerk must choose another channel.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>A public notice whose 30 days are running.</summary>
+    public const string PublicNotice = "public-notice";
+
+    /// <summary>Ordered by hand or public notice and nothing recorded yet.</summary>
+    public const string Unrecorded = "unrecorded";
+
+    public const string Served = "served";
+
+    /// <summary>Failed, and another service of the same document to the same recipient followed.</summary>
+    public const string Superseded = "superseded";
+
+    public static readonly string[] All = [Pending, Failed, PublicNotice, Unrecorded, Served, Superseded];
+
+    /// <summary>What the desk shows by default: everything that still needs the clerk or the carrier.</summary>
+    public static readonly string[] Open = [Pending, Failed, PublicNotice, Unrecorded];
+}
+
+/// <summary>
+/// One service (one document, one recipient, one channel) with its record: what the desk lists and the case's service
+/// history shows. Partitioned by case, so a case's history is one partition read.
+/// </summary>
+[Collection("services")]
+public sealed record ServiceView(
+    string Id,
+    string CaseId,
+    string CaseNumber,
+    string ServiceId,
+    string DocumentId,
+    string DocumentTitle,
+    ServedDocumentKind DocumentKind,
+    string? DocumentNumber,
+    string? VerificationCode,
+    string PartyId,
+    string RecipientName,
+    ServiceChannel Channel,
+    string? Waybill,
+    string? Address,
+    DateTimeOffset OrderedAt,
+    string OrderedBy,
+    ServiceOutcome Outcome,
+    DateTimeOffset? ServedAt,
+    DateOnly? ServedOn,
+    ServiceRule? Rule,
+    ServiceFailure? Failure,
+    SignerProblem? SignerProblem,
+    string? SignerName,
+    SignerRelationship? Relationship,
+    CarrierEventKind? LastEvent,
+    DateTimeOffset? LastEventAt,
+    int FailedAttempts,
+    List<string> Warnings,
+    DateOnly? PublishedOn,
+    DateOnly? DeemedOn,
+    List<PeriodView> Periods,
+    string? CertificateNumber,
+    string Desk) : IListed
+{
+    /// <summary>Most recent order first when descending (the default on the desk).</summary>
+    public const string SortByOrdered = "ordered";
+
+    /// <summary>What falls due first: a public notice's deemed date, else the earliest period's last day.</summary>
+    public const string SortByDue = "due";
+
+    public const string SortByCase = "case";
+
+    public const string DeskKey = "desk";
+
+    public const string ChannelKey = "channel";
+
+    public static string IdOf(string caseId, string serviceId) => caseId + "|" + serviceId;
+
+    public DateOnly? DueOn => DeemedOn ?? (Periods.Count > 0 ? Periods.Min(p => p.LastDay) : null);
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Of(SortByOrdered, ListKey.Encode(OrderedAt), ServiceId),
+        ListKey.Of(SortByDue, ListKey.Encode(DueOn), ListKey.Encode(OrderedAt)),
+        ListKey.Of(SortByCase, CaseNumber, ServiceId),
+        ListKey.Text(DeskKey, Desk),
+        ListKey.Text(ChannelKey, ServiceCodes.Code(Channel)),
+        ListKey.Search(CaseNumber, RecipientName, Waybill, DocumentTitle, DocumentNumber),
+    ];
+}
+
+/// <summary>
+/// What a carrier report names (a waybill, or the reference of an electronic message) and the case it belongs to:
+/// the webhook's and the batch file's way in without a scan. A waybill is also a row on its carrier's dispatch list
+/// until the carrier accepts it (partition: the carrier).
+/// </summary>
+[Collection("service-references")]
+public sealed record ServiceReferenceView(
+    string Id,
+    string CaseId,
+    string CaseNumber,
+    string Carrier,
+    bool Express,
+    string RecipientName,
+    string? PostalAddress,
+    string? Phone,
+    List<string> Documents,
+    DateTimeOffset IssuedAt,
+    bool Accepted,
+    DateTimeOffset? AcceptedAt) : IListed
+{
+    public const string SortByIssued = "issued";
+
+    public const string AcceptedKey = "accepted";
+
+    /// <summary>The partition of electronic messages' references (no carrier's dispatch list shows them).</summary>
+    public const string Electronic = "electronic";
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Of(SortByIssued, ListKey.Encode(IssuedAt), Id),
+        ListKey.Text(AcceptedKey, Accepted ? "true" : "false"),
+        ListKey.Search(Id, CaseNumber, RecipientName),
+    ];
+}
+
+/// <summary>Which carrier the court's judicial express goes by, and the periods' defaults.</summary>
+public sealed class ServiceSettings
+{
+    /// <summary>The agency code of the carrier that takes the court's judicial express (its operators sign in with it).</summary>
+    public string ExpressCarrier { get; set; } = Agencies.PostalCarrier.Code;
+
+    /// <summary>Per carrier (agency code): the webhook's shared secret. The webhook refuses carriers not listed here.</summary>
+    public Dictionary<string, CarrierEndpointSettings> Carriers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How old a signed webhook call may be.</summary>
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed class CarrierEndpointSettings
+{
+    public string? Secret { get; set; }
+}
+
+/// <summary>
+/// Keeps the three service read models in the writer's transaction: the file, each service with its record (recomputed
+/// from the whole event set whenever anything about it arrives, decision 0070) and the references.
+/// </summary>
+public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatalog catalog, ServiceSettings settings, TimeProvider clock) : IProjection
+{
+    public string Name => "service";
+
+    public ProjectionMode Mode => ProjectionMode.Inline;
+
+    public bool Handles(IDomainEvent @event) => @event is IWorkflowEvent || @event.GetType().Namespace == typeof(ServiceFileOpened).Namespace;
+
+    public async ValueTask ApplyAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (!envelope.StreamId.StartsWith(ServiceFile.StreamPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var caseId = envelope.StreamId[ServiceFile.StreamPrefix.Length..];
+        var view = await session.LoadAsync<ServiceFileView>(caseId, cancellationToken) ?? ServiceFileView.Empty(caseId);
+        view = envelope.Event switch
+        {
+            WorkflowStarted started => view with { WorkflowVersion = started.WorkflowVersion, State = started.Entered.State },
+            WorkflowVersionChanged moved => view with { WorkflowVersion = moved.WorkflowVersion, State = moved.Entered.State },
+            IWorkflowEvent e => view with { State = e.Entered.State },
+            _ => view.With(view.ToFile().Evolve(envelope.Event)),
+        };
+        view = view with { Version = envelope.Version };
+        session.Store(caseId, view);
+
+        var file = view.ToFile();
+        var touched = envelope.Event switch
+        {
+            ServiceOrdered e => file.Services.Where(s => s.ServiceId == e.ServiceId || s.Reference == (e.Waybill ?? e.ServiceId)),
+            CarrierEventRecorded e => file.Services.Where(s => s.Reference == e.Event.Reference),
+            HandDeliveryRecorded e => file.Services.Where(s => s.ServiceId == e.ServiceId),
+            PublicationRecorded e => file.Services.Where(s => s.ServiceId == e.ServiceId),
+            ServiceCertificateIssued e => file.Services.Where(s => s.ServiceId == e.ServiceId),
+            _ => [],
+        };
+        var lengths = Lengths(view.WorkflowVersion);
+        foreach (var service in touched.ToList())
+        {
+            session.Store(ServiceView.IdOf(caseId, service.ServiceId), ToView(file, service, lengths), caseId);
+            if (envelope.Event is ServiceOrdered ordered && ordered.ServiceId == service.ServiceId)
+            {
+                // The failed service this one follows leaves the desk.
+                foreach (var earlier in file.Services.Where(s => s.Ordered.Document.DocumentId == ordered.Document.DocumentId && s.Ordered.Recipient.PartyId == ordered.Recipient.PartyId && s.ServiceId != ordered.ServiceId))
+                {
+                    session.Store(ServiceView.IdOf(caseId, earlier.ServiceId), ToView(file, earlier, lengths), caseId);
+                }
+            }
+        }
+
+        switch (envelope.Event)
+        {
+            case ServiceOrdered e:
+                await StoreReferenceAsync(session, file, e, cancellationToken);
+                break;
+            case CarrierEventRecorded e when e.Event.Kind != CarrierEventKind.ContactAttempted
+                && await session.LoadAsync<ServiceReferenceView>(e.Event.Reference, cancellationToken) is { Accepted: false } reference:
+                session.Store(reference.Id, reference with { Accepted = true, AcceptedAt = e.Event.OccurredAt }, reference.Express ? reference.Carrier : ServiceReferenceView.Electronic);
+                break;
+        }
+    }
+
+    private async Task StoreReferenceAsync(IDocumentSession session, ServiceFile file, ServiceOrdered e, CancellationToken cancellationToken)
+    {
+        var id = e.Waybill ?? e.ServiceId;
+        var documents = file.Services.Where(s => s.Reference == id).Select(s => s.Ordered.Document.Title).ToList();
+        var existing = await session.LoadAsync<ServiceReferenceView>(id, cancellationToken);
+        var express = e.Waybill is not null;
+        var carrier = express ? settings.ExpressCarrier : ServiceReferenceView.Electronic;
+        session.Store(
+            id,
+            existing is null
+                ? new ServiceReferenceView(id, e.CaseId, file.File!.CaseNumber, carrier, express, e.Recipient.Name, e.Address.PostalAddress, e.Address.Phone ?? e.Address.ElectronicAddress, documents, e.At, false, null)
+                : existing with { Documents = documents },
+            carrier);
+    }
+
+    /// <summary>The period lengths of the file's pinned definition (the statutory ones if it names none).</summary>
+    public ServicePeriodLengths Lengths(int? workflowVersion)
+    {
+        if (workflowVersion is not { } version || catalog.Find(ServiceFiles.WorkflowId, version) is not { } definition)
+        {
+            return ServicePeriodLengths.Statutory;
+        }
+
+        int Days(string name, int fallback) => definition.Periods?.FirstOrDefault(p => p.Name == name)?.Days ?? fallback;
+        var statutory = ServicePeriodLengths.Statutory;
+        return new ServicePeriodLengths(Days("answer", statutory.Answer), Days("judgment-appeal", statutory.JudgmentAppeal), Days("ruling-appeal", statutory.RulingAppeal), Days("fee-payment", statutory.FeePayment));
+    }
+
+    /// <summary>One service as the desk and the case show it; public notices are judged as of now (they become served by time alone).</summary>
+    public ServiceView ToView(ServiceFile file, ServiceState service, ServicePeriodLengths lengths)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var record = file.RecordOf(service, today);
+        var ordered = service.Ordered;
+        var followed = file.Services.Any(s => s.Ordered.Document.DocumentId == ordered.Document.DocumentId && s.Ordered.Recipient.PartyId == ordered.Recipient.PartyId && s.Ordered.At > ordered.At);
+        var desk = record.Outcome switch
+        {
+            ServiceOutcome.Served => DeskStatus.Served,
+            ServiceOutcome.NotServed => followed ? DeskStatus.Superseded : DeskStatus.Failed,
+            _ when ordered.Channel == ServiceChannel.PublicNotice && service.Publication is not null => DeskStatus.PublicNotice,
+            _ when ordered.Channel == ServiceChannel.PublicNotice || ordered.Channel.IsByHand() => DeskStatus.Unrecorded,
+            _ => DeskStatus.Pending,
+        };
+        var periods = record.ServedOn is { } servedOn
+            ? ServicePeriods.From(ordered.Document, servedOn, calendar, lengths).Select(p => new PeriodView(ServiceCodes.Code(p.Kind), p.Days, p.LastDay)).ToList()
+            : [];
+        return new ServiceView(
+            ServiceView.IdOf(ordered.CaseId, ordered.ServiceId), ordered.CaseId, file.File?.CaseNumber ?? "", ordered.ServiceId,
+            ordered.Document.DocumentId, ordered.Document.Title, ordered.Document.Kind, ordered.Document.Number, ordered.Document.VerificationCode,
+            ordered.Recipient.PartyId, ordered.Recipient.Name, ordered.Channel, ordered.Waybill,
+            ordered.Address.PostalAddress ?? ordered.Address.ElectronicAddress, ordered.At, ordered.By,
+            record.Outcome, record.ServedAt, record.ServedOn, record.Rule, record.Failure, record.SignerProblem, record.SignerName, record.Relationship,
+            record.LastEvent?.Kind, record.LastEvent?.OccurredAt, record.FailedAttempts, [.. record.Warnings],
+            service.Publication?.PublishedOn, service.Publication?.DeemedServedOn, periods, service.CertificateNumber, desk);
+    }
+}

@@ -208,14 +208,22 @@ public static class CourtHost
 /// other, so a full disk, a read-only file or a hung server fail it. The check has a short timeout of its own
 /// (<see cref="Timeout"/>), so a hung PostgreSQL answers 503 quickly instead of after the client's patience.
 /// </summary>
-public sealed class DatabaseHealthCheck(ConnectionFactory connections, TimeProvider clock) : IHealthCheck
+public sealed class DatabaseHealthCheck(ConnectionFactory connections, Court.Application.EventStore.IEventStore store, TimeProvider clock) : IHealthCheck
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long failed appends keep the node unready; then traffic may come back and show whether they still fail.</summary>
+    public static readonly TimeSpan AppendFailureWindow = TimeSpan.FromSeconds(30);
 
     public const string ProbeName = "health:write-probe";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (store is Court.Infrastructure.EventStore.SqlEventStore { LastAppendFailure: { } failed } && clock.GetUtcNow() - failed < AppendFailureWindow)
+        {
+            return HealthCheckResult.Unhealthy($"An append to {connections.Dialect.Provider} failed at {failed:O} and none has committed since (disk full or store unavailable).");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try

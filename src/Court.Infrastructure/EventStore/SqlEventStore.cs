@@ -80,6 +80,18 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
     /// <summary>How many write batches have committed since start-up (each is one transaction, one durable flush).</summary>
     public long CommittedBatches => Interlocked.Read(ref committedBatches);
 
+    /// <summary>
+    /// When a batch last failed because the store could not be used (disk full, server gone), unless a batch has
+    /// committed since: readiness reports it, because a full disk can still take the probe's one-row update into
+    /// space it already has while every append, which needs new pages, fails.
+    /// </summary>
+    public DateTimeOffset? LastAppendFailure => Volatile.Read(ref lastAppendFailure) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    private long lastAppendFailure;
+
+    /// <summary>Tries of a batch that provably applied nothing because its connection was dead.</summary>
+    private const int StaleConnectionAttempts = 3;
+
     /// <summary>Appends and deletes waiting for the writer right now.</summary>
     public int Queued => Volatile.Read(ref queued);
 
@@ -366,22 +378,28 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
                 try
                 {
                     connection ??= new WriterConnection(await connections.OpenAsync());
-                    try
+                    for (var attempt = 1; ; attempt++)
                     {
-                        commitSent = false;
-                        await WriteBatchAsync(connection, batch);
+                        try
+                        {
+                            commitSent = false;
+                            await WriteBatchAsync(connection, batch);
+                            break;
+                        }
+                        catch (Exception stale) when (!commitSent && StoreFaults.IsUnavailable(stale) && attempt < StaleConnectionAttempts)
+                        {
+                            // Not applied (the commit was never sent): most likely a connection the server dropped
+                            // while idle (a restart). Again on a fresh connection: right after a restart the pool can
+                            // still hand out a connection that was in use while it was cleared.
+                            LogBatchRetried(logger, batch.Count, stale);
+                            await connections.ForgetPooledConnectionsAsync();
+                            await connection.DisposeAsync();
+                            connection = null;
+                            connection = new WriterConnection(await connections.OpenAsync());
+                        }
                     }
-                    catch (Exception stale) when (!commitSent && StoreFaults.IsUnavailable(stale))
-                    {
-                        // Not applied (the commit was never sent): most likely a connection the server dropped while
-                        // idle (a restart). Once more on a fresh connection; a second failure fails the batch.
-                        LogBatchRetried(logger, batch.Count, stale);
-                        await connections.ForgetPooledConnectionsAsync();
-                        await connection.DisposeAsync();
-                        connection = null;
-                        connection = new WriterConnection(await connections.OpenAsync());
-                        await WriteBatchAsync(connection, batch);
-                    }
+
+                    Volatile.Write(ref lastAppendFailure, 0);
 
                     // The callers just acknowledged are likely to append again at once (a client issuing commands in
                     // a loop, a saga's next step): together with those already waiting, that is the next batch.
@@ -391,6 +409,11 @@ public sealed partial class SqlEventStore : IEventStore, IAsyncDisposable
                 {
                     // The transaction did not commit: nobody in the batch is acknowledged. A broken connection is replaced.
                     LogBatchFailed(logger, batch.Count, ex);
+                    if (StoreFaults.IsUnavailable(ex))
+                    {
+                        Volatile.Write(ref lastAppendFailure, clock.GetUtcNow().UtcTicks);
+                    }
+
                     foreach (var request in batch)
                     {
                         request.Completion.TrySetException(ex);

@@ -105,6 +105,11 @@ public static class AuthSetup
                             context.Fail("The account is locked or no longer exists.");
                         }
                     },
+                    // The account check reads the database: a store that cannot answer is not a bad token. Thrown on,
+                    // it reaches the store-fault retry and its 503 (decision 0112) instead of becoming a 401.
+                    OnAuthenticationFailed = context => Court.Infrastructure.Persistence.StoreFaults.IsUnavailable(context.Exception)
+                        ? throw new InvalidOperationException("The account check could not read the store.", context.Exception)
+                        : Task.CompletedTask,
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();

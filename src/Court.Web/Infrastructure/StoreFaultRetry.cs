@@ -31,8 +31,6 @@ public sealed class StoreFaultRetry(RequestDelegate next)
             && (safe || execution.LastPosition is null))
         {
             await connections.ForgetPooledConnectionsAsync();
-            execution.Restart();
-            context.RequestServices.GetRequiredService<CourtDbContext>().ChangeTracker.Clear();
             context.Response.Clear();
             if (!safe)
             {
@@ -40,7 +38,19 @@ public sealed class StoreFaultRetry(RequestDelegate next)
                 context.Request.Body = body;
             }
 
-            await next(context);
+            // The second run gets services of its own: the first run's authentication result (a failed account check
+            // included) is cached per scope, as are its DbContext and workflow execution.
+            var original = context.RequestServices;
+            await using var retry = original.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            context.RequestServices = retry.ServiceProvider;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.RequestServices = original;
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class StoreFaultTests(PostgresCourt court) : IClassFixture<Postgre
         await TerminateConnectionsAsync();
         var write = await administrator.PostJsonAsync($"/api/bankruptcy-cases/{caseId}/assets", Samples.Building("500116001001GB00001F00310001", "办公楼一栋"));
 
-        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
+        Assert.True(write.StatusCode == HttpStatusCode.Created, await write.Content.ReadAsStringAsync());
         var assets = await (await administrator.GetAsync($"/api/bankruptcy-cases/{caseId}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Single(assets.GetProperty("assets").EnumerateArray(), a => a.GetProperty("description").GetString() == "办公楼一栋");
     }

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Court.CrashHarness;
+using Court.Testing;
+
+namespace Court.Web.Tests.Host;
+
+/// <summary>
+/// A real full disk for SQLite, as far as the host can tell: the host runs as a child process whose files may not grow
+/// past 5 MB (RLIMIT_FSIZE, with SIGXFSZ ignored so a write that would pass it fails with EFBIG as on a full disk).
+/// Past the first WAL checkpoint (4 MB), as on a disk that filled up over time: the readiness probe's one-row update
+/// still fits into WAL space the file already has, while appends, which need new pages, fail. Decision 0112: writes
+/// answer 503 with Retry-After, readiness says not ready, and what was acknowledged stays.
+/// </summary>
+public sealed class DiskFullTests
+{
+    private const long FileSizeLimit = 5_000_000;
+
+    [Fact]
+    public async Task When_sqlite_can_no_longer_grow_writes_answer_503_readiness_fails_and_every_acknowledged_write_is_kept()
+    {
+        using var data = new TempDirectory("court-diskfull");
+        var port = FreePort();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var host = Start(data.Path, port);
+        try
+        {
+            await WaitUntilReadyAsync(http, host);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http));
+
+            var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+            var refusals = new System.Collections.Concurrent.ConcurrentQueue<(HttpStatusCode Status, bool RetryAfter, string Body)>();
+            var serial = 0;
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                while (refusals.IsEmpty && Interlocked.Increment(ref serial) is var n and <= 20_000)
+                {
+                    using var response = await http.PostAsJsonAsync("api/bankruptcy-cases", Case(n));
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+                    }
+                    else
+                    {
+                        refusals.Enqueue((response.StatusCode, response.Headers.RetryAfter is not null, await response.Content.ReadAsStringAsync()));
+                    }
+                }
+            })));
+            Assert.True(refusals.TryPeek(out var refused), "the store never filled up");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+            Assert.True(refused.RetryAfter);
+            Assert.Contains("urn:court:error:store-unavailable", refused.Body, StringComparison.Ordinal);
+            Assert.True(acknowledged.Count > 1000, $"only {acknowledged.Count} cases fitted: the store filled before its first checkpoint");
+
+            using var ready = await http.GetAsync("health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.NotNull(ready.Headers.RetryAfter);
+
+            foreach (var id in acknowledged)
+            {
+                using var read = await http.GetAsync($"api/bankruptcy-cases/{id}");
+                Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            }
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+        }
+    }
+
+    private static Process Start(string dataDirectory, int port)
+    {
+        // The runtime's W^X double mapping needs a large file of its own; switched off, nothing but the data grows.
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"trap '' XFSZ; exec prlimit --fsize={FileSizeLimit} dotnet \"$0\" --urls http://127.0.0.1:{port} --Court:Database:DataDirectory=\"$1\" --Court:Demo:Enabled=true --Court:Demo:Cases=0");
+        start.ArgumentList.Add(LoadCrash.FindWebDll());
+        start.ArgumentList.Add(dataDirectory);
+        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, Process host)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            Assert.False(host.HasExited, $"the host exited with {(host.HasExited ? host.ExitCode : 0)}");
+            try
+            {
+                using var ready = await http.GetAsync("health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The host did not become ready within 120 s.");
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http)
+    {
+        using var response = await http.PostAsJsonAsync("api/auth/token", new { username = "clerk", password = "Court!2022" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    private static object Case(int n) => new
+    {
+        caseNumber = string.Create(CultureInfo.InvariantCulture, $"(2022)渝0116破{n}号"),
+        debtorCreditCode = "91500116MA5U5X7A8B",
+        debtorName = string.Create(CultureInfo.InvariantCulture, $"重庆某某机械制造有限公司{n}"),
+        acceptedOn = "2022-04-20",
+        administratorUserId = "admin",
+        administratorName = "重庆某某律师事务所",
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

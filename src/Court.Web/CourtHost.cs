@@ -2,6 +2,7 @@ using Court.Application.Archives;
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Fees;
+using Court.Application.GovernmentDebtors;
 using Court.Application.Pipeline;
 using Court.Application.Service;
 using Court.Application.SmallClaims;
@@ -87,6 +88,7 @@ public static class CourtHost
         services.AddBankruptcyUi();
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
+        services.AddGovernmentDebtors();
         services.AddFeesUi();
         services.AddService(configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings());
         services.AddServiceUi();
@@ -157,6 +159,7 @@ public static class CourtHost
         app.MapArchiveEndpoints();
         app.MapFeesEndpoints();
         app.MapServiceEndpoints();
+        app.MapGovernmentDebtEndpoints();
     }
 
     /// <summary>

@@ -14,8 +14,11 @@ public static class Roles
     /// <summary>The court president (院长): approves what the law reserves to him, such as extending a small-claims limit.</summary>
     public const string CourtPresident = "court-president";
 
+    /// <summary>An officer of a flagged government debtor (a town government, a bureau): sees and reports on its own unit's cases only.</summary>
+    public const string DebtorUnitOfficer = "debtor-unit-officer";
+
     /// <summary>Background services (timers, seeding) act under this role.</summary>
     public const string System = "system";
 
-    public static readonly IReadOnlyList<string> All = [Clerk, Judge, Administrator, AgencyOfficer, SupervisionOfficer, CarrierOperator, SystemAdministrator, CourtPresident];
+    public static readonly IReadOnlyList<string> All = [Clerk, Judge, Administrator, AgencyOfficer, SupervisionOfficer, CarrierOperator, SystemAdministrator, CourtPresident, DebtorUnitOfficer];
 }

@@ -31,8 +31,11 @@ public static class DemoUsers
     public static readonly DemoUser SystemAdministrator = new("sysadmin", Roles.SystemAdministrator, null, "黄伟", "Huang Wei");
     public static readonly DemoUser President = new("president", Roles.CourtPresident, null, "刘正义（院长）", "Liu Zhengyi (president)");
 
+    /// <summary>An officer of a flagged debtor unit (白沙镇人民政府): sees and reports on that town's cases only.</summary>
+    public static readonly DemoUser Town = new("town", Roles.DebtorUnitOfficer, Domain.GovernmentDebtors.SpecialParties.AgencyFor(GovernmentDebtors.Demo.GovernmentDebtDemoSeeder.TownCode), "刘洋（白沙镇政府）", "Liu Yang (Baisha town government)");
+
     public static readonly IReadOnlyList<DemoUser> All =
-        [Clerk, Judge, Administrator, NaturalResources, VehicleOffice, Bank, MarketRegulation, Supervisor, Carrier, SystemAdministrator, President];
+        [Clerk, Judge, Administrator, NaturalResources, VehicleOffice, Bank, MarketRegulation, Supervisor, Carrier, SystemAdministrator, President, Town];
 
     public static DemoUser Get(string userName) =>
         All.FirstOrDefault(u => u.UserName == userName) ?? throw new ArgumentException($"No demo user '{userName}'.", nameof(userName));

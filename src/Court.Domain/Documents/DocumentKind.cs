@@ -38,6 +38,21 @@ public enum DocumentKind
 
     /// <summary>送达回证 / 电子送达凭证: proof that one document was served on one recipient.</summary>
     ServiceCertificate,
+
+    /// <summary>推送函: a government debtor's case pushed to the credit office and its supervising unit.</summary>
+    PushLetter,
+
+    /// <summary>督办函: supervision of a government debtor's performance, with the day to perform by.</summary>
+    SupervisionLetter,
+
+    /// <summary>关于党政机关未履行生效裁判情况的报告: to the same-level Party committee and government.</summary>
+    PartyCommitteeReport,
+
+    /// <summary>纳入失信被执行人名单决定书.</summary>
+    DishonestListingDecision,
+
+    /// <summary>删除失信信息决定书.</summary>
+    DishonestRemovalDecision,
 }
 
 /// <summary>How a kind is named and numbered.</summary>
@@ -61,6 +76,11 @@ public static class DocumentKinds
         new(DocumentKind.MeetingMinutes, "纪要", "meeting-minutes", "府院联席会议纪要", "Joint meeting minutes"),
         new(DocumentKind.OtherLetter, "函", "other-letter", "函", "Letter"),
         new(DocumentKind.ServiceCertificate, "送证", "service-certificate", "送达回证", "Certificate of service"),
+        new(DocumentKind.PushLetter, "推送函", "push-letter", "推送函", "Push letter"),
+        new(DocumentKind.SupervisionLetter, "督办函", "supervision-letter", "督办函", "Supervision letter"),
+        new(DocumentKind.PartyCommitteeReport, "专报", "party-committee-report", "专题报告", "Report to the Party committee and government"),
+        new(DocumentKind.DishonestListingDecision, "失信决", "dishonest-listing-decision", "纳入失信被执行人名单决定书", "Decision to list a dishonest debtor"),
+        new(DocumentKind.DishonestRemovalDecision, "删失决", "dishonest-removal-decision", "删除失信信息决定书", "Decision to remove a dishonest-debtor entry"),
     ];
 
     public static DocumentKindInfo Of(DocumentKind kind) =>

@@ -54,6 +54,7 @@ public enum RemovalReason
 public enum CaseDocumentPurpose
 {
     ReminderLetter,
+    EnforcementNotice,
     PushLetter,
     SupervisionLetter,
     PartyCommitteeReport,

@@ -1,0 +1,495 @@
+using System.Globalization;
+using Court.Application.Bankruptcy;
+using Court.Application.Workflows;
+using Court.Domain.Common;
+using Court.Domain.GovernmentDebtors;
+using Court.Domain.Identifiers;
+using FluentValidation;
+using Mediator;
+using D = Court.Domain.GovernmentDebtors;
+
+namespace Court.Application.GovernmentDebtors;
+
+/// <summary>A message about one government-debtor case.</summary>
+public interface IGovernmentDebtCaseMessage
+{
+    string CaseId { get; }
+}
+
+/// <summary>The change a command made: the case (or unit) and its stream version (the next If-Match).</summary>
+public sealed record GovernmentDebtChanged(string Id, long Version);
+
+/// <summary>A step of the government-debtor process: its trigger, roles and states are the definition's.</summary>
+public interface IGovernmentDebtStep : ICommand<GovernmentDebtChanged>, IGovernmentDebtCaseMessage, IWorkflowCommand<GovernmentDebtCase>
+{
+    string IWorkflowCommand.WorkflowStreamId => GovernmentDebtCase.StreamPrefix + CaseId;
+
+    /// <summary>The domain command, once the validator has passed.</summary>
+    GovernmentDebtCommand ToDomain();
+}
+
+/// <summary>The caller's language for messages this slice writes itself (zh-CN unless English was asked for).</summary>
+internal static class Say
+{
+    public static string Text(string zh, string en) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? en : zh;
+}
+
+/// <summary>
+/// The clerk opens an enforcement case (执) against a government organ or public institution (flagged from its credit
+/// code) or a state-owned enterprise (<see cref="StateOwned"/>). Amount in yuan; interest as a yearly rate from a day.
+/// The responsible leader and handler are recorded on the unit when it is flagged by its first case.
+/// </summary>
+public sealed record OpenGovernmentDebtEnforcementCase(
+    string? CaseNumber,
+    string? JudgmentNumber,
+    DateOnly? JudgmentDate,
+    DateOnly? JudgmentEffectiveOn,
+    string? CreditorName,
+    string? CreditorCode,
+    string? DebtorName,
+    string? DebtorCreditCode,
+    bool? StateOwned,
+    bool? LocalGovernment,
+    string? SupervisingUnit,
+    decimal? Amount,
+    decimal? InterestRatePercent,
+    DateOnly? InterestFrom,
+    string? JudgeId,
+    DateOnly? OpenedOn,
+    string? LeaderName,
+    string? LeaderPost,
+    string? HandlerName,
+    string? HandlerPost,
+    string? HandlerPhone) : ICommand<OpenedGovernmentDebtCase>;
+
+/// <param name="Created">False when this case was already open (nothing was written).</param>
+public sealed record OpenedGovernmentDebtCase(string Id, string CaseNumber, string DebtorAgency, long Version, bool Created);
+
+public sealed class OpenGovernmentDebtEnforcementCaseValidator : AbstractValidator<OpenGovernmentDebtEnforcementCase>
+{
+    public OpenGovernmentDebtEnforcementCaseValidator()
+    {
+        RuleFor(x => x.CaseNumber).MustParse(CaseNumber.Parse);
+        RuleFor(x => x.JudgmentNumber).Text(60);
+        RuleFor(x => x.JudgmentDate).NotNull();
+        RuleFor(x => x.JudgmentEffectiveOn).NotNull();
+        RuleFor(x => x.CreditorName).Text(200);
+        RuleFor(x => x.CreditorCode).OptionalText(18);
+        RuleFor(x => x.DebtorName).Text(200);
+        RuleFor(x => x.DebtorCreditCode).MustParse(CreditCode.Parse);
+        RuleFor(x => x.DebtorCreditCode)
+            .Must((x, code) => SpecialParties.Classify(CreditCode.Parse(code).Value, x.StateOwned ?? false) is not null)
+            .When(x => CreditCode.Parse(x.DebtorCreditCode).Error is null)
+            .WithMessage(_ => Say.Text(
+                "该统一社会信用代码登记的不是机关或事业单位；企业须由书记员标明为国有企业（stateOwned）方可列为特殊主体。",
+                "This credit code is not registered to a government organ or public institution; an enterprise is a special party only when the clerk marks it state-owned (stateOwned)."));
+        RuleFor(x => x.SupervisingUnit).Text(200);
+        RuleFor(x => x.Amount).NotNull().GreaterThan(0).Must(a => a is null || Yuan.ToFen(a) is not null)
+            .WithMessage(_ => Say.Text("amount 以元为单位，最多两位小数，不超过 10^12。", "amount is in yuan with at most two decimals, up to 10^12."));
+        RuleFor(x => x.InterestFrom).NotNull().When(x => x.InterestRatePercent is not null)
+            .WithMessage(_ => Say.Text("约定利息时须写明 interestFrom（起算日）。", "interestFrom is required with an interest rate."));
+        RuleFor(x => x.JudgeId).OptionalText(100);
+        RuleFor(x => x.LeaderName).OptionalText(50);
+        RuleFor(x => x.LeaderPost).OptionalText(100);
+        RuleFor(x => x.HandlerName).OptionalText(50);
+        RuleFor(x => x.HandlerPost).OptionalText(100);
+        RuleFor(x => x.HandlerPhone).OptionalText(30);
+    }
+}
+
+/// <summary>Amounts typed in yuan, held in fen.</summary>
+public static class Yuan
+{
+    public static long? ToFen(decimal? yuan) =>
+        yuan is { } y && y >= 0 && y <= Domain.Fees.Money.MaxFen / 100 && y * 100 == decimal.Truncate(y * 100) ? (long)(y * 100) : null;
+}
+
+public sealed record IssueGovernmentDebtEnforcementNotice(string CaseId, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new IssueEnforcementNotice();
+}
+
+/// <summary>Pushed to the credit office and the supervising unit on <see cref="PushedOn"/> (today when absent).</summary>
+public sealed record PushGovernmentDebt(string CaseId, DateOnly? PushedOn = null, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new PushCase(PushedOn);
+}
+
+/// <summary>The supervision letter: the debtor unit is to perform by <see cref="PerformBy"/>, reporting monthly.</summary>
+public sealed record StartGovernmentDebtSupervision(string CaseId, DateOnly? PerformBy, DateOnly? StartedOn = null, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new StartSupervision(PerformBy!.Value, StartedOn);
+}
+
+/// <summary>The debtor unit's report for a month (yyyy-MM-01 or any day of it); a zero report when nothing was paid.</summary>
+public sealed record SubmitGovernmentDebtReport(string CaseId, DateOnly? Month, decimal? Paid, [property: MultiLine] string? Progress, [property: MultiLine] string? Plan, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new SubmitMonthlyReport(Month!.Value, Yuan.ToFen(Paid ?? 0)!.Value, Progress!, Plan);
+}
+
+public sealed record HoldGovernmentDebtMeeting(string CaseId, DateOnly? HeldOn, [property: MultiLine] string? Summary, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new HoldCoordinationMeeting(HeldOn, Summary!);
+}
+
+/// <summary>A payment or a performance in kind (kind: payment, in-kind) worth <see cref="Amount"/> yuan.</summary>
+public sealed record RecordGovernmentDebtPerformance(string CaseId, string? Kind, decimal? Amount, DateOnly? PerformedOn, string? Description, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new RecordPerformance(Kind == "in-kind" ? PerformanceKind.InKind : PerformanceKind.Payment, Yuan.ToFen(Amount)!.Value, PerformedOn, Description ?? "");
+}
+
+/// <summary>An enforcement settlement: what remains is replaced by <see cref="Agreed"/> yuan (0: settled in full).</summary>
+public sealed record RecordGovernmentDebtSettlement(string CaseId, decimal? Agreed, [property: MultiLine] string? Terms, DateOnly? ReachedOn, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new RecordSettlement(Yuan.ToFen(Agreed)!.Value, Terms!, ReachedOn);
+}
+
+public sealed record FindGovernmentDebtNonPerformance(string CaseId, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new FindNonPerformance();
+}
+
+/// <summary>The written report to the same-level Party committee and government, copied upward; the organisation department told.</summary>
+public sealed record ReportGovernmentDebtToPartyCommittee(string CaseId, string? PartyCommittee, string? Government, IReadOnlyList<string>? CopiedTo, bool? OrganisationDepartmentNotified, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new ReportToPartyCommittee(PartyCommittee!, Government!, CopiedTo ?? [], OrganisationDepartmentNotified ?? false);
+}
+
+public sealed record FileGovernmentDebtWithSupremeCourt(string CaseId, string? Reference, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new FileWithSupremeCourt(Reference!);
+}
+
+/// <summary>A compulsory measure (freezing, deduction, …): refused until the push period has run.</summary>
+public sealed record TakeGovernmentDebtMeasure(string CaseId, string? Measure, [property: MultiLine] string? Description, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new TakeCompulsoryMeasure(Measure!, Description ?? "");
+}
+
+/// <summary>Lists the debtor as a dishonest debtor on ground 1–6; extensionYears only for grounds 2–6 in serious cases.</summary>
+public sealed record ListGovernmentDebtor(string CaseId, int? Ground, int? ExtensionYears, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new ListDebtor((ListingGround)(Ground ?? 1), ExtensionYears);
+}
+
+public sealed record PublishGovernmentDebtListing(string CaseId, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new PublishListing();
+}
+
+/// <summary>reason: performed, term-ended, creditor-request, listing-in-error, other.</summary>
+public sealed record RemoveGovernmentDebtListing(string CaseId, string? Reason, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new RemoveListing(RemovalReasons.Parse(Reason)!.Value);
+}
+
+public sealed record RequestGovernmentDebtCorrection(string CaseId, [property: MultiLine] string? Reason, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new RequestCorrection(Reason!);
+}
+
+public sealed record DecideGovernmentDebtCorrection(string CaseId, bool? Upheld, [property: MultiLine] string? Reason, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new DecideCorrection(Upheld!.Value, Reason!);
+}
+
+public sealed record CorrectGovernmentDebtListing(string CaseId, [property: MultiLine] string? Correction, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new CorrectListing(Correction!);
+}
+
+public sealed record RequestGovernmentDebtReconsideration(string CaseId, [property: MultiLine] string? Reason, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new RequestReconsideration(Reason!);
+}
+
+public sealed record DecideGovernmentDebtReconsideration(string CaseId, bool? Upheld, [property: MultiLine] string? Reason, long? IfMatch = null) : IGovernmentDebtStep
+{
+    public GovernmentDebtCommand ToDomain() => new DecideReconsideration(Upheld!.Value, Reason!);
+}
+
+/// <summary>Keeps the number of a document the process manager issued for the case (sent as the system).</summary>
+public sealed record RecordGovernmentDebtDocument(string CaseId, CaseDocumentPurpose Purpose, string DocumentNumber) : ICommand<GovernmentDebtChanged>, IGovernmentDebtCaseMessage;
+
+/// <summary>A new responsible leader of the unit took over on <see cref="ChangedOn"/> (today when absent); the unit's debts stay with it.</summary>
+public sealed record ChangeGovernmentDebtorLeader(string CreditCode, string? Name, string? Post, string? Phone, DateOnly? ChangedOn, string? Reason, long? IfMatch = null) : ICommand<GovernmentDebtChanged>, IGovernmentDebtorMessage;
+
+public sealed record ChangeGovernmentDebtorHandler(string CreditCode, string? Name, string? Post, string? Phone, DateOnly? ChangedOn, long? IfMatch = null) : ICommand<GovernmentDebtChanged>, IGovernmentDebtorMessage;
+
+/// <summary>A message about one flagged unit, by its credit code.</summary>
+public interface IGovernmentDebtorMessage
+{
+    string CreditCode { get; }
+}
+
+public static class RemovalReasons
+{
+    public static readonly string[] Codes = ["performed", "term-ended", "creditor-request", "listing-in-error", "other"];
+
+    public static RemovalReason? Parse(string? code) => code switch
+    {
+        "performed" => RemovalReason.Performed,
+        "term-ended" => RemovalReason.TermEnded,
+        "creditor-request" => RemovalReason.CreditorRequest,
+        "listing-in-error" => RemovalReason.ListingInError,
+        "other" => RemovalReason.Other,
+        _ => null,
+    };
+
+    public static string Code(RemovalReason reason) => Codes[(int)reason];
+}
+
+public sealed class PushGovernmentDebtValidator : AbstractValidator<PushGovernmentDebt>;
+
+public sealed class StartGovernmentDebtSupervisionValidator : AbstractValidator<StartGovernmentDebtSupervision>
+{
+    public StartGovernmentDebtSupervisionValidator() => RuleFor(x => x.PerformBy).NotNull();
+}
+
+public sealed class SubmitGovernmentDebtReportValidator : AbstractValidator<SubmitGovernmentDebtReport>
+{
+    public SubmitGovernmentDebtReportValidator()
+    {
+        RuleFor(x => x.Month).NotNull();
+        RuleFor(x => x.Paid).Must(p => p is null || Yuan.ToFen(p) is not null)
+            .WithMessage(_ => Say.Text("paid 以元为单位，最多两位小数，不小于 0。", "paid is in yuan with at most two decimals, zero or more."));
+        RuleFor(x => x.Progress).Text(2000);
+        RuleFor(x => x.Plan).OptionalText(2000);
+    }
+}
+
+public sealed class HoldGovernmentDebtMeetingValidator : AbstractValidator<HoldGovernmentDebtMeeting>
+{
+    public HoldGovernmentDebtMeetingValidator() => RuleFor(x => x.Summary).Text(4000);
+}
+
+public sealed class RecordGovernmentDebtPerformanceValidator : AbstractValidator<RecordGovernmentDebtPerformance>
+{
+    public RecordGovernmentDebtPerformanceValidator()
+    {
+        RuleFor(x => x.Kind).Must(k => k is null or "payment" or "in-kind")
+            .WithMessage(_ => Say.Text("kind 只能是 payment（给付金钱）或 in-kind（以物抵债）。", "kind must be payment or in-kind."));
+        RuleFor(x => x.Amount).NotNull().GreaterThan(0).Must(a => a is null || Yuan.ToFen(a) is not null)
+            .WithMessage(_ => Say.Text("amount 以元为单位，最多两位小数。", "amount is in yuan with at most two decimals."));
+        RuleFor(x => x.Description).OptionalText(1000);
+    }
+}
+
+public sealed class RecordGovernmentDebtSettlementValidator : AbstractValidator<RecordGovernmentDebtSettlement>
+{
+    public RecordGovernmentDebtSettlementValidator()
+    {
+        RuleFor(x => x.Agreed).NotNull().Must(a => a is null || Yuan.ToFen(a) is not null)
+            .WithMessage(_ => Say.Text("agreed 以元为单位，最多两位小数，不小于 0。", "agreed is in yuan with at most two decimals, zero or more."));
+        RuleFor(x => x.Terms).Text(2000);
+    }
+}
+
+public sealed class ReportGovernmentDebtToPartyCommitteeValidator : AbstractValidator<ReportGovernmentDebtToPartyCommittee>
+{
+    public ReportGovernmentDebtToPartyCommitteeValidator()
+    {
+        RuleFor(x => x.PartyCommittee).Text(200);
+        RuleFor(x => x.Government).Text(200);
+        RuleForEach(x => x.CopiedTo).Text(200);
+    }
+}
+
+public sealed class FileGovernmentDebtWithSupremeCourtValidator : AbstractValidator<FileGovernmentDebtWithSupremeCourt>
+{
+    public FileGovernmentDebtWithSupremeCourtValidator() => RuleFor(x => x.Reference).Text(100);
+}
+
+public sealed class TakeGovernmentDebtMeasureValidator : AbstractValidator<TakeGovernmentDebtMeasure>
+{
+    public TakeGovernmentDebtMeasureValidator()
+    {
+        RuleFor(x => x.Measure).Text(100);
+        RuleFor(x => x.Description).OptionalText(2000);
+    }
+}
+
+public sealed class ListGovernmentDebtorValidator : AbstractValidator<ListGovernmentDebtor>
+{
+    public ListGovernmentDebtorValidator()
+    {
+        RuleFor(x => x.Ground).Must(g => g is null or >= 1 and <= 6)
+            .WithMessage(_ => Say.Text("ground 为失信情形 1 至 6（法释〔2013〕17号第一条）。", "ground is 1 to 6 (SPC Art. 1)."));
+        RuleFor(x => x.ExtensionYears).Must(y => y is null or >= 0 and <= 10)
+            .WithMessage(_ => Say.Text("extensionYears 为延长的年数。", "extensionYears is a number of years."));
+    }
+}
+
+public sealed class RemoveGovernmentDebtListingValidator : AbstractValidator<RemoveGovernmentDebtListing>
+{
+    public RemoveGovernmentDebtListingValidator() =>
+        RuleFor(x => x.Reason).Must(r => RemovalReasons.Parse(r) is not null)
+            .WithMessage(_ => Say.Text($"reason 只能是 {string.Join("、", RemovalReasons.Codes)}。", $"reason must be one of {string.Join(", ", RemovalReasons.Codes)}."));
+}
+
+public sealed class RequestGovernmentDebtCorrectionValidator : AbstractValidator<RequestGovernmentDebtCorrection>
+{
+    public RequestGovernmentDebtCorrectionValidator() => RuleFor(x => x.Reason).Text(2000);
+}
+
+public sealed class DecideGovernmentDebtCorrectionValidator : AbstractValidator<DecideGovernmentDebtCorrection>
+{
+    public DecideGovernmentDebtCorrectionValidator()
+    {
+        RuleFor(x => x.Upheld).NotNull();
+        RuleFor(x => x.Reason).Text(2000);
+    }
+}
+
+public sealed class CorrectGovernmentDebtListingValidator : AbstractValidator<CorrectGovernmentDebtListing>
+{
+    public CorrectGovernmentDebtListingValidator() => RuleFor(x => x.Correction).Text(2000);
+}
+
+public sealed class RequestGovernmentDebtReconsiderationValidator : AbstractValidator<RequestGovernmentDebtReconsideration>
+{
+    public RequestGovernmentDebtReconsiderationValidator() => RuleFor(x => x.Reason).Text(2000);
+}
+
+public sealed class DecideGovernmentDebtReconsiderationValidator : AbstractValidator<DecideGovernmentDebtReconsideration>
+{
+    public DecideGovernmentDebtReconsiderationValidator()
+    {
+        RuleFor(x => x.Upheld).NotNull();
+        RuleFor(x => x.Reason).Text(2000);
+    }
+}
+
+public sealed class ChangeGovernmentDebtorLeaderValidator : AbstractValidator<ChangeGovernmentDebtorLeader>
+{
+    public ChangeGovernmentDebtorLeaderValidator()
+    {
+        RuleFor(x => x.Name).Text(50);
+        RuleFor(x => x.Post).Text(100);
+        RuleFor(x => x.Phone).OptionalText(30);
+        RuleFor(x => x.Reason).OptionalText(500);
+    }
+}
+
+public sealed class ChangeGovernmentDebtorHandlerValidator : AbstractValidator<ChangeGovernmentDebtorHandler>
+{
+    public ChangeGovernmentDebtorHandlerValidator()
+    {
+        RuleFor(x => x.Name).Text(50);
+        RuleFor(x => x.Post).Text(100);
+        RuleFor(x => x.Phone).OptionalText(30);
+    }
+}
+
+public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases cases) : ICommandHandler<OpenGovernmentDebtEnforcementCase, OpenedGovernmentDebtCase>
+{
+    public async ValueTask<OpenedGovernmentDebtCase> Handle(OpenGovernmentDebtEnforcementCase c, CancellationToken cancellationToken)
+    {
+        var number = CaseNumber.Parse(c.CaseNumber).Value;
+        var code = CreditCode.Parse(c.DebtorCreditCode).Value;
+        var flag = SpecialParties.Classify(code, c.StateOwned ?? false)
+            ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });
+        var id = GovernmentDebtCases.IdFor(number.Value);
+        var interest = c.InterestRatePercent is { } rate ? new InterestOrder(rate, c.InterestFrom!.Value) : null;
+        var open = new D.OpenGovernmentDebtCase(
+            id,
+            number,
+            new Judgment(c.JudgmentNumber!.Trim(), c.JudgmentDate!.Value, c.JudgmentEffectiveOn!.Value),
+            new DebtParty(c.CreditorName!.Trim(), string.IsNullOrWhiteSpace(c.CreditorCode) ? null : c.CreditorCode.Trim()),
+            c.DebtorName!,
+            code,
+            c.StateOwned ?? false,
+            c.LocalGovernment ?? false,
+            c.SupervisingUnit!,
+            Yuan.ToFen(c.Amount)!.Value,
+            interest,
+            string.IsNullOrWhiteSpace(c.JudgeId) ? null : c.JudgeId.Trim(),
+            c.OpenedOn);
+        var unit = new FlagGovernmentDebtor(
+            code.Value,
+            c.DebtorName!,
+            flag,
+            c.LocalGovernment ?? false,
+            c.SupervisingUnit!,
+            string.IsNullOrWhiteSpace(c.LeaderName) ? null : new Official(c.LeaderName.Trim(), c.LeaderPost?.Trim() ?? ""),
+            string.IsNullOrWhiteSpace(c.HandlerName) ? null : new Official(c.HandlerName.Trim(), c.HandlerPost?.Trim() ?? "", c.HandlerPhone?.Trim()));
+        var (version, created) = await cases.OpenAsync(open, unit, cancellationToken);
+        return new OpenedGovernmentDebtCase(id, number.Value, SpecialParties.AgencyFor(code), version, created);
+    }
+}
+
+/// <summary>One handler for every step: the definition says whether it may happen now, the decider what it does.</summary>
+public sealed class GovernmentDebtStepHandler(GovernmentDebtCases cases) :
+    ICommandHandler<IssueGovernmentDebtEnforcementNotice, GovernmentDebtChanged>,
+    ICommandHandler<PushGovernmentDebt, GovernmentDebtChanged>,
+    ICommandHandler<StartGovernmentDebtSupervision, GovernmentDebtChanged>,
+    ICommandHandler<SubmitGovernmentDebtReport, GovernmentDebtChanged>,
+    ICommandHandler<HoldGovernmentDebtMeeting, GovernmentDebtChanged>,
+    ICommandHandler<RecordGovernmentDebtPerformance, GovernmentDebtChanged>,
+    ICommandHandler<RecordGovernmentDebtSettlement, GovernmentDebtChanged>,
+    ICommandHandler<FindGovernmentDebtNonPerformance, GovernmentDebtChanged>,
+    ICommandHandler<ReportGovernmentDebtToPartyCommittee, GovernmentDebtChanged>,
+    ICommandHandler<FileGovernmentDebtWithSupremeCourt, GovernmentDebtChanged>,
+    ICommandHandler<TakeGovernmentDebtMeasure, GovernmentDebtChanged>,
+    ICommandHandler<ListGovernmentDebtor, GovernmentDebtChanged>,
+    ICommandHandler<PublishGovernmentDebtListing, GovernmentDebtChanged>,
+    ICommandHandler<RemoveGovernmentDebtListing, GovernmentDebtChanged>,
+    ICommandHandler<RequestGovernmentDebtCorrection, GovernmentDebtChanged>,
+    ICommandHandler<DecideGovernmentDebtCorrection, GovernmentDebtChanged>,
+    ICommandHandler<CorrectGovernmentDebtListing, GovernmentDebtChanged>,
+    ICommandHandler<RequestGovernmentDebtReconsideration, GovernmentDebtChanged>,
+    ICommandHandler<DecideGovernmentDebtReconsideration, GovernmentDebtChanged>,
+    ICommandHandler<RecordGovernmentDebtDocument, GovernmentDebtChanged>,
+    ICommandHandler<ChangeGovernmentDebtorLeader, GovernmentDebtChanged>,
+    ICommandHandler<ChangeGovernmentDebtorHandler, GovernmentDebtChanged>
+{
+    public ValueTask<GovernmentDebtChanged> Handle(IssueGovernmentDebtEnforcementNotice command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(PushGovernmentDebt command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(StartGovernmentDebtSupervision command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(SubmitGovernmentDebtReport command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(HoldGovernmentDebtMeeting command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(RecordGovernmentDebtPerformance command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(RecordGovernmentDebtSettlement command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(FindGovernmentDebtNonPerformance command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(ReportGovernmentDebtToPartyCommittee command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(FileGovernmentDebtWithSupremeCourt command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(TakeGovernmentDebtMeasure command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(ListGovernmentDebtor command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(PublishGovernmentDebtListing command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(RemoveGovernmentDebtListing command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(RequestGovernmentDebtCorrection command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(DecideGovernmentDebtCorrection command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(CorrectGovernmentDebtListing command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(RequestGovernmentDebtReconsideration command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<GovernmentDebtChanged> Handle(DecideGovernmentDebtReconsideration command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public async ValueTask<GovernmentDebtChanged> Handle(RecordGovernmentDebtDocument command, CancellationToken cancellationToken) =>
+        new(command.CaseId, await cases.RecordAsync(command.CaseId, new RecordCaseDocument(command.Purpose, command.DocumentNumber), null, cancellationToken));
+
+    public async ValueTask<GovernmentDebtChanged> Handle(ChangeGovernmentDebtorLeader command, CancellationToken cancellationToken) =>
+        new(command.CreditCode, await cases.ChangeUnitAsync(command.CreditCode, new ChangeResponsibleLeader(new Official(command.Name!.Trim(), command.Post!.Trim(), command.Phone?.Trim()), command.ChangedOn, command.Reason?.Trim()), command.IfMatch, cancellationToken));
+
+    public async ValueTask<GovernmentDebtChanged> Handle(ChangeGovernmentDebtorHandler command, CancellationToken cancellationToken) =>
+        new(command.CreditCode, await cases.ChangeUnitAsync(command.CreditCode, new ChangeHandler(new Official(command.Name!.Trim(), command.Post!.Trim(), command.Phone?.Trim()), command.ChangedOn), command.IfMatch, cancellationToken));
+
+    private async ValueTask<GovernmentDebtChanged> Run(IGovernmentDebtStep command, CancellationToken cancellationToken) =>
+        new(command.CaseId, await cases.ExecuteAsync(command, command.ToDomain(), cancellationToken));
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using Court.Web.Tests.Bankruptcy.Support;
+using Court.Web.Tests.GovernmentDebtors.Support;
+using static Court.Web.Tests.GovernmentDebtors.Support.GovernmentDebtApi;
+
+namespace Court.Web.Tests.GovernmentDebtors;
+
+[Collection(GovernmentDebtCollection.Name)]
+public sealed class MonthlyReportTests(GovernmentDebtApi api)
+{
+    [Fact]
+    public async Task The_town_reports_on_its_own_case_a_zero_report_included_and_a_second_report_for_the_month_is_refused()
+    {
+        var id = await api.SupervisedAsync(14);
+        var town = await api.As("town");
+        await Ok(await town.PostJsonAsync(CasePath(id) + "/reports", new { month = "2022-04-01", amount = 0m, progress = "资金尚未到位，已报区财政" }));
+
+        var report = (await api.CaseAsync(id, "town")).GetProperty("reports")[0];
+        Assert.True(report.GetProperty("submitted").GetBoolean());
+        var again = await Problem(await town.PostJsonAsync(CasePath(id) + "/reports", new { month = "2022-04-15", amount = 0m, progress = "重复" }), HttpStatusCode.Conflict);
+        Assert.Equal("government-debt.report-exists", again.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Only_the_debtor_unit_reports_and_a_progress_text_is_required()
+    {
+        var id = await api.SupervisedAsync(15);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/reports", new { month = "2022-04-01", progress = "x" })).StatusCode);
+        var problem = await Problem(await (await api.As("town")).PostJsonAsync(CasePath(id) + "/reports", new { month = "2022-04-01" }), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("progress", out _));
+    }
+}

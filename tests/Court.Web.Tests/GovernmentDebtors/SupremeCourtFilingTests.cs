@@ -1,0 +1,30 @@
+using System.Net;
+using Court.Web.Tests.Bankruptcy.Support;
+using Court.Web.Tests.GovernmentDebtors.Support;
+using static Court.Web.Tests.GovernmentDebtors.Support.GovernmentDebtApi;
+
+namespace Court.Web.Tests.GovernmentDebtors;
+
+[Collection(GovernmentDebtCollection.Name)]
+public sealed class SupremeCourtFilingTests(GovernmentDebtApi api)
+{
+    [Fact]
+    public async Task A_local_government_is_listed_only_after_the_filing_with_the_supreme_peoples_court()
+    {
+        var clerk = await api.As("clerk");
+        var opened = await Ok(await clerk.PostJsonAsync("/api/government-debts/cases", Opening(22, "11500116009000004W", "重庆市江津区人民政府", localGovernment: true)));
+        var id = opened.GetProperty("id").GetString()!;
+        var judge = await api.As("judge");
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/enforcement-notice", new { }));
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/push", new { on = "2022-03-25" }));
+        await Ok(await (await api.As("supervisor")).PostJsonAsync(CasePath(id) + "/supervision", new { performBy = "2022-04-20", on = "2022-04-01" }));
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/non-performance", new { }));
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/party-committee-report", new { partyCommittee = "中共重庆市委", government = "重庆市人民政府" }));
+
+        var refused = await Problem(await judge.PostJsonAsync(CasePath(id) + "/listing", new { ground = 1 }), HttpStatusCode.Conflict);
+        Assert.Equal("government-debt.supreme-court-filing-required", refused.GetProperty("code").GetString());
+
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/supreme-court-filing", new { reference = "最高法执备〔2022〕12号" }));
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/listing", new { ground = 1 }));
+    }
+}

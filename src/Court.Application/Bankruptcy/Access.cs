@@ -20,6 +20,27 @@ public interface INoticeScoped
 }
 
 /// <summary>
+/// "May the caller send this?" for the forms a page offers and the actions a query lists: the message's own
+/// registered rules (<see cref="BankruptcyModule"/>'s table), asked as the pipeline asks them, so what is offered and
+/// what the command accepts are one rule.
+/// </summary>
+public sealed class BankruptcyPermissions(IServiceProvider services, ICallerContext caller)
+{
+    public async Task<bool> MayAsync<T>(T message, CancellationToken ct)
+    {
+        foreach (var rule in services.GetServices<IAuthorizationRule<T>>())
+        {
+            if (await rule.EvaluateAsync(message, caller, ct) != AuthorizationOutcome.Allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
 /// Bankruptcy's resource rules over the shared <see cref="Access"/> (docs/decisions/0007): a case's parties are its
 /// court and appointed administrator; a notice's are those plus the addressee agency. Not yours: 404; yours but not
 /// your role's business: 403. Each message's rule is registered in <see cref="BankruptcyModule"/>, in one table.

@@ -24,6 +24,7 @@ public static class BankruptcyModule
     {
         services.AddScoped<BankruptcyProcess>();
         services.AddScoped<ReleaseDrafts>();
+        services.AddScoped<BankruptcyPermissions>();
         services.AddBankruptcyFollowUps();
         services.AddSingleton<IProjection, CaseProjection>();
         services.AddSingleton<IProjection, ReleaseRequestProjection>();

@@ -34,10 +34,7 @@ public sealed class AggregateStore(IEventStore store, EventTypeRegistry registry
                 break;
             }
 
-            if (registry.Deserialize(recorded) is { } @event)
-            {
-                state = state.Evolve(@event);
-            }
+            state = state.Evolve(registry.DeserializeKnown(recorded));
 
             version = recorded.Version;
         }

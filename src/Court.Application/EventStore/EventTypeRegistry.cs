@@ -57,7 +57,24 @@ public sealed class EventTypeRegistry
     public IDomainEvent? Deserialize(RecordedEvent recorded) =>
         TypeOf(recorded.Type) is { } type ? (IDomainEvent?)JsonSerializer.Deserialize(recorded.Data, type, JsonOptions) : null;
 
+    /// <summary>
+    /// The domain event, for the write side: an aggregate is decided on from all of its stream, so an event type this
+    /// build does not know refuses the load (<see cref="UnknownEventTypeException"/>) rather than deciding on part of
+    /// the history. Only readers that merely show events (the timeline, projections) skip unknown types.
+    /// </summary>
+    public IDomainEvent DeserializeKnown(RecordedEvent recorded) =>
+        Deserialize(recorded) ?? throw new UnknownEventTypeException(recorded.StreamId, recorded.Version, recorded.Type);
+
     public static EventMetadata ReadMetadata(RecordedEvent recorded) =>
         JsonSerializer.Deserialize<EventMetadata>(recorded.Metadata, JsonOptions)
         ?? throw new InvalidOperationException($"Event {recorded.EventId} has no metadata.");
+}
+
+/// <summary>A stream holds an event type this build does not know (written by a newer version): its aggregate is not decided on here.</summary>
+public sealed class UnknownEventTypeException(string streamId, long version, string type)
+    : InvalidOperationException($"{streamId}@{version} is a '{type}' event, which this version of Court does not know; upgrade before acting on this record.")
+{
+    public string StreamId { get; } = streamId;
+
+    public string EventType { get; } = type;
 }

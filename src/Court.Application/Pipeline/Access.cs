@@ -78,32 +78,7 @@ public static class Access
         : caller.Agency ?? caller.UserId;
 }
 
-/// <summary>
-/// A rule that loads the aggregate a message names and judges the caller against its parties. A stream that does not
-/// exist is hidden (404) like one that is not the caller's. Register with <c>AddAuthorizationRule</c> (scoped).
-/// </summary>
-public abstract class AggregateRule<TMessage, TState>(AggregateStore store) : IAuthorizationRule<TMessage>
-    where TState : Court.Domain.Common.IAggregateState<TState>
-{
-    public async ValueTask<AuthorizationOutcome> EvaluateAsync(TMessage message, ICallerContext caller, CancellationToken cancellationToken)
-    {
-        if (IdOf(message) is not { Length: > 0 } id)
-        {
-            // No id: validation reports it; nothing to hide.
-            return AuthorizationOutcome.Allowed;
-        }
-
-        var loaded = await store.LoadAsync<TState>(id, cancellationToken);
-        return loaded.Exists ? Evaluate(message, loaded.State, caller) : AuthorizationOutcome.Hidden;
-    }
-
-    protected abstract string? IdOf(TMessage message);
-
-    /// <summary>Usually <c>Access.See(caller, PartiesOf(state))</c> for a query or <c>Access.Act(caller, PartiesOf(state), Roles.Judge)</c> for a command.</summary>
-    protected abstract AuthorizationOutcome Evaluate(TMessage message, TState state, ICallerContext caller);
-}
-
-/// <summary>Like <see cref="AggregateRule{TMessage, TState}"/> but judges a read-model document (cheaper for queries).</summary>
+/// <summary>A rule that loads the read-model document a message names and judges the caller against it. A document that does not exist is hidden (404) like one that is not the caller's.</summary>
 public abstract class DocumentRule<TMessage, TDocument>(IReadModels readModels) : IAuthorizationRule<TMessage>
     where TDocument : class
 {

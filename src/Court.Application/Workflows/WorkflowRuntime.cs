@@ -368,11 +368,7 @@ public sealed class WorkflowRuntime(
             }
 
             version = recorded.Version;
-            if (registry.Deserialize(recorded) is not { } @event)
-            {
-                continue;
-            }
-
+            var @event = registry.DeserializeKnown(recorded);
             events.Add(@event);
             instance = WorkflowInstance.Fold(instance, streamId, @event, recorded.Version, recorded.RecordedAt);
             switch (@event)

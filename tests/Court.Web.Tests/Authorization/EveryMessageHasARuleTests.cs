@@ -14,7 +14,7 @@ public sealed class EveryMessageHasARuleTests(CourtWebFactory app) : IClassFixtu
 {
     /// <summary>
     /// Messages whose handler does the resource check itself (load, then decide) instead of a pipeline rule. Each is
-    /// debt: move the check into an IAuthorizationRule (DocumentRule/AggregateRule) and delete the line here.
+    /// debt: move the check into an IAuthorizationRule (e.g. DocumentRule) and delete the line here.
     /// </summary>
     private static readonly HashSet<string> CheckedInHandler = new(StringComparer.Ordinal)
     {

@@ -19,7 +19,7 @@ public sealed record NoticeDocument(string Number, string VerificationCode, Docu
 
 public sealed record NoticeDetails(NoticeView Notice, NoticeDocument? Document, IReadOnlyList<string> Actions, bool Overdue);
 
-public sealed class NoticeQueries(IReadModels reads, DocumentIssuer documents, WorkflowRuntime workflows, ICallerContext caller, TimeProvider clock) :
+public sealed class NoticeQueries(IReadModels reads, DocumentIssuer documents, WorkflowRuntime workflows, BankruptcyPermissions permissions, ICallerContext caller, TimeProvider clock) :
     IQueryHandler<ListNotices, IReadOnlyList<NoticeView>>,
     IQueryHandler<GetNotice, NoticeDetails>
 {
@@ -57,10 +57,10 @@ public sealed class NoticeQueries(IReadModels reads, DocumentIssuer documents, W
             : null;
         var actions = await workflows.GetActionsAsync(BankruptcyWorkflows.NoticeStream(notice.Id), cancellationToken);
         var permitted = actions?.Actions.Select(a => a.Trigger).Distinct().ToList() ?? [];
-        if (caller.IsInRole(Roles.AgencyOfficer) && caller.Agency == notice.Agency)
+        if (await permissions.MayAsync(new QueryNotice(null) { NoticeId = notice.Id }, cancellationToken))
         {
-            // A query is not a workflow step: the addressee may always write to the judge.
-            permitted.Add("QueryNotice");
+            // A query is not a workflow step (the notice's definition does not list it): its own rule says who may write.
+            permitted.Add(nameof(QueryNotice));
         }
 
         return new NoticeDetails(notice, document, permitted, notice.IsOverdueAt(clock.GetUtcNow()));

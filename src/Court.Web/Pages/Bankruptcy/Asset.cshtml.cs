@@ -14,13 +14,13 @@ namespace Court.Web.Pages.Bankruptcy;
 
 /// <summary>One asset: its seizures (and recording one), what blocks it, and its disposal from auction to transfer.</summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
-public sealed class AssetModel(ISender sender, WorkflowRuntime workflows, WorkflowCatalog catalog, ICallerContext caller) : BankruptcyPageModel
+public sealed class AssetModel(ISender sender, WorkflowRuntime workflows, WorkflowCatalog catalog, BankruptcyPermissions permissions, ICallerContext caller) : BankruptcyPageModel
 {
     public AssetDetails Details { get; private set; } = null!;
 
     public WorkflowDiagram? Diagram { get; private set; }
 
-    public bool MayRecordSeizure => caller.IsInRole(Roles.Administrator) || caller.IsInRole(Roles.Clerk);
+    public bool MayRecordSeizure { get; private set; }
 
     public bool MaySchedule => caller.IsInRole(Roles.Administrator) && Details.Asset.State is Application.Bankruptcy.ReadModels.AssetState.Free && Details.Asset.Disposal is null;
 
@@ -54,6 +54,7 @@ public sealed class AssetModel(ISender sender, WorkflowRuntime workflows, Workfl
     private async Task<IActionResult> Reload(string id, CancellationToken ct) => await TryAsync(async () =>
     {
         Details = await sender.Send(new GetAsset(id), ct);
+        MayRecordSeizure = await permissions.MayAsync(new RecordSeizure(null, null, null, null, null, null) { AssetId = id }, ct);
         Diagram = await workflows.LoadAsync(BankruptcyWorkflows.DisposalStream(id), ct) is { } snapshot
             ? BankruptcyUi.Diagram(snapshot)
             : catalog.Latest(BankruptcyWorkflows.Disposal) is { } definition ? BankruptcyUi.Diagram(definition) : null;

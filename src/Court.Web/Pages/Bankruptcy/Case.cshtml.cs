@@ -17,7 +17,7 @@ namespace Court.Web.Pages.Bankruptcy;
 
 /// <summary>One case: its assets with their state and what blocks each, its release requests, the forms to list assets and file requests, and its history.</summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
-public sealed class CaseModel(ISender sender, IReadModels reads, WorkflowRuntime workflows, WorkflowCatalog catalog, ICallerContext caller, IStringLocalizer<BankruptcyText> text) : BankruptcyPageModel
+public sealed class CaseModel(ISender sender, IReadModels reads, WorkflowRuntime workflows, WorkflowCatalog catalog, BankruptcyPermissions permissions, IStringLocalizer<BankruptcyText> text) : BankruptcyPageModel
 {
     public sealed class AssetInput
     {
@@ -70,7 +70,8 @@ public sealed class CaseModel(ISender sender, IReadModels reads, WorkflowRuntime
 
     public WorkflowDiagram? Diagram { get; private set; }
 
-    public bool MayEdit => caller.IsInRole(Roles.Administrator) || caller.IsInRole(Roles.Clerk);
+    /// <summary>The caller may list assets and file release requests on this case (those commands' own rules).</summary>
+    public bool MayEdit { get; private set; }
 
     [BindProperty]
     public AssetInput Asset { get; set; } = new();
@@ -126,6 +127,8 @@ public sealed class CaseModel(ISender sender, IReadModels reads, WorkflowRuntime
     private async Task LoadAsync(string id, CancellationToken ct)
     {
         Case = await sender.Send(new GetBankruptcyCase(id), ct);
+        MayEdit = await permissions.MayAsync(new RegisterAsset(null, null, null, null) { EstateId = id }, ct)
+            && await permissions.MayAsync(new RequestRelease(null, null, null) { EstateId = id }, ct);
         Timeline = await sender.Send(new GetCaseTimeline(id), ct);
         Requests = [.. (await reads.ListAsync<ReleaseRequestView>(id, ct)).OrderByDescending(r => r.RequestedAt)];
         if (Requests.Count > 0 && Requests[0] is { } latest && await workflows.LoadAsync(BankruptcyWorkflows.ReleaseStream(latest.Id), ct) is { } snapshot)

@@ -1,3 +1,4 @@
+using Court.Application.Bankruptcy;
 using Court.Application.Bankruptcy.Cases;
 using Court.Application.Common;
 using Mediator;
@@ -8,7 +9,7 @@ namespace Court.Web.Pages.Bankruptcy;
 
 /// <summary>Bankruptcy cases: an administrator's estates, or all for court staff; clerks and judges register new ones here.</summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
-public sealed class IndexModel(ISender sender, ICallerContext caller) : BankruptcyPageModel
+public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions) : BankruptcyPageModel
 {
     public sealed class CaseInput
     {
@@ -27,12 +28,16 @@ public sealed class IndexModel(ISender sender, ICallerContext caller) : Bankrupt
 
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
 
-    public bool MayRegister => caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.Judge);
+    public bool MayRegister { get; private set; }
 
     [BindProperty]
     public CaseInput Input { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct) => Cases = await sender.Send(new ListBankruptcyCases(), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Cases = await sender.Send(new ListBankruptcyCases(), ct);
+        MayRegister = await permissions.MayAsync(new OpenBankruptcyCase(null, null, null, null, null, null), ct);
+    }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Court.Application.Bankruptcy;
 using Court.Application.Bankruptcy.JointMeeting;
 using Court.Application.Common;
 using Court.Web.Ui;
@@ -10,13 +11,13 @@ namespace Court.Web.Pages.Bankruptcy;
 
 /// <summary>The joint court–government meeting: its agenda of overdue matters, decisions (minutes) with actions, and its figures as a chart.</summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.SupervisionOfficer},{Roles.CourtPresident}")]
-public sealed class JointMeetingModel(ISender sender, ICallerContext caller) : BankruptcyPageModel
+public sealed class JointMeetingModel(ISender sender, BankruptcyPermissions permissions) : BankruptcyPageModel
 {
     public Agenda Agenda { get; private set; } = null!;
 
-    public bool MayDecide => caller.IsInRole(Roles.Judge) || caller.IsInRole(Roles.SupervisionOfficer);
+    public bool MayDecide { get; private set; }
 
-    public bool MayComplete => MayDecide || caller.IsInRole(Roles.Clerk);
+    public bool MayComplete { get; private set; }
 
     /// <summary>The chart's data as JSON for wwwroot/js/bankruptcy.js: open items and overdue notices per party.</summary>
     public string ChartData { get; private set; } = "{}";
@@ -49,6 +50,8 @@ public sealed class JointMeetingModel(ISender sender, ICallerContext caller) : B
     private async Task LoadAsync(bool resolved, CancellationToken ct)
     {
         Agenda = await sender.Send(new GetAgenda(resolved), ct);
+        MayDecide = await permissions.MayAsync(new RecordMeetingDecision(null, null, null), ct);
+        MayComplete = await permissions.MayAsync(new CompleteMeetingAction(null), ct);
         var parties = Agenda.Figures.OpenItemsByParty.Keys.Union(Agenda.Figures.OverdueNoticesByAgency.Keys).Order(StringComparer.Ordinal).ToList();
         ChartData = JsonSerializer.Serialize(new
         {

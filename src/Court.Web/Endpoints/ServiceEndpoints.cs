@@ -5,6 +5,7 @@ using Court.Application.Common;
 using Court.Application.Projections;
 using Court.Application.Service;
 using Court.Web.Infrastructure;
+using Court.Web.Ui;
 using Mediator;
 
 namespace Court.Web.Endpoints;
@@ -245,5 +246,17 @@ public static class WebhookSignature
         var expected = Encoding.ASCII.GetBytes(Sign(endpoint.Secret, timestamp, body));
         var given = Encoding.ASCII.GetBytes(signature.Trim());
         return CryptographicOperations.FixedTimeEquals(expected, given) ? null : Localized.Say("签名无效。", "The signature is not valid.");
+    }
+}
+
+public static class ServiceUiRegistration
+{
+    /// <summary>Navigation for the clerk's service desk and the carrier's page; a service file's task links to its case page.</summary>
+    public static IServiceCollection AddServiceUi(this IServiceCollection services)
+    {
+        services.AddNavEntry(new NavEntry("/Service/Desk", "送达工作台", "Service desk", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 520));
+        services.AddNavEntry(new NavEntry("/Carrier", "法院专递", "Judicial express", [Roles.CarrierOperator, Roles.Clerk], Order: 530));
+        services.AddTaskLink(Domain.Service.ServiceFile.StreamPrefix, id => "/Service/Case/" + id, Roles.Clerk, Roles.Judge, Roles.CourtPresident);
+        return services;
     }
 }

@@ -89,6 +89,7 @@ public static class CourtHost
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
         services.AddGovernmentDebtors();
+        Court.Web.Pages.GovernmentDebtors.GovernmentDebtUi.AddGovernmentDebtUi(services);
         services.AddFeesUi();
         services.AddService(configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings());
         services.AddServiceUi();

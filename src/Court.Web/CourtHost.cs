@@ -89,8 +89,10 @@ public static class CourtHost
         services.AddFees(configuration.GetSection("Court:Fees").Get<FeesSettings>() ?? new FeesSettings());
         services.AddSmallClaims();
         services.AddGovernmentDebtors();
+        Court.Web.Pages.GovernmentDebtors.GovernmentDebtUi.AddGovernmentDebtUi(services);
         services.AddFeesUi();
         services.AddService(configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings());
+        services.AddServiceUi();
 
         // Razor writes Chinese as characters, not numeric entities (still HTML-encoding markup).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -166,9 +166,10 @@ public sealed record PublicListItem(
     decimal Unperformed,
     string Ground,
     DateOnly PublishedOn,
-    string? DecisionNumber);
+    string? DecisionNumber,
+    string? DecisionCode);
 
-public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext caller, GovernmentDebtCases cases, WorkflowCatalog catalog) :
+public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext caller, GovernmentDebtCases cases, WorkflowCatalog catalog, Documents.DocumentIssuer documents) :
     IQueryHandler<GetGovernmentDebtCase, GovernmentDebtCaseDetail>,
     IQueryHandler<GetGovernmentDebtDocket, Page<GovernmentDebtEntry>>,
     IQueryHandler<ListGovernmentDebtors, Page<GovernmentDebtorEntry>>,
@@ -263,9 +264,18 @@ public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext
             request = request with { Descending = true };
         }
 
-        return (await readModels.PageAsync<PublicListEntry>(request, cancellationToken)).Map(e => new PublicListItem(
-            e.DebtorName, e.CreditCode, e.CourtCode, e.CaseNumber, e.JudgmentNumber, e.Obligation, Money.ToYuan(e.PerformedFen), Money.ToYuan(e.UnperformedFen),
-            GroundsZh[e.Ground], e.PublishedOn, e.DecisionNumber));
+        var page = await readModels.PageAsync<PublicListEntry>(request, cancellationToken);
+        var items = new List<PublicListItem>(page.Items.Count);
+        foreach (var e in page.Items)
+        {
+            // The verification code lets a reader check the listing decision without sign-in (one read per entry on the page).
+            var code = e.DecisionNumber is { } number ? (await documents.FindAsync(number, cancellationToken))?.VerificationCode : null;
+            items.Add(new PublicListItem(
+                e.DebtorName, e.CreditCode, e.CourtCode, e.CaseNumber, e.JudgmentNumber, e.Obligation, Money.ToYuan(e.PerformedFen), Money.ToYuan(e.UnperformedFen),
+                GroundsZh[e.Ground], e.PublishedOn, e.DecisionNumber, code));
+        }
+
+        return new Page<PublicListItem>(items, page.Next, page.Total);
     }
 
     private GovernmentDebtorEntry UnitEntry(GovernmentDebtorView v)

@@ -122,6 +122,12 @@ public sealed record DispatchEntry(string Waybill, string CaseNumber, string Rec
 /// <summary>One waybill's label data (电子面单): sender, recipient, address, phone, documents, the 法院专递 mark.</summary>
 public sealed record GetWaybill(string Waybill) : IQuery<WaybillLabel>;
 
+/// <summary>Prints a waybill label (A6 PDF with the S10 number as a barcode).</summary>
+public interface IWaybillLabelRenderer
+{
+    byte[] Render(WaybillLabel label);
+}
+
 public sealed record WaybillLabel(string Waybill, string SenderName, string SenderAddress, string SenderPhone, string Recipient, string? PostalAddress, string? Phone, string CaseNumber, IReadOnlyList<string> Documents, bool ReturnReceipt, string Mark, DateTimeOffset IssuedAt);
 
 public sealed class ServiceQueries(IReadModels readModels, ICallerContext caller, TimeProvider clock, ServiceSettings settings, ServiceProjection projection) :

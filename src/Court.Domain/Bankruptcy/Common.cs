@@ -32,9 +32,9 @@ public enum LiftedBy
 /// <summary>The court's local date: deadlines are whole days in China time (UTC+8, no daylight saving).</summary>
 public static class CourtCalendar
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = Common.CourtTime.Offset;
 
-    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+    public static DateOnly DateOf(DateTimeOffset instant) => Common.CourtTime.DateOf(instant);
 
     /// <summary>A deadline that ends on <paramref name="due"/> has passed once the court's date is after it.</summary>
     public static bool IsPast(DateOnly due, DateTimeOffset now) => DateOf(now) > due;

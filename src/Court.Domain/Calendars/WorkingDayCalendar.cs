@@ -16,7 +16,7 @@ public enum PeriodUnit
 public sealed class WorkingDayCalendar
 {
     /// <summary>China Standard Time: no daylight saving, so a fixed offset is exact.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = Common.CourtTime.Offset;
 
     private readonly HashSet<DateOnly> daysOff;
     private readonly HashSet<DateOnly> workingWeekendDays;

@@ -11,7 +11,7 @@ namespace Court.Domain.Documents;
 public sealed record DocumentNumber(IssuingCourt Court, DocumentKindInfo Kind, int Year, int Serial)
 {
     /// <summary>Numbers are dated in China Standard Time (no daylight saving since 1991).</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = Common.CourtTime.Offset;
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Court.NumberPrefix}{Kind.SeriesCode}字〔{Year}〕第{Serial:D4}号");

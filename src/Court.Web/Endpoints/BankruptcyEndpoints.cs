@@ -329,7 +329,7 @@ public static class BankruptcyEndpoints
             var s = value switch
             {
                 null => "",
-                DateTimeOffset d => d.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                DateTimeOffset d => d.ToOffset(Court.Domain.Common.CourtTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
             };

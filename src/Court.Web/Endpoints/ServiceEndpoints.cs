@@ -5,6 +5,7 @@ using Court.Application.Common;
 using Court.Application.Projections;
 using Court.Application.Service;
 using Court.Web.Infrastructure;
+using Court.Web.Ui;
 using Mediator;
 
 namespace Court.Web.Endpoints;
@@ -75,6 +76,12 @@ public static class ServiceEndpoints
             .WithName("GetWaybill")
             .WithSummary("The electronic waybill's label data: sender, recipient, address, phone, documents, the 法院专递 mark, return receipt")
             .Produces<WaybillLabel>();
+
+        carrier.MapGet("/waybills/{waybill}/label.pdf", async (string waybill, IMediator mediator, IWaybillLabelRenderer renderer, CancellationToken ct) =>
+                Results.File(renderer.Render(await mediator.Send(new GetWaybill(waybill), ct)), "application/pdf", waybill + ".pdf"))
+            .WithName("GetWaybillLabel")
+            .WithSummary("The printable electronic waybill: an A6 PDF label with the S10 number as a Code 128 barcode")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
         carrier.MapPost("/events", async (ReceiveCarrierEvent body, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(body, ct)))
@@ -245,5 +252,20 @@ public static class WebhookSignature
         var expected = Encoding.ASCII.GetBytes(Sign(endpoint.Secret, timestamp, body));
         var given = Encoding.ASCII.GetBytes(signature.Trim());
         return CryptographicOperations.FixedTimeEquals(expected, given) ? null : Localized.Say("签名无效。", "The signature is not valid.");
+    }
+}
+
+public static class ServiceUiRegistration
+{
+    /// <summary>
+    /// Navigation for the clerk's service desk and the carrier's page, and the waybill label printer. An open service
+    /// file is no task of its own (its state has no responsible role): the desk is the clerk's work list.
+    /// </summary>
+    public static IServiceCollection AddServiceUi(this IServiceCollection services)
+    {
+        services.AddNavEntry(new NavEntry("/Service/Desk", "送达工作台", "Service desk", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 520));
+        services.AddNavEntry(new NavEntry("/Carrier", "法院专递", "Judicial express", [Roles.CarrierOperator, Roles.Clerk], Order: 530));
+        services.AddSingleton<IWaybillLabelRenderer, Court.Infrastructure.Documents.WaybillLabelPdfRenderer>();
+        return services;
     }
 }

@@ -44,6 +44,7 @@ public static class RoleLabels
         Roles.CarrierOperator => "Carrier operator",
         Roles.SystemAdministrator => "System administrator",
         Roles.CourtPresident => "Court president",
+        Roles.DebtorUnitOfficer => "Debtor unit officer",
         _ => role,
     };
 }

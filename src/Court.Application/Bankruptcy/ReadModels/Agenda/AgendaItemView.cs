@@ -1,0 +1,64 @@
+using Court.Application.Projections;
+using Court.Domain.Bankruptcy;
+
+namespace Court.Application.Bankruptcy.ReadModels;
+
+public sealed class MeetingDecisionView
+{
+    public DateOnly MeetingOn { get; set; }
+
+    public string Minutes { get; set; } = "";
+
+    public string By { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+}
+
+public sealed class MeetingActionView
+{
+    public string ActionId { get; set; } = "";
+
+    public string Owner { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public DateOnly DueOn { get; set; }
+
+    public bool Completed { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>An item on the joint court–government meeting's agenda.</summary>
+[Collection("bankruptcy.agenda")]
+public sealed class AgendaItemView
+{
+    public string Id { get; set; } = "";
+
+    public AgendaReason Reason { get; set; }
+
+    public string SourceId { get; set; } = "";
+
+    public string EstateId { get; set; } = "";
+
+    public string CaseNumber { get; set; } = "";
+
+    /// <summary>The agency code, or the seizing body's name when it is not one of the pilot's agencies.</summary>
+    public string Party { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public DateTimeOffset PlacedAt { get; set; }
+
+    public bool Resolved { get; set; }
+
+    public string? ResolvedHow { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public List<MeetingDecisionView> Decisions { get; set; } = [];
+
+    public List<MeetingActionView> Actions { get; set; } = [];
+
+    public long Version { get; set; }
+}

@@ -1,0 +1,89 @@
+using Court.Application.Projections;
+using Court.Domain.Bankruptcy;
+
+namespace Court.Application.Bankruptcy.ReadModels;
+
+public sealed class NoticeQueryView
+{
+    public string QueryId { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public string By { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    public string? Answer { get; set; }
+
+    public string? AnsweredBy { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+}
+
+/// <summary>An assisted-enforcement notice in its addressee's inbox. Partition: the agency code.</summary>
+[Collection("bankruptcy.notices")]
+public sealed class NoticeView
+{
+    public string Id { get; set; } = "";
+
+    public string Agency { get; set; } = "";
+
+    public NoticePurpose Purpose { get; set; }
+
+    public string SourceId { get; set; } = "";
+
+    public string EstateId { get; set; } = "";
+
+    public string AssetId { get; set; } = "";
+
+    public string CaseNumber { get; set; } = "";
+
+    public string DocumentNumber { get; set; } = "";
+
+    public NoticeContent? Content { get; set; }
+
+    /// <summary>The notice's workflow state (the same as <see cref="WorkflowState"/>; kept for the API's readers).</summary>
+    public string Status { get; set; } = "";
+
+    public string? WorkflowState { get; set; }
+
+    /// <summary>The definition version the instance is pinned to (0 in views built before it was recorded): its titles name the state.</summary>
+    public int WorkflowVersion { get; set; }
+
+    public bool IsFinal { get; set; }
+
+    /// <summary>When the current deadline (acknowledge or execute) runs out.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    public DateOnly AcknowledgeBy { get; set; }
+
+    public DateOnly? ExecuteBy { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public string IssuedBy { get; set; } = "";
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    public DateOnly? ExecutedOn { get; set; }
+
+    public string? ExecutedBy { get; set; }
+
+    public string? RegistrationReference { get; set; }
+
+    public string? CannotExecuteReason { get; set; }
+
+    public bool AcknowledgementOverdue { get; set; }
+
+    public bool ExecutionOverdue { get; set; }
+
+    public List<NoticeQueryView> Queries { get; set; } = [];
+
+    public long Version { get; set; }
+
+    public bool IsOpen => !IsFinal;
+
+    public bool IsOverdueAt(DateTimeOffset now) => IsOpen && (AcknowledgementOverdue || ExecutionOverdue || (DueAt is { } due && now >= due));
+}

@@ -1,0 +1,86 @@
+using Court.Application.Projections;
+using Court.Domain.Bankruptcy;
+
+namespace Court.Application.Bankruptcy.ReadModels;
+
+public sealed class RequestSeizureView
+{
+    public string SeizureId { get; set; } = "";
+
+    public string SeizingBody { get; set; } = "";
+
+    public string? SeizingBodySuperior { get; set; }
+
+    public string DocumentNumber { get; set; } = "";
+
+    public DateOnly SeizedOn { get; set; }
+
+    public SeizureRank Rank { get; set; }
+
+    public LiftedBy? LiftedBy { get; set; }
+
+    public string? LiftReference { get; set; }
+}
+
+public sealed record LetterView(string LetterId, string SeizureId, LetterRecipient Recipient, string Addressee, DateOnly? DueOn, DateTimeOffset SentAt);
+
+/// <summary>A release request: the judge's approval queue and the administrator's follow-up. Partition: the estate id.</summary>
+[Collection("bankruptcy.release-requests")]
+public sealed class ReleaseRequestView
+{
+    public string Id { get; set; } = "";
+
+    public string EstateId { get; set; } = "";
+
+    public string CaseNumber { get; set; } = "";
+
+    public string AssetId { get; set; } = "";
+
+    public string HoldingAgency { get; set; } = "";
+
+    public List<RequestSeizureView> Seizures { get; set; } = [];
+
+    public string Reasons { get; set; } = "";
+
+    /// <summary>The request's workflow state (the same as <see cref="WorkflowState"/>; kept for the API's readers).</summary>
+    public string Stage { get; set; } = "";
+
+    public string? WorkflowState { get; set; }
+
+    /// <summary>The definition version the instance is pinned to (0 in views built before it was recorded): its titles name the state.</summary>
+    public int WorkflowVersion { get; set; }
+
+    /// <summary>Who must act now (the role the pinned definition names for the state); null once final.</summary>
+    public string? Responsible { get; set; }
+
+    public bool IsFinal { get; set; }
+
+    /// <summary>When the current step's deadline runs out (24:00 China time of its last day).</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public string? RejectedReason { get; set; }
+
+    public string? WithdrawnReason { get; set; }
+
+    public List<LetterView> Letters { get; set; } = [];
+
+    public string? RulingId { get; set; }
+
+    public string? NoticeId { get; set; }
+
+    public string? StalledReason { get; set; }
+
+    public DateOnly? ReleasedOn { get; set; }
+
+    public DateTimeOffset? ReleasedAt { get; set; }
+
+    public long Version { get; set; }
+}

@@ -427,7 +427,8 @@ public static class LoadCrash
         }
     }
 
-    private static async Task WaitReadyAsync(HttpClient http)
+    /// <summary>Until the host at <paramref name="http"/> answers ready (at most 120 s).</summary>
+    public static async Task WaitReadyAsync(HttpClient http)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(120))
@@ -469,25 +470,28 @@ public static class LoadCrash
         return (process.ExitCode == 0, string.Join('\n', lines) + await error);
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string user)
+    /// <summary>A bearer token for demo user <paramref name="user"/>.</summary>
+    public static async Task<string> TokenAsync(HttpClient http, string user)
     {
         using var response = await http.PostAsJsonAsync("api/auth/token", new { username = user, password = Password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>The body that opens bankruptcy case number <paramref name="n"/> of 2022.</summary>
+    public static object Case(int n) => new
+    {
+        caseNumber = string.Create(CultureInfo.InvariantCulture, $"(2022)渝0116破{n}号"),
+        debtorCreditCode = "91500116MA5U5X7A8B",
+        debtorName = string.Create(CultureInfo.InvariantCulture, $"重庆某某机械制造有限公司{n}"),
+        acceptedOn = "2022-04-20",
+        administratorUserId = "admin",
+        administratorName = "重庆某某律师事务所",
+    };
+
     private static async Task<string> OpenCaseAsync(HttpClient http, string clerk, int n)
     {
-        var body = new
-        {
-            caseNumber = string.Create(CultureInfo.InvariantCulture, $"(2022)渝0116破{n + 1}号"),
-            debtorCreditCode = "91500116MA5U5X7A8B",
-            debtorName = string.Create(CultureInfo.InvariantCulture, $"重庆某某机械制造有限公司{n}"),
-            acceptedOn = "2022-04-20",
-            administratorUserId = "admin",
-            administratorName = "重庆某某律师事务所",
-        };
-        using var response = await SendAsync(http, clerk, "api/bankruptcy-cases", body, null);
+        using var response = await SendAsync(http, clerk, "api/bankruptcy-cases", Case(n + 1), null);
         var text = await response.Content.ReadAsStringAsync();
         return response.StatusCode == HttpStatusCode.Created
             ? JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!
@@ -519,7 +523,7 @@ public static class LoadCrash
         return await http.SendAsync(request);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

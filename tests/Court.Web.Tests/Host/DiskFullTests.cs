@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Court.CrashHarness;
 using Court.Testing;
@@ -25,13 +23,13 @@ public sealed class DiskFullTests
     public async Task When_sqlite_can_no_longer_grow_writes_answer_503_readiness_fails_and_every_acknowledged_write_is_kept()
     {
         using var data = new TempDirectory("court-diskfull");
-        var port = FreePort();
+        var port = LoadCrash.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
         using var host = Start(data.Path, port);
         try
         {
-            await WaitUntilReadyAsync(http, host);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http));
+            await LoadCrash.WaitReadyAsync(http);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoadCrash.TokenAsync(http, "clerk"));
 
             var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
             var refusals = new System.Collections.Concurrent.ConcurrentQueue<(HttpStatusCode Status, bool RetryAfter, string Body)>();
@@ -40,7 +38,7 @@ public sealed class DiskFullTests
             {
                 while (refusals.IsEmpty && Interlocked.Increment(ref serial) is var n and <= 20_000)
                 {
-                    using var response = await http.PostAsJsonAsync("api/bankruptcy-cases", Case(n));
+                    using var response = await http.PostAsJsonAsync("api/bankruptcy-cases", LoadCrash.Case(n));
                     if (response.StatusCode == HttpStatusCode.Created)
                     {
                         acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
@@ -92,53 +90,5 @@ public sealed class DiskFullTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http, Process host)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            Assert.False(host.HasExited, $"the host exited with {(host.HasExited ? host.ExitCode : 0)}");
-            try
-            {
-                using var ready = await http.GetAsync("health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The host did not become ready within 120 s.");
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http)
-    {
-        using var response = await http.PostAsJsonAsync("api/auth/token", new { username = "clerk", password = "Court!2022" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-    }
-
-    private static object Case(int n) => new
-    {
-        caseNumber = string.Create(CultureInfo.InvariantCulture, $"(2022)渝0116破{n}号"),
-        debtorCreditCode = "91500116MA5U5X7A8B",
-        debtorName = string.Create(CultureInfo.InvariantCulture, $"重庆某某机械制造有限公司{n}"),
-        acceptedOn = "2022-04-20",
-        administratorUserId = "admin",
-        administratorName = "重庆某某律师事务所",
-    };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

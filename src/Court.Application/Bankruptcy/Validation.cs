@@ -12,7 +12,7 @@ public static class ParsedRules
         {
             if (parse(value).Error is { } error)
             {
-                context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, error.Message) { ErrorCode = error.Code });
+                context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, error.MessageIn(System.Globalization.CultureInfo.CurrentUICulture)) { ErrorCode = error.Code });
             }
         });
 

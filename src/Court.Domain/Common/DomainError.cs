@@ -16,7 +16,23 @@ public sealed record DomainError(string Code, string Message, ErrorKind Kind = E
     /// <summary>The input field the rule concerns, as the API names it (<c>holdingAgency</c>), when it concerns one.</summary>
     public string? Field { get; init; }
 
+    /// <summary>
+    /// The message in Chinese when the rule words it in both languages (<see cref="Message"/> is then the English);
+    /// the host shows the one the caller reads (zh-CN by default).
+    /// </summary>
+    public string? MessageZh { get; init; }
+
     public static DomainError Invalid(string code, string message) => new(code, message, ErrorKind.Validation);
+
+    /// <summary>A bad input worded in both languages: <paramref name="zh"/> for zh-CN callers, <paramref name="en"/> for English ones and logs.</summary>
+    public static DomainError Invalid(string code, string zh, string en) => new(code, en, ErrorKind.Validation) { MessageZh = zh };
+
+    /// <summary>The message for a reader of <paramref name="culture"/>: English for English readers or when the rule has no Chinese text.</summary>
+    public string MessageIn(System.Globalization.CultureInfo culture) =>
+        MessageZh is null || culture.TwoLetterISOLanguageName == "en" ? Message : MessageZh;
+
+    /// <summary>Puts <paramref name="zh"/> and <paramref name="en"/> before both wordings (a caller adding its context to a parser's error).</summary>
+    public DomainError Prefixed(string zh, string en) => this with { Message = $"{en} {Message}", MessageZh = MessageZh is null ? null : zh + MessageZh };
 
     public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
 

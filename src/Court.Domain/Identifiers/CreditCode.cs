@@ -68,32 +68,32 @@ public sealed record CreditCode
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return DomainError.Invalid("credit-code.required", "Enter the unified social credit code (18 characters).");
+            return DomainError.Invalid("credit-code.required", "请填写统一社会信用代码（18 位）。", "Enter the unified social credit code (18 characters).");
         }
 
         var s = Normalize.WithoutBlanks(input).ToUpperInvariant();
         if (s.Length != 18)
         {
-            return DomainError.Invalid("credit-code.length", $"A unified social credit code has 18 characters; '{Shorten(s)}' has {s.Length}.");
+            return DomainError.Invalid("credit-code.length", $"统一社会信用代码为 18 位；“{Shorten(s)}”为 {s.Length} 位。", $"A unified social credit code has 18 characters; '{Shorten(s)}' has {s.Length}.");
         }
 
         for (var i = 0; i < s.Length; i++)
         {
             if (!Alphabet.Contains(s[i], StringComparison.Ordinal))
             {
-                return DomainError.Invalid("credit-code.character", $"Character {i + 1} of '{s}' is '{s[i]}', which a credit code never uses (allowed: digits and letters except I, O, S, V, Z).");
+                return DomainError.Invalid("credit-code.character", $"“{s}”的第 {i + 1} 位是“{s[i]}”，统一社会信用代码不使用该字符（可用：数字和除 I、O、S、V、Z 以外的大写字母）。", $"Character {i + 1} of '{s}' is '{s[i]}', which a credit code never uses (allowed: digits and letters except I, O, S, V, Z).");
             }
         }
 
         if (!Normalize.IsAsciiDigits(s.AsSpan(2, 6)))
         {
-            return DomainError.Invalid("credit-code.division", $"Characters 3–8 of '{s}' must be the six-digit administrative-division code, not '{s[2..8]}'.");
+            return DomainError.Invalid("credit-code.division", $"“{s}”的第 3–8 位应为 6 位行政区划代码，而不是“{s[2..8]}”。", $"Characters 3–8 of '{s}' must be the six-digit administrative-division code, not '{s[2..8]}'.");
         }
 
         var expected = CheckCharacter(s.AsSpan(0, 17));
         if (s[17] != expected)
         {
-            return DomainError.Invalid("credit-code.check", $"'{s}' fails its check: the 18th character should be '{expected}', not '{s[17]}'. Is a character mistyped?");
+            return DomainError.Invalid("credit-code.check", $"“{s}”校验不通过：第 18 位应为“{expected}”，而不是“{s[17]}”。是否有字符输错？", $"'{s}' fails its check: the 18th character should be '{expected}', not '{s[17]}'. Is a character mistyped?");
         }
 
         return new CreditCode(s);

@@ -42,35 +42,38 @@ public sealed record LawyerLicenceNumber
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return DomainError.Invalid("lawyer-licence.required", "Enter the lawyer licence number (17 digits).");
+            return DomainError.Invalid("lawyer-licence.required", "请填写律师执业证号（17 位）。", "Enter the lawyer licence number (17 digits).");
         }
 
         var s = Normalize.WithoutBlanks(input);
         if (!Normalize.IsAsciiDigits(s))
         {
-            return DomainError.Invalid("lawyer-licence.character", $"A lawyer licence number has only digits; '{Shorten(s)}' has others.");
+            return DomainError.Invalid("lawyer-licence.character", $"律师执业证号只含数字；“{Shorten(s)}”含有其他字符。", $"A lawyer licence number has only digits; '{Shorten(s)}' has others.");
         }
 
         if (s.Length != 17)
         {
-            return DomainError.Invalid("lawyer-licence.length", s.Length == 12
+            return DomainError.Invalid(
+                "lawyer-licence.length",
+                s.Length == 12 ? $"“{s}”是旧版 12 位证号；请填写现行执业证的 17 位证号。" : $"律师执业证号为 17 位；“{Shorten(s)}”为 {s.Length} 位。",
+                s.Length == 12
                 ? $"'{s}' is a 12-digit number of the old format; enter the 17-digit number of the current licence."
                 : $"A lawyer licence number has 17 digits; '{Shorten(s)}' has {s.Length}.");
         }
 
         if (s[0] != PractisingCertificate)
         {
-            return DomainError.Invalid("lawyer-licence.certificate-type", $"'{s}': digit 1 is the certificate type and must be 1 (律师执业证), not {s[0]}.");
+            return DomainError.Invalid("lawyer-licence.certificate-type", $"“{s}”：第 1 位为证书类型，应为 1（律师执业证），而不是 {s[0]}。", $"'{s}': digit 1 is the certificate type and must be 1 (律师执业证), not {s[0]}.");
         }
 
         if (!Provinces.IsMainland(s.AsSpan(1, 2)))
         {
-            return DomainError.Invalid("lawyer-licence.province", $"'{s}': digits 2–3 must be the issuing province (e.g. 50 for Chongqing), not {s[1..3]}.");
+            return DomainError.Invalid("lawyer-licence.province", $"“{s}”：第 2–3 位应为发证省份代码（如重庆为 50），而不是 {s[1..3]}。", $"'{s}': digits 2–3 must be the issuing province (e.g. 50 for Chongqing), not {s[1..3]}.");
         }
 
         if (s[9] == '0')
         {
-            return DomainError.Invalid("lawyer-licence.category", $"'{s}': digit 10 is the practice category (1 full-time, 2 part-time, 3–5 Hong Kong, Macao, Taiwan, 6 public-sector, 7 in-house, 8 legal aid, 9 military) and cannot be 0.");
+            return DomainError.Invalid("lawyer-licence.category", $"“{s}”：第 10 位为执业类别（1 专职、2 兼职、3–5 香港、澳门、台湾、6 公职、7 公司、8 法律援助、9 军队），不能为 0。", $"'{s}': digit 10 is the practice category (1 full-time, 2 part-time, 3–5 Hong Kong, Macao, Taiwan, 6 public-sector, 7 in-house, 8 legal aid, 9 military) and cannot be 0.");
         }
 
         return new LawyerLicenceNumber(s);
@@ -101,23 +104,22 @@ public sealed record LawFirmLicenceNumber
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return DomainError.Invalid("law-firm-licence.required", "Enter the law firm's licence number (18 characters).");
+            return DomainError.Invalid("law-firm-licence.required", "请填写律师事务所执业许可证号（18 位）。", "Enter the law firm's licence number (18 characters).");
         }
 
         var code = CreditCode.Parse(input);
         if (!code.IsValid)
         {
             var error = code.Error!;
-            return error with
+            return error.Prefixed("律师事务所执业许可证号即其统一社会信用代码。", "A law firm's licence number is its unified social credit code.") with
             {
                 Code = error.Code.Replace("credit-code.", "law-firm-licence.", StringComparison.Ordinal),
-                Message = $"A law firm's licence number is its unified social credit code. {error.Message}",
             };
         }
 
         if (!code.Value.Value.StartsWith(LawPracticeBody, StringComparison.Ordinal))
         {
-            return DomainError.Invalid("law-firm-licence.not-a-law-firm", $"'{code.Value}' is a credit code, but not a law firm's: a law firm's starts with 31 (registered by the justice administration as a law-practice body).");
+            return DomainError.Invalid("law-firm-licence.not-a-law-firm", $"“{code.Value}”是统一社会信用代码，但不是律师事务所的：律师事务所的代码以 31 开头（司法行政机关登记的律师执业机构）。", $"'{code.Value}' is a credit code, but not a law firm's: a law firm's starts with 31 (registered by the justice administration as a law-practice body).");
         }
 
         return new LawFirmLicenceNumber(code.Value);

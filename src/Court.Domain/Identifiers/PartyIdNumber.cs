@@ -33,7 +33,7 @@ public sealed record PartyIdNumber
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return DomainError.Invalid("party-id.required", "Enter the resident identity number of a person or the unified social credit code of an organisation (18 characters).");
+            return DomainError.Invalid("party-id.required", "请填写自然人的居民身份号码或组织的统一社会信用代码（18 位）。", "Enter the resident identity number of a person or the unified social credit code of an organisation (18 characters).");
         }
 
         var person = ResidentIdNumber.Parse(input);
@@ -52,9 +52,6 @@ public sealed record PartyIdNumber
         var s = Normalize.WithoutBlanks(input).ToUpperInvariant();
         var looksLikeResidentId = (s.Length == 18 && Normalize.IsAsciiDigits(s.AsSpan(0, 17))) || (s.Length == 15 && Normalize.IsAsciiDigits(s));
         var nearest = looksLikeResidentId ? person.Error! : organisation.Error!;
-        return nearest with
-        {
-            Message = $"Neither a valid resident identity number nor a valid unified social credit code. {nearest.Message}",
-        };
+        return nearest.Prefixed("既不是有效的居民身份号码，也不是有效的统一社会信用代码。", "Neither a valid resident identity number nor a valid unified social credit code.");
     }
 }

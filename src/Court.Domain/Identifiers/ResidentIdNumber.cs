@@ -36,39 +36,39 @@ public sealed record ResidentIdNumber
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return DomainError.Invalid("resident-id.required", "Enter the resident identity number (18 characters).");
+            return DomainError.Invalid("resident-id.required", "请填写居民身份号码（18 位）。", "Enter the resident identity number (18 characters).");
         }
 
         var s = Normalize.WithoutBlanks(input).ToUpperInvariant();
         if (s.Length == 15 && Normalize.IsAsciiDigits(s))
         {
-            return DomainError.Invalid("resident-id.first-generation", $"'{s}' is a 15-digit first-generation number, no longer valid since 2013; enter the 18-character number of the second-generation card.");
+            return DomainError.Invalid("resident-id.first-generation", $"“{s}”是 15 位的第一代身份证号码，2013 年起已停止使用；请填写第二代身份证的 18 位号码。", $"'{s}' is a 15-digit first-generation number, no longer valid since 2013; enter the 18-character number of the second-generation card.");
         }
 
         if (s.Length != 18)
         {
-            return DomainError.Invalid("resident-id.length", $"A resident identity number has 18 characters; '{Shorten(s)}' has {s.Length}.");
+            return DomainError.Invalid("resident-id.length", $"居民身份号码为 18 位；“{Shorten(s)}”为 {s.Length} 位。", $"A resident identity number has 18 characters; '{Shorten(s)}' has {s.Length}.");
         }
 
         if (!Normalize.IsAsciiDigits(s.AsSpan(0, 17)) || !(char.IsAsciiDigit(s[17]) || s[17] == 'X'))
         {
-            return DomainError.Invalid("resident-id.character", $"'{s}': the first 17 characters of a resident identity number are digits and the last is a digit or X.");
+            return DomainError.Invalid("resident-id.character", $"“{s}”：居民身份号码前 17 位为数字，最后一位为数字或 X。", $"'{s}': the first 17 characters of a resident identity number are digits and the last is a digit or X.");
         }
 
         if (!Provinces.IsResidentIdPrefix(s.AsSpan(0, 2)))
         {
-            return DomainError.Invalid("resident-id.division", $"'{s}' starts with '{s[..2]}', which is not a province code (e.g. 50 for Chongqing).");
+            return DomainError.Invalid("resident-id.division", $"“{s}”以“{s[..2]}”开头，这不是省级行政区划代码（如重庆为 50）。", $"'{s}' starts with '{s[..2]}', which is not a province code (e.g. 50 for Chongqing).");
         }
 
         if (!DateOnly.TryParseExact(s.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate) || birthDate.Year < 1900)
         {
-            return DomainError.Invalid("resident-id.birth-date", $"'{s}': characters 7–14 must be a birth date (yyyyMMdd), not '{s[6..14]}'.");
+            return DomainError.Invalid("resident-id.birth-date", $"“{s}”：第 7–14 位应为出生日期（yyyyMMdd），而不是“{s[6..14]}”。", $"'{s}': characters 7–14 must be a birth date (yyyyMMdd), not '{s[6..14]}'.");
         }
 
         var expected = CheckCharacter(s.AsSpan(0, 17));
         if (s[17] != expected)
         {
-            return DomainError.Invalid("resident-id.check", $"'{s}' fails its check: the 18th character should be '{expected}', not '{s[17]}'. Is a digit mistyped?");
+            return DomainError.Invalid("resident-id.check", $"“{s}”校验不通过：第 18 位应为“{expected}”，而不是“{s[17]}”。是否有数字输错？", $"'{s}' fails its check: the 18th character should be '{expected}', not '{s[17]}'. Is a digit mistyped?");
         }
 
         return new ResidentIdNumber(s, birthDate);

@@ -36,34 +36,34 @@ public sealed record WaybillNumber
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return DomainError.Invalid("waybill.required", "Enter the waybill number (13 characters, e.g. EA123456785CN).");
+            return DomainError.Invalid("waybill.required", "请填写邮件号（13 位，如 EA123456785CN）。", "Enter the waybill number (13 characters, e.g. EA123456785CN).");
         }
 
         var s = Normalize.WithoutBlanks(input).ToUpperInvariant();
         if (s.Length != 13)
         {
-            return DomainError.Invalid("waybill.length", $"A waybill number has 13 characters (2 letters, 9 digits, 2 letters); '{Shorten(s)}' has {s.Length}.");
+            return DomainError.Invalid("waybill.length", $"邮件号为 13 位（2 个字母、9 位数字、2 个字母）；“{Shorten(s)}”为 {s.Length} 位。", $"A waybill number has 13 characters (2 letters, 9 digits, 2 letters); '{Shorten(s)}' has {s.Length}.");
         }
 
         if (!IsAsciiLetters(s.AsSpan(0, 2)))
         {
-            return DomainError.Invalid("waybill.service-indicator", $"'{s}' must start with two letters (the service indicator), not '{s[..2]}'.");
+            return DomainError.Invalid("waybill.service-indicator", $"“{s}”应以两个字母（业务代码）开头，而不是“{s[..2]}”。", $"'{s}' must start with two letters (the service indicator), not '{s[..2]}'.");
         }
 
         if (!Normalize.IsAsciiDigits(s.AsSpan(2, 9)))
         {
-            return DomainError.Invalid("waybill.serial", $"Characters 3–11 of '{s}' must be digits (8 serial digits and the check digit), not '{s[2..11]}'.");
+            return DomainError.Invalid("waybill.serial", $"“{s}”的第 3–11 位应为数字（8 位序号和 1 位校验位），而不是“{s[2..11]}”。", $"Characters 3–11 of '{s}' must be digits (8 serial digits and the check digit), not '{s[2..11]}'.");
         }
 
         if (!IsAsciiLetters(s.AsSpan(11, 2)))
         {
-            return DomainError.Invalid("waybill.country", $"'{s}' must end with the two-letter country code (CN), not '{s[11..]}'.");
+            return DomainError.Invalid("waybill.country", $"“{s}”应以两个字母的国家代码（CN）结尾，而不是“{s[11..]}”。", $"'{s}' must end with the two-letter country code (CN), not '{s[11..]}'.");
         }
 
         var expected = CheckDigit(s.AsSpan(2, 8));
         if (s[10] != expected)
         {
-            return DomainError.Invalid("waybill.check", $"'{s}' fails its check: the 11th character should be '{expected}', not '{s[10]}'. Is a digit mistyped?");
+            return DomainError.Invalid("waybill.check", $"“{s}”校验不通过：第 11 位应为“{expected}”，而不是“{s[10]}”。是否有数字输错？", $"'{s}' fails its check: the 11th character should be '{expected}', not '{s[10]}'. Is a digit mistyped?");
         }
 
         return new WaybillNumber(s);

@@ -8,4 +8,7 @@ public static class Localized
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static string Say(string zh, string en) => IsEnglish ? en : zh;
+
+    /// <summary>A broken rule's message in the caller's language (the rule's Chinese text when it has one).</summary>
+    public static string Of(Court.Domain.Common.DomainError error) => error.MessageIn(CultureInfo.CurrentUICulture);
 }

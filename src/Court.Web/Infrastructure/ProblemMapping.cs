@@ -107,10 +107,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         ProblemDetails problem = status == StatusCodes.Status400BadRequest && error.Field is { } field
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [error.Message] })
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [Localized.Of(error)] })
             : new ProblemDetails();
         problem.Status = status;
-        problem.Title = error.Message;
+        problem.Title = Localized.Of(error);
         problem.Type = $"urn:court:error:{error.Code}";
         problem.Extensions["code"] = error.Code;
         if (error.Field is not null)

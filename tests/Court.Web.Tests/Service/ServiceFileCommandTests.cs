@@ -50,7 +50,8 @@ public sealed class ServiceFileCommandTests(ServiceApi api)
         Assert.Equal("application/problem+json", zh.Content.Headers.ContentType?.MediaType);
         var zhProblem = await zh.ReadJsonAsync();
         var enProblem = await en.ReadJsonAsync();
-        Assert.Contains("check", zhProblem.GetProperty("errors").GetProperty("idNumber")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Contains("校验不通过：第 18 位应为“4”", zhProblem.GetProperty("errors").GetProperty("idNumber")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Contains("fails its check: the 18th character should be '4'", enProblem.GetProperty("errors").GetProperty("idNumber")[0].GetString()!, StringComparison.Ordinal);
         Assert.Equal(("请求有误。", "The request is not valid."), (zhProblem.GetProperty("title").GetString(), enProblem.GetProperty("title").GetString()));
         Assert.Equal(2, (await Ok(clerk.GetAsync(FilePath(caseId)))).GetProperty("parties").GetArrayLength());
     }
@@ -68,6 +69,29 @@ public sealed class ServiceFileCommandTests(ServiceApi api)
         Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("licenceNumber", out _));
         var defendant = (await Ok(clerk.GetAsync(FilePath(caseId)))).GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("partyId").GetString() == "defendant");
         Assert.Equal("李明", defendant.GetProperty("agents")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_licence_number_waybill_or_credit_code_is_refused_in_the_callers_language()
+    {
+        var clerk = await api.As("clerk");
+        var english = (await api.As("clerk")).InEnglish();
+        var caseId = await SmallClaimsFileAsync(clerk, 6013);
+        var agent = new { agentId = "a1", partyId = "defendant", name = "李明", licenceNumber = "150012009101", lawFirm = "重庆某某律师事务所" };
+        var organisation = new { partyId = "third", role = "third-party", kind = "organisation", name = "某公司", idNumber = "91500116MA5U0000X" };
+        var serve = new { recipientPartyId = "defendant", channel = "judicial-express", documents = new[] { new { documentId = "doc-6013", title = "应诉通知书", kind = "summons" } }, waybill = "EA123456784CN" };
+
+        async Task<(string Zh, string En)> Messages(string path, object body, string field) =>
+            ((await (await clerk.PostJsonAsync(path, body)).ReadJsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString()!,
+             (await (await english.PostJsonAsync(path, body)).ReadJsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString()!);
+
+        var licence = await Messages(FilePath(caseId) + "/agents", agent, "licenceNumber");
+        var credit = await Messages(FilePath(caseId) + "/parties", organisation, "idNumber");
+        var waybill = await Messages(FilePath(caseId) + "/services", serve, "waybill");
+
+        Assert.Equal(("“150012009101”是旧版 12 位证号；请填写现行执业证的 17 位证号。", "'150012009101' is a 12-digit number of the old format; enter the 17-digit number of the current licence."), licence);
+        Assert.Equal(("统一社会信用代码为 18 位；“91500116MA5U0000X”为 17 位。", "A unified social credit code has 18 characters; '91500116MA5U0000X' has 17."), credit);
+        Assert.Equal(("“EA123456784CN”校验不通过：第 11 位应为“5”，而不是“4”。是否有数字输错？", "'EA123456784CN' fails its check: the 11th character should be '5', not '4'. Is a digit mistyped?"), waybill);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Thresholds;
 using Court.Domain.Common;
 using Court.Domain.Fees;
+using Court.Web.Infrastructure;
 using Court.Web.Pages.Fees;
 using FluentValidation;
 using Mediator;
@@ -102,7 +103,7 @@ public sealed class FeeSchedulesModel(ISender sender) : PageModel
         }
         catch (DomainException domain)
         {
-            ModelState.AddModelError("", domain.Error.Message);
+            ModelState.AddModelError("", Localized.Of(domain.Error));
         }
 
         await LoadAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Identifiers;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -45,7 +46,7 @@ public sealed class AssetModel(ISender sender, WorkflowRuntime workflows, Workfl
 
     private static long? Fen(string? yuan, string field) => string.IsNullOrWhiteSpace(yuan) ? null
         : Money.ParseYuan(yuan) is { Error: { } error }
-            ? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(field, error.Message)])
+            ? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(field, Localized.Of(error))])
             : Money.ParseYuan(yuan).Value.Fen;
 
     private Task<IActionResult> Run(string id, Func<Task> send, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Court.Application.EventStore;
 using Court.Application.Pipeline;
 using Court.Application.Workflows;
 using Court.Domain.Common;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public abstract class BankruptcyPageModel : PageModel
         }
         catch (DomainException domain) when (domain.Error.Kind != ErrorKind.NotFound)
         {
-            ModelState.AddModelError("", domain.Error.Message);
+            ModelState.AddModelError("", Localized.Of(domain.Error));
         }
         catch (WrongExpectedVersionException)
         {

@@ -7,6 +7,7 @@ using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Identifiers;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -94,7 +95,7 @@ public sealed class CaseModel(ISender sender, IReadModels reads, WorkflowRuntime
                 var value = Money.ParseYuan(a.EstimatedValueYuan, "estimated value");
                 if (value.Error is { } error)
                 {
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(AssetInput.EstimatedValueYuan), error.Message)]);
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(AssetInput.EstimatedValueYuan), Localized.Of(error))]);
                 }
 
                 await sender.Send(new RegisterAsset(a.Kind, a.Description, a.HoldingAgency, value.Value.Fen, a.CertificateNumber, a.UnitCode, a.Location, a.AreaSquareMetres, a.Use, a.Plate, a.Vin, a.Bank, a.AccountNumber, a.Company, a.CompanyCreditCode, a.SharePercent) { EstateId = id }, ct);

@@ -3,6 +3,7 @@ using Court.Application.Common;
 using Court.Application.Projections;
 using Court.Application.Service;
 using Court.Domain.Common;
+using Court.Web.Infrastructure;
 using Court.Web.Pages.Fees;
 using FluentValidation;
 using Mediator;
@@ -51,7 +52,7 @@ public sealed class IndexModel(ISender sender) : PageModel
             }
             catch (DomainException domain)
             {
-                ModelState.AddModelError("file", domain.Error.Message);
+                ModelState.AddModelError("file", Localized.Of(domain.Error));
             }
         }
 

@@ -5,6 +5,7 @@ using Court.Application.Fees.Schedules;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Domain.Common;
+using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using FluentValidation;
 using Mediator;
@@ -59,7 +60,7 @@ public sealed class IndexModel(ISender sender) : PageModel
             }
             catch (DomainException domain)
             {
-                ModelState.AddModelError("", domain.Error.Message);
+                ModelState.AddModelError("", Localized.Of(domain.Error));
             }
         }
 
@@ -96,7 +97,7 @@ public sealed class IndexModel(ISender sender) : PageModel
             }
             catch (DomainException domain)
             {
-                ModelState.AddModelError("paidOn", domain.Error.Message);
+                ModelState.AddModelError("paidOn", Localized.Of(domain.Error));
             }
         }
 

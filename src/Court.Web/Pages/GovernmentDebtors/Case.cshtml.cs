@@ -2,6 +2,7 @@ using Court.Application.Common;
 using Court.Application.GovernmentDebtors;
 using Court.Application.Pipeline;
 using Court.Domain.Common;
+using Court.Web.Infrastructure;
 using Court.Web.Pages.Fees;
 using FluentValidation;
 using Mediator;
@@ -51,7 +52,7 @@ public sealed class CaseModel(ISender sender) : PageModel
         }
         catch (DomainException domain)
         {
-            ModelState.AddModelError(string.Empty, domain.Error.Message);
+            ModelState.AddModelError(string.Empty, Localized.Of(domain.Error));
         }
         catch (ForbiddenException)
         {

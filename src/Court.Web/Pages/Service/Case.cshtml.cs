@@ -3,6 +3,7 @@ using Court.Application.Pipeline;
 using Court.Application.Service;
 using Court.Application.Workflows;
 using Court.Domain.Common;
+using Court.Web.Infrastructure;
 using Court.Web.Pages.Fees;
 using FluentValidation;
 using Mediator;
@@ -71,7 +72,7 @@ public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageM
         }
         catch (DomainException domain)
         {
-            ModelState.AddModelError("", domain.Error.Message);
+            ModelState.AddModelError("", Localized.Of(domain.Error));
         }
         catch (WorkflowTriggerNotPermittedException refused)
         {

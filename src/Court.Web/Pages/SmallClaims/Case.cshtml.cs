@@ -5,6 +5,7 @@ using Court.Application.SmallClaims.Proceeding;
 using Court.Application.Workflows;
 using Court.Domain.Common;
 using Court.Domain.SmallClaims;
+using Court.Web.Infrastructure;
 using Court.Web.Pages.Fees;
 using FluentValidation;
 using Mediator;
@@ -59,7 +60,7 @@ public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageM
         }
         catch (DomainException domain)
         {
-            ModelState.AddModelError("", domain.Error.Message);
+            ModelState.AddModelError("", Localized.Of(domain.Error));
         }
         catch (WorkflowTriggerNotPermittedException refused)
         {

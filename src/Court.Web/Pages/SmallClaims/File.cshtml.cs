@@ -3,6 +3,7 @@ using Court.Application.SmallClaims.Filing;
 using Court.Domain.Common;
 
 using Court.Infrastructure.Persistence;
+using Court.Web.Infrastructure;
 using Court.Web.Pages.Fees;
 using FluentValidation;
 using Mediator;
@@ -77,7 +78,7 @@ public sealed class FileModel(ISender sender, UserManager<CourtUser> users) : Pa
             }
             catch (DomainException domain)
             {
-                ModelState.AddModelError(domain.Error.Code.StartsWith("small-claims.not-eligible", StringComparison.Ordinal) ? nameof(Claim) : nameof(CaseNumber), domain.Error.Message);
+                ModelState.AddModelError(domain.Error.Code.StartsWith("small-claims.not-eligible", StringComparison.Ordinal) ? nameof(Claim) : nameof(CaseNumber), Localized.Of(domain.Error));
             }
         }
 

@@ -1,3 +1,4 @@
+using Court.Domain.Calendars;
 using Court.Application.Common;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
@@ -17,7 +18,11 @@ public sealed record WorkflowTaskView(
     string? Label,
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
-    bool Overdue);
+    bool Overdue)
+{
+    /// <summary>The last day of the period, as people read a due date (<see cref="DueAt"/> is 24:00 of that day).</summary>
+    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+}
 
 /// <summary>
 /// The caller's open tasks, a page at a time: for any role she holds, narrowed to her agency or to her when the task

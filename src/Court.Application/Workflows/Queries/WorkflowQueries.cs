@@ -137,22 +137,15 @@ public interface IWorkflowInstanceQuery
 }
 
 /// <summary>
-/// Who may look at an instance: whoever may see its aggregate, by the parties its subject registration names; court
-/// staff only when it names none. An unknown stream, or one that is not the caller's, is hidden (404).
+/// Who may look at an instance: whoever may read its stream (<see cref="StreamReaders"/>: the slice's own read of the
+/// aggregate); court staff only for a stream no slice registered a reader for. An unknown stream, or one that is not
+/// the caller's, is hidden (404).
 /// </summary>
-public sealed class WorkflowInstanceRule<TQuery>(WorkflowRuntime runtime, WorkflowCatalog catalog) : IAuthorizationRule<TQuery>
+public sealed class WorkflowInstanceRule<TQuery>(WorkflowRuntime runtime, IServiceProvider services) : IAuthorizationRule<TQuery>
     where TQuery : IWorkflowInstanceQuery
 {
-    public async ValueTask<AuthorizationOutcome> EvaluateAsync(TQuery message, ICallerContext caller, CancellationToken cancellationToken)
-    {
-        if (await runtime.LoadAsync(message.StreamId, cancellationToken) is not { } snapshot)
-        {
-            return AuthorizationOutcome.Hidden;
-        }
-
-        var parties = snapshot.Aggregate is { } aggregate && catalog.SubjectOfStream(message.StreamId)?.PartiesOf is { } partiesOf
-            ? partiesOf(aggregate)
-            : new ResourceParties();
-        return Access.See(caller, parties);
-    }
+    public async ValueTask<AuthorizationOutcome> EvaluateAsync(TQuery message, ICallerContext caller, CancellationToken cancellationToken) =>
+        await runtime.LoadAsync(message.StreamId, cancellationToken) is null
+            ? AuthorizationOutcome.Hidden
+            : await StreamReaders.EvaluateAsync(services, message.StreamId, caller, cancellationToken) ?? Access.See(caller, new ResourceParties());
 }

@@ -57,7 +57,7 @@ public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext ca
         return page.Map(task =>
         {
             var definition = catalog.Find(task.WorkflowId, task.WorkflowVersion);
-            var stateTitle = definition?.FindState(task.State)?.Title ?? new LocalizedText(task.State, task.State);
+            var stateTitle = task.Title ?? definition?.FindState(task.State)?.Title ?? new LocalizedText(task.State, task.State);
             return new WorkflowTaskView(
                 task.StreamId,
                 task.WorkflowId,

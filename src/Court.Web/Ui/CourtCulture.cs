@@ -1,5 +1,5 @@
-using Court.Domain.Calendars;
 using System.Globalization;
+using Court.Domain.Calendars;
 using Court.Domain.Common;
 
 namespace Court.Web.Ui;

@@ -1,7 +1,7 @@
-using Court.Domain.Calendars;
 using Court.Application.Common;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
+using Court.Domain.Calendars;
 using Mediator;
 
 namespace Court.Application.Workflows.Queries;

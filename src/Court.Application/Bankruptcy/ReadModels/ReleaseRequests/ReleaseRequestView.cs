@@ -1,6 +1,6 @@
-using Court.Domain.Calendars;
 using Court.Application.Projections;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Calendars;
 
 namespace Court.Application.Bankruptcy.ReadModels;
 

@@ -10,8 +10,8 @@ public static class ArchivesModule
     /// <summary>Archive export and chain verification for court staff.</summary>
     public static IServiceCollection AddArchives(this IServiceCollection services)
     {
-        services.AddSingleton<IAuthorizationRule<ExportArchive>, ArchiveRule>();
-        services.AddSingleton<IAuthorizationRule<VerifyStreamChain>, ArchiveRule>();
+        services.AddScoped<IAuthorizationRule<ExportArchive>, ArchiveRule>();
+        services.AddScoped<IAuthorizationRule<VerifyStreamChain>, ArchiveRule>();
         services.AddSingleton<IAuthorizationRule<VerifyLog>, VerifyLogRule>();
         return services;
     }

@@ -9,6 +9,7 @@ using Court.Application.Bankruptcy.Releasing;
 using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Application.Documents;
+using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Application.Timeline;
 using Court.Application.Workflows;
@@ -82,6 +83,10 @@ public static class BankruptcyModule
         services.AddWorkflowSubject<ReleaseRequest>();
         services.AddWorkflowSubject<Notice>();
         services.AddWorkflowSubject<Disposal>();
+        services.AddStreamReader(Estate.StreamPrefix, id => new GetBankruptcyCase(id));
+        services.AddStreamReader(ReleaseRequest.StreamPrefix, id => new GetReleaseRequest(id));
+        services.AddStreamReader(Notice.StreamPrefix, id => new GetNotice(id));
+        services.AddStreamReader(Disposal.StreamPrefix, id => new GetAsset(id));
         services.AddWorkflowGuard<ReleaseRequest>("release-open", state => state.Outstanding.Any());
         services.AddWorkflowGuard<ReleaseRequest>("release-complete", state => !state.Outstanding.Any());
         services.AddWorkflowExpiry(firing => new EscalateOverdueRelease { RequestId = firing.IdOf<ReleaseRequest>() });

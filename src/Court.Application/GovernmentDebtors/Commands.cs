@@ -209,7 +209,7 @@ public sealed record DecideGovernmentDebtReconsideration(string CaseId, bool? Up
 }
 
 /// <summary>Keeps the number of a document the process manager issued for the case (sent as the system).</summary>
-public sealed record RecordGovernmentDebtDocument(string CaseId, CaseDocumentPurpose Purpose, string DocumentNumber) : ICommand<GovernmentDebtChanged>, IGovernmentDebtCaseMessage;
+public sealed record RecordGovernmentDebtDocument(string CaseId, CaseDocumentPurpose Purpose, string DocumentNumber, string? VerificationCode = null) : ICommand<GovernmentDebtChanged>, IGovernmentDebtCaseMessage;
 
 /// <summary>A new responsible leader of the unit took over on <see cref="ChangedOn"/> (today when absent); the unit's debts stay with it.</summary>
 public sealed record ChangeGovernmentDebtorLeader(string CreditCode, string? Name, string? Post, string? Phone, DateOnly? ChangedOn, string? Reason, long? IfMatch = null) : ICommand<GovernmentDebtChanged>, IGovernmentDebtorMessage;
@@ -482,7 +482,7 @@ public sealed class GovernmentDebtStepHandler(GovernmentDebtCases cases) :
     public ValueTask<GovernmentDebtChanged> Handle(DecideGovernmentDebtReconsideration command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public async ValueTask<GovernmentDebtChanged> Handle(RecordGovernmentDebtDocument command, CancellationToken cancellationToken) =>
-        new(command.CaseId, await cases.RecordAsync(command.CaseId, new RecordCaseDocument(command.Purpose, command.DocumentNumber), null, cancellationToken));
+        new(command.CaseId, await cases.RecordAsync(command.CaseId, new RecordCaseDocument(command.Purpose, command.DocumentNumber, command.VerificationCode), null, cancellationToken));
 
     public async ValueTask<GovernmentDebtChanged> Handle(ChangeGovernmentDebtorLeader command, CancellationToken cancellationToken) =>
         new(command.CreditCode, await cases.ChangeUnitAsync(command.CreditCode, new ChangeResponsibleLeader(new Official(command.Name!.Trim(), command.Post!.Trim(), command.Phone?.Trim()), command.ChangedOn, command.Reason?.Trim()), command.IfMatch, cancellationToken));

@@ -43,7 +43,7 @@ public static class GovernmentDebtFollowUps
             ?? throw new InvalidOperationException($"The government-debtor projection has no case {caseId}.");
         var issued = await context.Services.GetRequiredService<DocumentIssuer>().IssueAsync(
             new DocumentToIssue(kind, view.Case.CourtCode, GovernmentDebtCase.StreamPrefix + caseId, content(view), context.IdFor(purpose.ToString())), ct);
-        await context.SendAsync(new RecordGovernmentDebtDocument(caseId, purpose, issued.Number), ct);
+        await context.SendAsync(new RecordGovernmentDebtDocument(caseId, purpose, issued.Number, issued.VerificationCode), ct);
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);

@@ -4,7 +4,6 @@ using Court.Application.Fees;
 using Court.Application.Pipeline;
 using Court.Application.Timeline;
 using Court.Application.Workflows;
-using Court.Domain.Common;
 using Court.Domain.Fees;
 using Court.Domain.GovernmentDebtors;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,8 @@ public static class GovernmentDebtorsModule
     {
         services.AddScoped<GovernmentDebtCases>();
         services.AddSingleton<Projections.IProjection, GovernmentDebtProjection>();
-        services.AddWorkflowSubject<GovernmentDebtCase>(c => new ResourceParties(c.CourtCode, Agencies: [c.DebtorAgency, Agencies.Supervision.Code]));
+        services.AddWorkflowSubject<GovernmentDebtCase>();
+        services.AddStreamReader(GovernmentDebtCase.StreamPrefix, id => new GetGovernmentDebtCase(id));
         services.AddWorkflowPeriods<GovernmentDebtCase>(GovernmentDebtCases.PeriodNames);
         services.AddWorkflowGuard<GovernmentDebtCase>("debt-performed", c => c.FullyPerformedOn is not null);
         services.AddWorkflowGuard<GovernmentDebtCase>("debt-outstanding", c => c.FullyPerformedOn is null);

@@ -169,7 +169,7 @@ public sealed record PublicListItem(
     string? DecisionNumber,
     string? DecisionCode);
 
-public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext caller, GovernmentDebtCases cases, WorkflowCatalog catalog, Documents.DocumentIssuer documents) :
+public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext caller, GovernmentDebtCases cases, WorkflowCatalog catalog) :
     IQueryHandler<GetGovernmentDebtCase, GovernmentDebtCaseDetail>,
     IQueryHandler<GetGovernmentDebtDocket, Page<GovernmentDebtEntry>>,
     IQueryHandler<ListGovernmentDebtors, Page<GovernmentDebtorEntry>>,
@@ -264,18 +264,10 @@ public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext
             request = request with { Descending = true };
         }
 
-        var page = await readModels.PageAsync<PublicListEntry>(request, cancellationToken);
-        var items = new List<PublicListItem>(page.Items.Count);
-        foreach (var e in page.Items)
-        {
-            // The verification code lets a reader check the listing decision without sign-in (one read per entry on the page).
-            var code = e.DecisionNumber is { } number ? (await documents.FindAsync(number, cancellationToken))?.VerificationCode : null;
-            items.Add(new PublicListItem(
-                e.DebtorName, e.CreditCode, e.CourtCode, e.CaseNumber, e.JudgmentNumber, e.Obligation, Money.ToYuan(e.PerformedFen), Money.ToYuan(e.UnperformedFen),
-                GroundsZh[e.Ground], e.PublishedOn, e.DecisionNumber, code));
-        }
-
-        return new Page<PublicListItem>(items, page.Next, page.Total);
+        // One page read and nothing else: the entry carries its decision's verification code (decision 0081).
+        return (await readModels.PageAsync<PublicListEntry>(request, cancellationToken)).Map(e => new PublicListItem(
+            e.DebtorName, e.CreditCode, Domain.Identifiers.PeoplesCourts.Find(e.CourtCode)?.NameZh ?? e.CourtCode, Domain.Identifiers.CaseNumber.Print(e.CaseNumber), Domain.Identifiers.CaseNumber.Print(e.JudgmentNumber), e.Obligation,
+            Money.ToYuan(e.PerformedFen), Money.ToYuan(e.UnperformedFen), GroundsZh[e.Ground], e.PublishedOn, e.DecisionNumber, e.DecisionCode));
     }
 
     private GovernmentDebtorEntry UnitEntry(GovernmentDebtorView v)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Court.Application.Common;
 using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Domain.Calendars;
@@ -152,7 +153,8 @@ public sealed record PublicListEntry(
     int Ground,
     DateOnly ListedOn,
     DateOnly PublishedOn,
-    string? DecisionNumber) : IListed
+    string? DecisionNumber,
+    string? DecisionCode = null) : IListed
 {
     public const string SortByPublished = "published";
 
@@ -162,7 +164,7 @@ public sealed record PublicListEntry(
     [
         ListKey.Of(SortByPublished, ListKey.Encode(PublishedOn), ListingId),
         ListKey.Text(SortByName, DebtorName),
-        ListKey.Search(DebtorName, CreditCode, CaseNumber),
+        ListKey.Search(DebtorName, CreditCode, CaseNumber, Domain.Identifiers.CaseNumber.Print(CaseNumber)),
     ];
 }
 
@@ -172,6 +174,9 @@ public sealed record PublicListEntry(
 /// </summary>
 public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDayCalendar calendar) : IProjection
 {
+    /// <summary>The meeting task's id is the case stream's plus this, so it never replaces the state's task.</summary>
+    public const string MeetingTaskSuffix = "#coordination-meeting";
+
     private const string TotalId = "running";
 
     public string Name => "government-debtors";
@@ -226,6 +231,7 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
         var before = view.OutstandingFen;
         view = Schedule(view, envelope.Metadata.OccurredAt);
         session.Store(id, view, view.Case.DebtorAgency);
+        UpdateMeetingTask(envelope, view, session);
         await UpdateUnitCaseAsync(view, session, cancellationToken);
         await UpdateTotalsAsync(session, on, view.OutstandingFen - before, envelope.Event, view, cancellationToken);
         await UpdatePublicListAsync(envelope.Event, view, session, cancellationToken);
@@ -279,6 +285,32 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
             NextStep = view.Final ? "closed" : next.Step ?? "state",
             NextOn = next.On ?? view.StateSince,
         };
+    }
+
+    /// <summary>
+    /// The supervision office's task to hold the coordination meeting: open while the pinned definition lets the office
+    /// hold one in the case's state, due on the last day of the period since supervision began or the last meeting
+    /// (so it turns overdue when none has been held for that long), moved by each meeting, gone when the case is
+    /// performed or closed. It sits beside the state's own task in the inbox (the state's responsible may be the unit).
+    /// </summary>
+    private void UpdateMeetingTask(EventEnvelope envelope, GovernmentDebtCaseView view, IDocumentSession session)
+    {
+        var taskId = envelope.StreamId + MeetingTaskSuffix;
+        var definition = view.WorkflowVersion == 0 ? null : catalog.Find(GovernmentDebtCases.WorkflowId, view.WorkflowVersion);
+        var hold = definition?.From(view.State).FirstOrDefault(t => t.Trigger == nameof(HoldGovernmentDebtMeeting) && t.Roles.Contains(Roles.SupervisionOfficer));
+        if (view.Final || view.MeetingDueOn is not { } due || hold is null)
+        {
+            session.Delete<WorkflowTaskDocument>(taskId);
+            return;
+        }
+
+        session.Store(
+            taskId,
+            new WorkflowTaskDocument(
+                envelope.StreamId, GovernmentDebtCases.WorkflowId, view.WorkflowVersion, view.State, Roles.SupervisionOfficer, Agencies.Supervision.Code, null,
+                view.Case.CaseNumber, envelope.Metadata.OccurredAt, new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDayCalendar.ChinaOffset),
+                envelope.Version, hold.Title),
+            Roles.SupervisionOfficer);
     }
 
     private static async ValueTask ApplyToUnitAsync(EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
@@ -353,12 +385,12 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
         switch (@event)
         {
             case ListingPublished published when c.Listing is { } listing:
-                var decision = c.Documents.LastOrDefault(d => d.Purpose == CaseDocumentPurpose.ListingDecision)?.DocumentNumber;
+                var decision = c.Documents.LastOrDefault(d => d.Purpose == CaseDocumentPurpose.ListingDecision);
                 var balance = c.BalanceOn(published.PublishedOn);
                 session.Store(listing.ListingId, new PublicListEntry(
                     listing.ListingId, c.CaseId, c.DebtorName, c.DebtorCreditCode, c.CourtCode, c.CaseNumber, view.JudgmentNumber,
                     $"依{view.JudgmentNumber}给付{view.CreditorName}人民币{Domain.Fees.Money.Format(c.PrincipalFen)}元" + (c.Interest is not null ? "及利息" : ""),
-                    c.PrincipalFen, balance.PerformedFen, balance.OutstandingFen, (int)listing.Ground, listing.ListedOn, published.PublishedOn, decision));
+                    c.PrincipalFen, balance.PerformedFen, balance.OutstandingFen, (int)listing.Ground, listing.ListedOn, published.PublishedOn, decision?.DocumentNumber, decision?.VerificationCode));
                 break;
             case RemovedFromList removed:
                 session.Delete<PublicListEntry>(removed.ListingId);
@@ -366,11 +398,13 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
             case PerformanceRecorded or SettlementReached or CaseDocumentIssued when c.Listing is { PublishedOn: not null } current
                 && await session.LoadAsync<PublicListEntry>(current.ListingId, cancellationToken) is { } entry:
                 var now = c.BalanceOn(c.Movements.LastOrDefault()?.On ?? entry.PublishedOn);
+                var issued = c.Documents.LastOrDefault(d => d.Purpose == CaseDocumentPurpose.ListingDecision);
                 session.Store(entry.ListingId, entry with
                 {
                     PerformedFen = now.PerformedFen,
                     UnperformedFen = now.OutstandingFen,
-                    DecisionNumber = entry.DecisionNumber ?? c.Documents.LastOrDefault(d => d.Purpose == CaseDocumentPurpose.ListingDecision)?.DocumentNumber,
+                    DecisionNumber = entry.DecisionNumber ?? issued?.DocumentNumber,
+                    DecisionCode = entry.DecisionCode ?? issued?.VerificationCode,
                 });
                 break;
         }

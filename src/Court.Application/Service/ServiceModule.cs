@@ -1,5 +1,6 @@
 using Court.Application.Common;
 using Court.Application.Demo;
+using Court.Application.Pipeline;
 using Court.Application.Timeline;
 using Court.Application.Workflows;
 using Court.Domain.Fees;
@@ -18,6 +19,7 @@ public static class ServiceModule
         services.AddSingleton<ServiceProjection>();
         services.AddSingleton<Projections.IProjection>(sp => sp.GetRequiredService<ServiceProjection>());
         services.AddWorkflowSubject<ServiceFile>();
+        services.AddStreamReader(ServiceFile.StreamPrefix, id => new GetCaseService(id));
         services.AddWorkflowPeriods<ServiceFile>(ServiceFiles.PeriodNames);
         services.AddDemoSeeder<Demo.ServiceDemoSeeder>();
 

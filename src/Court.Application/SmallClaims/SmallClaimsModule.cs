@@ -1,6 +1,7 @@
 using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Application.Fees;
+using Court.Application.Pipeline;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Proceeding;
@@ -22,6 +23,7 @@ public static class SmallClaimsModule
         services.AddDemoSeeder<Demo.SmallClaimsDemoSeeder>();
         services.AddSingleton<Projections.IProjection, SmallClaimsProjection>();
         services.AddWorkflowSubject<SmallClaimsCase>();
+        services.AddStreamReader(SmallClaimsCase.StreamPrefix, id => new GetSmallClaimsCase(id));
         services.AddWorkflowPeriods<SmallClaimsCase>(SmallClaimsCases.PeriodNames);
 
         services.AllowRoles<CheckSmallClaimsEligibility>(RolesRuleRegistration.CourtStaff);

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Court.Application.Pipeline;
 using Court.Domain.Common;
 using Court.Domain.Workflows;
 using Mediator;
@@ -117,15 +116,14 @@ public static class WorkflowRegistrations
 
     /// <summary>
     /// Declares that workflows may drive <typeparamref name="TState"/>: definitions name it in "subject" as its stream
-    /// prefix without the trailing dash (e.g. "release-request" for "release-request-").
-    /// <paramref name="partiesOf"/> says who may see an instance (its actions and diagram); without it, court staff only.
+    /// prefix without the trailing dash (e.g. "release-request" for "release-request-"). Who may see an instance (its
+    /// actions and diagram) is whoever may read its stream (<see cref="Pipeline.StreamReaders"/>); court staff without one.
     /// </summary>
-    public static IServiceCollection AddWorkflowSubject<TState>(this IServiceCollection services, Func<TState, ResourceParties>? partiesOf = null)
+    public static IServiceCollection AddWorkflowSubject<TState>(this IServiceCollection services)
         where TState : IAggregateState<TState> =>
         services.AddSingleton(new WorkflowSubjectRegistration(
             TState.StreamPrefix.TrimEnd('-'),
             TState.StreamPrefix,
             typeof(TState),
-            events => events.Aggregate(TState.Initial, (state, e) => state.Evolve(e)),
-            partiesOf is null ? null : state => partiesOf((TState)state)));
+            events => events.Aggregate(TState.Initial, (state, e) => state.Evolve(e))));
 }

@@ -4,7 +4,11 @@ using Court.Domain.Workflows;
 
 namespace Court.Application.Workflows;
 
-/// <summary>An open task: an instance waiting in a state whose responsible role is <see cref="Responsible"/>. Partitioned by that role.</summary>
+/// <summary>
+/// An open task: an instance waiting in a state whose responsible role is <see cref="Responsible"/>. Partitioned by
+/// that role. A slice may add a task of its own beside the state's (a due item inside a state, e.g. a coordination
+/// meeting), under an id of its own and with a <see cref="Title"/> saying what is to be done.
+/// </summary>
 [Collection("workflow-tasks")]
 public sealed record WorkflowTaskDocument(
     string StreamId,
@@ -17,7 +21,8 @@ public sealed record WorkflowTaskDocument(
     string? Label,
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
-    long StreamVersion) : IListed
+    long StreamVersion,
+    LocalizedText? Title = null) : IListed
 {
     /// <summary>Soonest due first (none last), then the oldest.</summary>
     public const string SortByDue = "due";

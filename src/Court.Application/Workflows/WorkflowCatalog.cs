@@ -9,7 +9,7 @@ public interface IWorkflowDefinitionSource
 }
 
 /// <summary>An aggregate type a workflow can drive; registered by its slice with <c>AddWorkflowSubject&lt;TState&gt;()</c>.</summary>
-public sealed record WorkflowSubjectRegistration(string Subject, string StreamPrefix, Type StateType, Func<IEnumerable<IDomainEvent>, object> Fold, Func<object, Pipeline.ResourceParties>? PartiesOf = null);
+public sealed record WorkflowSubjectRegistration(string Subject, string StreamPrefix, Type StateType, Func<IEnumerable<IDomainEvent>, object> Fold);
 
 /// <summary>
 /// Every loaded definition with the guards, commands, expiry commands and subjects code registers, held against each

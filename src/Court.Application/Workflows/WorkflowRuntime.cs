@@ -52,7 +52,10 @@ public sealed record WorkflowStep(DateTimeOffset Now, WorkflowDefinition Definit
 }
 
 /// <summary>What a caller may do with an instance now.</summary>
-public sealed record WorkflowActions(string StreamId, string WorkflowId, int WorkflowVersion, string State, LocalizedText StateTitle, DateTimeOffset? DueAt, bool IsFinal, long StreamVersion, IReadOnlyList<WorkflowAction> Actions);
+public sealed record WorkflowActions(string StreamId, string WorkflowId, int WorkflowVersion, string State, LocalizedText StateTitle, DateTimeOffset? DueAt, bool IsFinal, long StreamVersion, IReadOnlyList<WorkflowAction> Actions)
+{
+    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+}
 
 public sealed record WorkflowAction(string Trigger, LocalizedText Title, string To, LocalizedText ToTitle);
 

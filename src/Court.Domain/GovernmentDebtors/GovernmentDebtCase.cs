@@ -71,6 +71,8 @@ public sealed record GovernmentDebtCase(
     public WorkflowAssignment? AssignmentFor(string state, string role) => role switch
     {
         "debtor-unit-officer" => new WorkflowAssignment(Agency: DebtorAgency),
+        // Outside the court a task must name its agency, or the inbox shows it to nobody (WorkflowTaskDocument.AudiencesOf).
+        "supervision-officer" => new WorkflowAssignment(Agency: Agencies.Supervision.Code),
         "judge" when JudgeId is not null => new WorkflowAssignment(UserId: JudgeId),
         _ => null,
     };

@@ -25,7 +25,7 @@ public sealed record OpenGovernmentDebtCase(
     DateOnly? OpenedOn = null) : GovernmentDebtCommand;
 
 /// <summary>Keeps the number of a document issued for the case.</summary>
-public sealed record RecordCaseDocument(CaseDocumentPurpose Purpose, string DocumentNumber) : GovernmentDebtCommand;
+public sealed record RecordCaseDocument(CaseDocumentPurpose Purpose, string DocumentNumber, string? VerificationCode = null) : GovernmentDebtCommand;
 
 public sealed record IssueEnforcementNotice : GovernmentDebtCommand;
 

@@ -20,7 +20,7 @@ public static class GovernmentDebtDecider
         (false, _) => DomainError.NotFound("government-debt.case-not-found", "There is no such government-debtor enforcement case."),
         (true, RecordCaseDocument document) => state.Documents.Any(d => d.Purpose == document.Purpose && d.DocumentNumber == document.DocumentNumber)
             ? Decision.Nothing
-            : Decision.Emit(new CaseDocumentIssued(state.CaseId, document.Purpose, document.DocumentNumber, context.Today)),
+            : Decision.Emit(new CaseDocumentIssued(state.CaseId, document.Purpose, document.DocumentNumber, context.Today, document.VerificationCode)),
         (true, IssueEnforcementNotice) => Decision.Emit(new EnforcementNoticeIssued(state.CaseId, context.Today)),
         (true, PushCase push) => state.PushedOn is not null ? Decision.Nothing : Push(state, push, context),
         (true, StartSupervision start) => StartSupervising(state, start, context),

@@ -84,8 +84,10 @@ public sealed record GovernmentDebtCaseOpened(
     string? JudgeId,
     DateOnly OpenedOn) : IDomainEvent;
 
+/// <param name="VerificationCode">The code printed on the document, kept so the public list links each entry to its
+/// verification without reading the documents store per entry (decision 0081); null in events recorded before it was kept.</param>
 [EventType("government-debt.document-issued.v1")]
-public sealed record CaseDocumentIssued(string CaseId, CaseDocumentPurpose Purpose, string DocumentNumber, DateOnly IssuedOn) : IDomainEvent;
+public sealed record CaseDocumentIssued(string CaseId, CaseDocumentPurpose Purpose, string DocumentNumber, DateOnly IssuedOn, string? VerificationCode = null) : IDomainEvent;
 
 /// <summary>The enforcement notice with the dishonesty-risk warning (失信风险提示) was served.</summary>
 [EventType("government-debt.enforcement-notice-issued.v1")]

@@ -71,7 +71,13 @@ public sealed record CaseNumber
 
     public string Value => string.Create(CultureInfo.InvariantCulture, $"({Year}){Court.Code}{Type.Code}{Serial}号");
 
+    /// <summary>The form printed for readers (documents, the public list): full-width brackets, e.g. （2022）渝0116破1号.</summary>
+    public string Printed => string.Create(CultureInfo.InvariantCulture, $"（{Year}）{Court.Code}{Type.Code}{Serial}号");
+
     public override string ToString() => Value;
+
+    /// <summary>The printed form of a stored (canonical) case number; text that is not one is returned as it is.</summary>
+    public static string Print(string caseNumber) => Parse(caseNumber) is { IsValid: true } parsed ? parsed.Value.Printed : caseNumber;
 
     public static Parsed<CaseNumber> Parse(string? input)
     {

@@ -342,10 +342,10 @@ public static class BankruptcyEndpoints
         }
 
         var csv = new StringBuilder();
-        csv.Append("notice_id,document_number,case_number,agency,purpose,asset,status,workflow_state,due_at,overdue,issued_at,acknowledged_at,executed_on,registration_reference,cannot_execute_reason\r\n");
+        csv.Append("notice_id,document_number,case_number,agency,purpose,asset,status,workflow_state,due_on,due_at,overdue,issued_at,acknowledged_at,executed_on,registration_reference,cannot_execute_reason\r\n");
         foreach (var n in notices)
         {
-            object?[] row = [n.Id, n.DocumentNumber, n.CaseNumber, n.Agency, n.Purpose, n.Content?.AssetDescription, n.Status, n.WorkflowState, n.DueAt, n.IsOverdueAt(now) ? "yes" : "no", n.IssuedAt, n.AcknowledgedAt, n.ExecutedOn, n.RegistrationReference, n.CannotExecuteReason];
+            object?[] row = [n.Id, n.DocumentNumber, n.CaseNumber, n.Agency, n.Purpose, n.Content?.AssetDescription, n.Status, n.WorkflowState, n.DueOn, n.DueAt, n.IsOverdueAt(now) ? "yes" : "no", n.IssuedAt, n.AcknowledgedAt, n.ExecutedOn, n.RegistrationReference, n.CannotExecuteReason];
             csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
         }
 

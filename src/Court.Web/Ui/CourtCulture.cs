@@ -1,4 +1,5 @@
 using System.Globalization;
+using Court.Domain.Calendars;
 using Court.Domain.Common;
 
 namespace Court.Web.Ui;
@@ -20,6 +21,15 @@ public static class CourtCulture
     /// <summary>2022年4月23日 / 23 April 2022.</summary>
     public static string Date(DateTimeOffset at) =>
         ToCourtTime(at).ToString(IsChinese ? "yyyy'年'M'月'd'日'" : "d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>The last day of a period that runs out at <paramref name="dueAt"/> (24:00 of that day), as a date people read.</summary>
+    public static string LastDay(DateTimeOffset dueAt) => Date(WorkingDayCalendar.LastDayOf(dueAt));
+
+    /// <summary>2022年4月23日 / 23 April 2022.</summary>
+    public static string Date(DateOnly date) =>
+        IsChinese
+            ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            : date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"));
 
     /// <summary>2022年4月23日 09:30 / 23 April 2022 09:30.</summary>
     public static string DateTime(DateTimeOffset at) =>

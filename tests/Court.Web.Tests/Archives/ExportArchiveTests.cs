@@ -99,6 +99,15 @@ public sealed class ExportArchiveTests(DocumentsApi api) : IClassFixture<Documen
         Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("clerk")).GetAsync("/api/archives/no-such-stream/export")).StatusCode);
     }
 
+    [Fact]
+    public async Task Verifying_a_stream_that_does_not_exist_is_404_not_intact()
+    {
+        var response = await (await api.As("clerk")).GetAsync("/api/archives/no-such-stream/verify");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("intact", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>A case stream of three events, and a notice issued in it and executed (its series excerpt and lifecycle).</summary>
     private async Task<(string StreamId, IssuedDocument Document)> GivenACaseStreamWithAnExecutedNoticeAsync()
     {

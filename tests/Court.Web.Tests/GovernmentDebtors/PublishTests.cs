@@ -10,11 +10,37 @@ public sealed class PublishTests(GovernmentDebtApi api)
     public async Task A_published_listing_appears_on_the_anonymous_public_list_with_its_decision_number()
     {
         var id = await api.ListedAsync(26, amount: 880_000m, publish: true);
-        var number = (await api.CaseAsync(id)).GetProperty("caseNumber").GetString();
+        Assert.Equal("(2022)渝0116执26号", (await api.CaseAsync(id)).GetProperty("caseNumber").GetString());
 
         var list = await Ok(await api.Anonymous().GetAsync("/api/public/government-debtors?q=" + Uri.EscapeDataString("(2022)渝0116执26号")));
         var entry = Assert.Single(list.GetProperty("items").EnumerateArray());
-        Assert.Equal((number, Town, 880_000m, 0m), (entry.GetProperty("caseNumber").GetString(), entry.GetProperty("creditCode").GetString(), entry.GetProperty("unperformed").GetDecimal(), entry.GetProperty("performed").GetDecimal()));
+        Assert.Equal((Town, 880_000m, 0m), (entry.GetProperty("creditCode").GetString(), entry.GetProperty("unperformed").GetDecimal(), entry.GetProperty("performed").GetDecimal()));
         Assert.Contains("失信决", entry.GetProperty("decisionNumber").GetString());
+    }
+
+    [Fact]
+    public async Task The_public_list_prints_the_case_number_with_full_width_brackets_and_the_courts_name()
+    {
+        await api.ListedAsync(36, publish: true);
+
+        var list = await Ok(await api.Anonymous().GetAsync("/api/public/government-debtors?q=" + Uri.EscapeDataString("（2022）渝0116执36号")));
+        var entry = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal(
+            ("（2022）渝0116执36号", "（2021）渝0116民初36号", "重庆市江津区人民法院"),
+            (entry.GetProperty("caseNumber").GetString(), entry.GetProperty("judgmentNumber").GetString(), entry.GetProperty("court").GetString()));
+    }
+
+    [Fact]
+    public async Task Each_public_entry_carries_the_code_that_verifies_its_listing_decision()
+    {
+        await api.ListedAsync(37, publish: true);
+
+        var list = await Ok(await api.Anonymous().GetAsync("/api/public/government-debtors?q=" + Uri.EscapeDataString("(2022)渝0116执37号")));
+        var entry = Assert.Single(list.GetProperty("items").EnumerateArray());
+        var number = entry.GetProperty("decisionNumber").GetString()!;
+        var code = entry.GetProperty("decisionCode").GetString();
+        Assert.False(string.IsNullOrEmpty(code));
+        var verified = await Ok(await api.Anonymous().GetAsync($"/api/verify?number={Uri.EscapeDataString(number)}&code={Uri.EscapeDataString(code!)}"));
+        Assert.True(verified.GetProperty("genuine").GetBoolean());
     }
 }

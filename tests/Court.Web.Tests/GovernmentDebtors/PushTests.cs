@@ -26,6 +26,18 @@ public sealed class PushTests(GovernmentDebtApi api)
         Assert.Equal("government-debt.push-period-running", refused.GetProperty("code").GetString());
         Assert.Contains(earliest, refused.GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task A_pushed_case_is_a_task_in_the_supervision_offices_inbox_and_in_no_other_agencys()
+    {
+        var id = await api.PushedAsync(40);
+
+        var inbox = await Ok(await (await api.As("supervisor")).GetAsync("/api/tasks?limit=50&q=" + Uri.EscapeDataString("(2022)渝0116执40号")));
+        var task = Assert.Single(inbox.GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == "government-debt-case-" + id);
+        Assert.Equal("Pushed", task.GetProperty("state").GetString());
+        var other = await Ok(await (await api.As("bank")).GetAsync("/api/tasks?limit=50&q=" + Uri.EscapeDataString("(2022)渝0116执40号")));
+        Assert.Empty(other.GetProperty("items").EnumerateArray());
+    }
 }
 
 /// <summary>Friday 29 April 2022, the eve of the Labour Day holiday (30 April – 4 May; Saturday 7 May is a working day).</summary>

@@ -25,11 +25,17 @@ public sealed class ExportArchiveValidator : AbstractValidator<ExportArchive>
     public ExportArchiveValidator() => RuleFor(q => q.StreamId).NotEmpty().MaximumLength(200);
 }
 
-public sealed class ArchiveRule : IAuthorizationRule<ExportArchive>, IAuthorizationRule<Verifying.VerifyStreamChain>
+public sealed class ArchiveRule(IServiceProvider services) : IAuthorizationRule<ExportArchive>, IAuthorizationRule<Verifying.VerifyStreamChain>
 {
-    // The export carries case content: court staff only. The chain check reveals no content: the system administrator too.
-    public ValueTask<AuthorizationOutcome> EvaluateAsync(ExportArchive message, ICallerContext caller, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Access.RolesOnly(caller, Roles.Clerk, Roles.Judge));
+    // The export carries case content: court staff who may read the stream's case. The chain check reveals no
+    // content: the system administrator too, for any stream.
+    public async ValueTask<AuthorizationOutcome> EvaluateAsync(ExportArchive message, ICallerContext caller, CancellationToken cancellationToken)
+    {
+        var byRole = Access.RolesOnly(caller, Roles.Clerk, Roles.Judge);
+        return byRole != AuthorizationOutcome.Allowed
+            ? byRole
+            : await StreamReaders.EvaluateAsync(services, message.StreamId, caller, cancellationToken) ?? AuthorizationOutcome.Allowed;
+    }
 
     public ValueTask<AuthorizationOutcome> EvaluateAsync(Verifying.VerifyStreamChain message, ICallerContext caller, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Access.RolesOnly(caller, Roles.Clerk, Roles.Judge, Roles.SystemAdministrator));

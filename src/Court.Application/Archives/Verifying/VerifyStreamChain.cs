@@ -1,4 +1,5 @@
 using Court.Application.EventStore;
+using Court.Application.Pipeline;
 using FluentValidation;
 using Mediator;
 
@@ -18,8 +19,14 @@ public sealed class VerifyStreamChainHandler(IEventStore store) : IQueryHandler<
 {
     public async ValueTask<ChainVerification> Handle(VerifyStreamChain query, CancellationToken cancellationToken)
     {
-        var report = await store.VerifyAsync(query.StreamId, cancellationToken);
+        // A stream with no events has no chain to call intact.
         var head = await store.ReadStreamAsync(query.StreamId, ReadDirection.Backwards, long.MaxValue, 1, cancellationToken);
-        return new ChainVerification(query.StreamId, report.IsIntact, report.EventsChecked, head.Count == 0 ? -1 : head[0].Version, head.Count == 0 ? null : head[0].Hash, report.FirstBrokenLink);
+        if (head.Count == 0)
+        {
+            throw new ResourceNotFoundException($"No stream '{query.StreamId}'.");
+        }
+
+        var report = await store.VerifyAsync(query.StreamId, cancellationToken);
+        return new ChainVerification(query.StreamId, report.IsIntact, report.EventsChecked, head[0].Version, head[0].Hash, report.FirstBrokenLink);
     }
 }

@@ -1,6 +1,7 @@
 using Court.Application.Common;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
+using Court.Domain.Calendars;
 using Mediator;
 
 namespace Court.Application.Workflows.Queries;
@@ -17,7 +18,11 @@ public sealed record WorkflowTaskView(
     string? Label,
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
-    bool Overdue);
+    bool Overdue)
+{
+    /// <summary>The last day of the period, as people read a due date (<see cref="DueAt"/> is 24:00 of that day).</summary>
+    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+}
 
 /// <summary>
 /// The caller's open tasks, a page at a time: for any role she holds, narrowed to her agency or to her when the task
@@ -52,7 +57,7 @@ public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext ca
         return page.Map(task =>
         {
             var definition = catalog.Find(task.WorkflowId, task.WorkflowVersion);
-            var stateTitle = definition?.FindState(task.State)?.Title ?? new LocalizedText(task.State, task.State);
+            var stateTitle = task.Title ?? definition?.FindState(task.State)?.Title ?? new LocalizedText(task.State, task.State);
             return new WorkflowTaskView(
                 task.StreamId,
                 task.WorkflowId,
@@ -132,22 +137,15 @@ public interface IWorkflowInstanceQuery
 }
 
 /// <summary>
-/// Who may look at an instance: whoever may see its aggregate, by the parties its subject registration names; court
-/// staff only when it names none. An unknown stream, or one that is not the caller's, is hidden (404).
+/// Who may look at an instance: whoever may read its stream (<see cref="StreamReaders"/>: the slice's own read of the
+/// aggregate); court staff only for a stream no slice registered a reader for. An unknown stream, or one that is not
+/// the caller's, is hidden (404).
 /// </summary>
-public sealed class WorkflowInstanceRule<TQuery>(WorkflowRuntime runtime, WorkflowCatalog catalog) : IAuthorizationRule<TQuery>
+public sealed class WorkflowInstanceRule<TQuery>(WorkflowRuntime runtime, IServiceProvider services) : IAuthorizationRule<TQuery>
     where TQuery : IWorkflowInstanceQuery
 {
-    public async ValueTask<AuthorizationOutcome> EvaluateAsync(TQuery message, ICallerContext caller, CancellationToken cancellationToken)
-    {
-        if (await runtime.LoadAsync(message.StreamId, cancellationToken) is not { } snapshot)
-        {
-            return AuthorizationOutcome.Hidden;
-        }
-
-        var parties = snapshot.Aggregate is { } aggregate && catalog.SubjectOfStream(message.StreamId)?.PartiesOf is { } partiesOf
-            ? partiesOf(aggregate)
-            : new ResourceParties();
-        return Access.See(caller, parties);
-    }
+    public async ValueTask<AuthorizationOutcome> EvaluateAsync(TQuery message, ICallerContext caller, CancellationToken cancellationToken) =>
+        await runtime.LoadAsync(message.StreamId, cancellationToken) is null
+            ? AuthorizationOutcome.Hidden
+            : await StreamReaders.EvaluateAsync(services, message.StreamId, caller, cancellationToken) ?? Access.See(caller, new ResourceParties());
 }

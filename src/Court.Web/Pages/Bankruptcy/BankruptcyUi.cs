@@ -27,8 +27,6 @@ public static class BankruptcyUi
     public static string Agency(string code) => CourtCulture.AgencyName(code) ?? code;
 
     /// <summary>A deadline's last day: due instants are 24:00 China time of that day.</summary>
-    public static string LastDay(DateTimeOffset dueAt) => CourtCulture.Date(dueAt.AddTicks(-1));
-
     public static string DocumentLink(string number) => "/documents/" + Uri.EscapeDataString(number);
 
     /// <summary>A definition's title in the UI language.</summary>

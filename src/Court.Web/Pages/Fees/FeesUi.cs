@@ -1,6 +1,5 @@
 using System.Globalization;
 using Court.Domain.Fees;
-using Court.Web.Ui;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -9,11 +8,6 @@ namespace Court.Web.Pages.Fees;
 /// <summary>Formatting and error plumbing shared by the fee and small-claims pages.</summary>
 public static class FeesUi
 {
-    public static string Date(DateOnly date) =>
-        CourtCulture.IsChinese
-            ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
-            : date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"));
-
     public static string Yuan(decimal yuan) => "¥" + yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     public static string Yuan(long fen) => Yuan(Money.ToYuan(fen));

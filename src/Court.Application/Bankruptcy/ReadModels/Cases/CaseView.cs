@@ -1,5 +1,6 @@
 using Court.Application.Projections;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Calendars;
 
 namespace Court.Application.Bankruptcy.ReadModels;
 
@@ -36,7 +37,10 @@ public enum AssetState
 }
 
 /// <summary>One thing that stands between an asset and its disposal: who must act, on what, by when.</summary>
-public sealed record Blocker(string Kind, string Party, string? Reference, DateTimeOffset? DueAt);
+public sealed record Blocker(string Kind, string Party, string? Reference, DateTimeOffset? DueAt)
+{
+    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+}
 
 public enum SeizureStatus
 {
@@ -135,6 +139,8 @@ public sealed class AssetView
     public bool ReleaseOpen { get; set; }
 
     public DateTimeOffset? ReleaseDueAt { get; set; }
+
+    public DateOnly? ReleaseDueOn => ReleaseDueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
 
     public string? NoticeId { get; set; }
 

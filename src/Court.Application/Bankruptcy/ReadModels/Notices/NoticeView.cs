@@ -1,5 +1,6 @@
 using Court.Application.Projections;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Calendars;
 
 namespace Court.Application.Bankruptcy.ReadModels;
 
@@ -54,6 +55,9 @@ public sealed class NoticeView
 
     /// <summary>When the current deadline (acknowledge or execute) runs out.</summary>
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The last day of the current deadline: the date people read as due.</summary>
+    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
 
     public DateOnly AcknowledgeBy { get; set; }
 

@@ -1,5 +1,6 @@
 using Court.Application.Projections;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Calendars;
 
 namespace Court.Application.Bankruptcy.ReadModels;
 
@@ -57,6 +58,9 @@ public sealed class ReleaseRequestView
 
     /// <summary>When the current step's deadline runs out (24:00 China time of its last day).</summary>
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The last day of the current step's deadline: the date people read as due.</summary>
+    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
 
     public string RequestedBy { get; set; } = "";
 

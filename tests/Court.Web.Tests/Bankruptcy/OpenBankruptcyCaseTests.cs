@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Court.Web.Tests.Bankruptcy.Support;
 
 namespace Court.Web.Tests.Bankruptcy;
@@ -53,7 +54,10 @@ public sealed class OpenBankruptcyCaseTests(EmptyCourt api) : IClassFixture<Empt
     [InlineData("(2022)渝0116破104", "91500116MA5U5X7A8B", "caseNumber", "end with 号")]
     public async Task Bad_identifiers_are_400_naming_the_field_and_the_fault(string caseNumber, string creditCode, string field, string fault)
     {
-        var response = await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase(caseNumber, creditCode));
+        // Asked in English: the identifiers' refusals are worded in the caller's language (zh-CN by default).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bankruptcy-cases") { Content = JsonContent.Create(Samples.OpenCase(caseNumber, creditCode), options: BankruptcyApi.Json) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var response = await (await api.AsClerk()).SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -27,7 +27,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
     public async Task The_supervision_office_sees_every_flagged_case_the_units_with_their_leaders_and_exports_csv()
     {
         var page = await SignedInAsync("supervisor");
-        await page.GetByRole(AriaRole.Link, new() { Name = "涉党政机关执行" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "涉党政机关执行", Exact = true }).ClickAsync();
 
         var rows = page.GetByTestId("gd-docket").Locator("tbody tr");
         Assert.Equal(10, await rows.CountAsync()); // 12 demo cases, two closed

@@ -308,7 +308,7 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
             taskId,
             new WorkflowTaskDocument(
                 envelope.StreamId, GovernmentDebtCases.WorkflowId, view.WorkflowVersion, view.State, Roles.SupervisionOfficer, Agencies.Supervision.Code, null,
-                view.Case.CaseNumber, envelope.Metadata.OccurredAt, new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingDayCalendar.ChinaOffset),
+                view.Case.CaseNumber, envelope.Metadata.OccurredAt, WorkingDayCalendar.EndOf(due),
                 envelope.Version, hold.Title),
             Roles.SupervisionOfficer);
     }

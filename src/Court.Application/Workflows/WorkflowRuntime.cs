@@ -44,7 +44,7 @@ public sealed record WorkflowSnapshot(WorkflowInstance Instance, WorkflowDefinit
 public sealed record WorkflowStep(DateTimeOffset Now, WorkflowDefinition Definition, StateDefinition? To, DateTimeOffset? DueAt)
 {
     /// <summary>The last day of the entered state's deadline (China date), or null when it has none.</summary>
-    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+    public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
 
     /// <summary>The entered state's deadline, for a step whose documents print it: its state must have one in the pinned definition.</summary>
     public DateOnly RequireDueOn() => DueOn
@@ -54,7 +54,7 @@ public sealed record WorkflowStep(DateTimeOffset Now, WorkflowDefinition Definit
 /// <summary>What a caller may do with an instance now.</summary>
 public sealed record WorkflowActions(string StreamId, string WorkflowId, int WorkflowVersion, string State, LocalizedText StateTitle, DateTimeOffset? DueAt, bool IsFinal, long StreamVersion, IReadOnlyList<WorkflowAction> Actions)
 {
-    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+    public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
 }
 
 public sealed record WorkflowAction(string Trigger, LocalizedText Title, string To, LocalizedText ToTitle);

@@ -110,11 +110,17 @@ public sealed class WorkingDayCalendar
     {
         var localDay = DateOnly.FromDateTime(start.ToOffset(ChinaOffset).DateTime);
         var last = EndOfPeriod(localDay, days, unit);
-        return new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+        return EndOf(last);
     }
+
+    /// <summary>The instant a period whose last day is <paramref name="lastDay"/> runs out: 24:00 China Standard Time of that day.</summary>
+    public static DateTimeOffset EndOf(DateOnly lastDay) => new(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
 
     /// <summary>The last day of a period that runs out at <paramref name="dueAt"/> (24:00 China Standard Time of that day): the date a document prints.</summary>
     public static DateOnly LastDayOf(DateTimeOffset dueAt) => DateOnly.FromDateTime(dueAt.ToOffset(ChinaOffset).AddTicks(-1).DateTime);
+
+    /// <summary><see cref="LastDayOf(DateTimeOffset)"/> of a deadline that may be absent.</summary>
+    public static DateOnly? LastDayOf(DateTimeOffset? dueAt) => dueAt is { } due ? LastDayOf(due) : null;
 
     private static bool IsFixedDateHoliday(DateOnly date) => (date.Month, date.Day) is (1, 1) or (5, 1) or (5, 2) or (10, 1) or (10, 2) or (10, 3);
 }

@@ -21,7 +21,7 @@ public sealed record WorkflowTaskView(
     bool Overdue)
 {
     /// <summary>The last day of the period, as people read a due date (<see cref="DueAt"/> is 24:00 of that day).</summary>
-    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+    public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
 }
 
 /// <summary>

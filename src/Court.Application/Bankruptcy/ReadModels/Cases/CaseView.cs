@@ -39,7 +39,7 @@ public enum AssetState
 /// <summary>One thing that stands between an asset and its disposal: who must act, on what, by when.</summary>
 public sealed record Blocker(string Kind, string Party, string? Reference, DateTimeOffset? DueAt)
 {
-    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+    public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
 }
 
 public enum SeizureStatus
@@ -140,7 +140,7 @@ public sealed class AssetView
 
     public DateTimeOffset? ReleaseDueAt { get; set; }
 
-    public DateOnly? ReleaseDueOn => ReleaseDueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+    public DateOnly? ReleaseDueOn => WorkingDayCalendar.LastDayOf(ReleaseDueAt);
 
     public string? NoticeId { get; set; }
 

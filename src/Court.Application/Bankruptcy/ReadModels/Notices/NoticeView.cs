@@ -57,7 +57,7 @@ public sealed class NoticeView
     public DateTimeOffset? DueAt { get; set; }
 
     /// <summary>The last day of the current deadline: the date people read as due.</summary>
-    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+    public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
 
     public DateOnly AcknowledgeBy { get; set; }
 

@@ -60,7 +60,7 @@ public sealed class ReleaseRequestView
     public DateTimeOffset? DueAt { get; set; }
 
     /// <summary>The last day of the current step's deadline: the date people read as due.</summary>
-    public DateOnly? DueOn => DueAt is { } due ? WorkingDayCalendar.LastDayOf(due) : null;
+    public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
 
     public string RequestedBy { get; set; } = "";
 

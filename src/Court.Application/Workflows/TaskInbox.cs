@@ -7,7 +7,8 @@ namespace Court.Application.Workflows;
 /// <summary>
 /// An open task: an instance waiting in a state whose responsible role is <see cref="Responsible"/>. Partitioned by
 /// that role. A slice may add a task of its own beside the state's (a due item inside a state, e.g. a coordination
-/// meeting), under an id of its own and with a <see cref="Title"/> saying what is to be done.
+/// meeting), under an id of its own and with a <see cref="Title"/> saying what is to be done. <see cref="Subject"/>
+/// names what the task is about (a notice's number and asset), so two tasks of one process can be told apart.
 /// </summary>
 [Collection("workflow-tasks")]
 public sealed record WorkflowTaskDocument(
@@ -22,7 +23,8 @@ public sealed record WorkflowTaskDocument(
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
     long StreamVersion,
-    LocalizedText? Title = null) : IListed
+    LocalizedText? Title = null,
+    string? Subject = null) : IListed
 {
     /// <summary>Soonest due first (none last), then the oldest.</summary>
     public const string SortByDue = "due";
@@ -38,7 +40,7 @@ public sealed record WorkflowTaskDocument(
         ListKey.Time(SortByEntered, EnteredAt),
         ListKey.Text(AudienceKey, Audience(Responsible, Agency, Assignee)),
         ListKey.Text("state", State),
-        ListKey.Search(Label, StreamId, State),
+        ListKey.Search(Label, Subject, StreamId, State),
     ];
 
     private static string Audience(string role, string? agency, string? assignee) => $"{role}|{agency}|{assignee}";
@@ -82,7 +84,7 @@ public sealed class TaskInboxProjection : IProjection
             var enteredAt = e is WorkflowVersionChanged && existing?.State == entry.State ? existing.EnteredAt : envelope.Metadata.OccurredAt;
             session.Store(
                 envelope.StreamId,
-                new WorkflowTaskDocument(envelope.StreamId, e.WorkflowId, e.WorkflowVersion, entry.State, responsible, entry.Agency, entry.Assignee, entry.Label, enteredAt, entry.DueAt, envelope.Version),
+                new WorkflowTaskDocument(envelope.StreamId, e.WorkflowId, e.WorkflowVersion, entry.State, responsible, entry.Agency, entry.Assignee, entry.Label, enteredAt, entry.DueAt, envelope.Version, Subject: entry.Subject),
                 responsible);
         }
         else

@@ -350,7 +350,8 @@ public sealed class WorkflowRuntime(
             state.Deadline?.OnExpiry,
             assignment?.Agency,
             assignment?.UserId,
-            subject?.WorkflowLabel);
+            subject?.WorkflowLabel,
+            subject?.TaskSubject);
     }
 
     private sealed record StreamRead(WorkflowInstance? Instance, List<IDomainEvent> Events, long Version, WorkflowHistory History);

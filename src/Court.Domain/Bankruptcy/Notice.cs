@@ -126,6 +126,12 @@ public sealed record Notice : IAggregateState<Notice>, IWorkflowSubject
 
     public string? WorkflowLabel => CaseNumber;
 
+    /// <summary>The asset the notice concerns, as the notice describes it.</summary>
+    public string AssetDescription { get; init; } = "";
+
+    /// <summary>The notice's number and its asset: an agency with several notices of one case tells them apart by these.</summary>
+    public string? TaskSubject => DocumentNumber.Length == 0 ? null : $"{DocumentNumber} {AssetDescription}".Trim();
+
     /// <summary>Only the addressee's officers see the notice's tasks.</summary>
     public WorkflowAssignment? AssignmentFor(string state, string role) => new(Agency: Agency);
 
@@ -143,6 +149,7 @@ public sealed record Notice : IAggregateState<Notice>, IWorkflowSubject
             IssuedOn = e.Content.IssuedOn,
             AcknowledgeBy = e.AcknowledgeBy,
             DocumentNumber = e.DocumentNumber,
+            AssetDescription = e.Content.AssetDescription,
         },
         NoticeAcknowledged e => this with { ExecuteBy = e.ExecuteBy },
         NoticeExecuted e => this with { RegistrationReference = e.RegistrationReference },

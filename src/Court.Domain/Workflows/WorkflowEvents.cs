@@ -5,6 +5,7 @@ namespace Court.Domain.Workflows;
 /// <summary>
 /// What entering a workflow state means for the people and timers that watch it: who must act (a role, narrowed to
 /// an agency or a user when the aggregate says so), until when, and what fires when that time passes.
+/// <see cref="Label"/> (the case number) and <see cref="Subject"/> (what the task is about) are what the inbox shows.
 /// </summary>
 public sealed record WorkflowStateEntry(
     string State,
@@ -14,7 +15,8 @@ public sealed record WorkflowStateEntry(
     string? ExpiryTrigger = null,
     string? Agency = null,
     string? Assignee = null,
-    string? Label = null);
+    string? Label = null,
+    string? Subject = null);
 
 /// <summary>
 /// A workflow fact in an aggregate's own stream, written by the workflow runtime beside the slice's domain events
@@ -70,6 +72,9 @@ public interface IWorkflowSubject
 {
     /// <summary>Shown in the task inbox, e.g. the case number.</summary>
     string? WorkflowLabel { get; }
+
+    /// <summary>What a task on this aggregate is about, beside the process's title (e.g. a notice's number and its asset); null: the title alone.</summary>
+    string? TaskSubject => null;
 
     /// <summary>Who in <paramref name="role"/> must act in <paramref name="state"/>; null: anyone in the role.</summary>
     WorkflowAssignment? AssignmentFor(string state, string role);

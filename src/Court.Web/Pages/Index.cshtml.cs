@@ -27,12 +27,19 @@ public sealed class IndexModel(ISender sender, ICallerContext caller, IEnumerabl
         var tasks = await sender.Send(new ListMyTasks(new PageParameters(After: after)), HttpContext.RequestAborted);
         Next = tasks.Next;
         Tasks = tasks.Items.Select(t => new InboxRow(
-            zh ? t.WorkflowTitle.Zh : t.WorkflowTitle.En,
+            TitleOf(t, zh),
             t.Label,
             LinkFor(t.StreamId) ?? (seesDiagrams ? $"/Workflows?id={Uri.EscapeDataString(t.WorkflowId)}&state={Uri.EscapeDataString(t.State)}" : null),
             zh ? t.StateTitle.Zh : t.StateTitle.En,
             t.DueAt,
             t.Overdue)).ToList();
+    }
+
+    /// <summary>The process's title, and what the task is about when the record says (two notices of one case differ by it).</summary>
+    private static string TitleOf(WorkflowTaskView task, bool zh)
+    {
+        var title = zh ? task.WorkflowTitle.Zh : task.WorkflowTitle.En;
+        return task.Subject is null ? title : zh ? $"{title}：{task.Subject}" : $"{title}: {task.Subject}";
     }
 
     /// <summary>The record's own page when its slice registered one; the task's workflow diagram otherwise.</summary>

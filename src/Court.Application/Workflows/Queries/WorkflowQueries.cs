@@ -18,7 +18,8 @@ public sealed record WorkflowTaskView(
     string? Label,
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
-    bool Overdue)
+    bool Overdue,
+    string? Subject = null)
 {
     /// <summary>The last day of the period, as people read a due date (<see cref="DueAt"/> is 24:00 of that day).</summary>
     public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
@@ -69,7 +70,8 @@ public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext ca
                 task.Label,
                 task.EnteredAt,
                 task.DueAt,
-                task.DueAt < now);
+                task.DueAt < now,
+                task.Subject);
         });
     }
 }

@@ -140,7 +140,13 @@ public static class BankruptcyEndpoints
         MapWrite<RejectRelease>(requests, "/{id}/reject", (b, id) => b with { RequestId = id }, "RejectRelease", "Reject, with the reason (judge)", new RejectRelease("该查封财产不属于债务人财产"));
         MapWrite<WithdrawRelease>(requests, "/{id}/withdraw", (b, id) => b with { RequestId = id }, "WithdrawRelease", "Withdraw before the court's ruling (administrator)", new WithdrawRelease("查封机关已自行解除"));
         MapWrite<RecordSeizingBodyLift>(requests, "/{id}/seizing-body-lifted", (b, id) => b with { RequestId = id }, "RecordSeizingBodyLift", "Record that a seizing body lifted its seizure itself (administrator, clerk, judge)", new RecordSeizingBodyLift("0196a7c1-2b00-7c00-8e3a-7d9f2f5c4a33", "(2021)渝0116执100号之一", new DateOnly(2022, 5, 10)));
-        MapBodylessWrite<IssueLiftingRuling>(requests, "/{id}/issue-ruling", (b, id) => b with { RequestId = id }, "IssueLiftingRuling", "Issue the court's lifting ruling and the assisted-enforcement notice to the holding agency (judge)");
+        // The body is optional: after the chain is exhausted there is nothing to say; before, it carries the judge's earlyReason.
+        Describe(
+            requests.MapPost("/{id}/issue-ruling", (string id, IssueLiftingRuling? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                SendAsync((body ?? new IssueLiftingRuling()) with { RequestId = id }, mediator, http, ct)),
+            "IssueLiftingRuling",
+            "Issue the court's lifting ruling and the assisted-enforcement notice to the holding agency (judge). Before the superiors' deadline has passed, send earlyReason: the ruling is then the judge's recorded decision and its recital says so (422 without it).",
+            new IssueLiftingRuling("查封财产系易贬值设备，继续查封将严重损害债权人利益"));
     }
 
     private static void MapNotices(RouteGroupBuilder notices)

@@ -66,7 +66,7 @@ public sealed class BankruptcyMatrix : IMatrixRows
         async Task<string> NoticeAsync()
         {
             var request = await ApprovedAsync();
-            await As(DemoUsers.Judge, new IssueLiftingRuling { RequestId = request });
+            await As(DemoUsers.Judge, new IssueLiftingRuling("拍卖在即") { RequestId = request });
             return (await Query(DemoUsers.Judge, new GetReleaseRequest(request))).Request.NoticeId!;
         }
 
@@ -162,7 +162,7 @@ public sealed class BankruptcyMatrix : IMatrixRows
         new("POST", "/api/release-requests/{id}/seizing-body-lifted", s => $"/api/release-requests/{s["request-to-lift"]}/seizing-body-lifted",
             Expect(401, 404, CaseParties), Body: (s, _) => new { seizureId = s["seizure-to-lift"], reference = "(2021)渝0116执1号之一", liftedOn = "2022-04-22" }),
         new("POST", "/api/release-requests/{id}/issue-ruling", s => $"/api/release-requests/{s["request-to-rule"]}/issue-ruling",
-            Expect(401, 404, [.. Each(200, "judge"), .. Each(403, "clerk", "admin")])),
+            Expect(401, 404, [.. Each(200, "judge"), .. Each(403, "clerk", "admin")]), Body: (_, _) => new { earlyReason = "拍卖在即" }),
 
         new("GET", "/api/notices", _ => "/api/notices", Expect(401, 200)),
         new("GET", "/api/notices/{id}", s => $"/api/notices/{s["notice"]}", Expect(401, 404, NoticeParties)),

@@ -89,4 +89,30 @@ public sealed class OpenBankruptcyCaseTests(EmptyCourt api) : IClassFixture<Empt
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_clerk_of_the_district_court_cannot_register_a_case_of_the_intermediate_court()
+    {
+        var response = await (await api.AsClerk()).PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝05破108号"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("court.not-callers-court", problem.GetProperty("code").GetString());
+        Assert.Equal("caseNumber", problem.GetProperty("field").GetString());
+        Assert.Contains("不是您所在的法院", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Twenty_identical_concurrent_registrations_create_the_case_once_and_answer_the_rest_200()
+    {
+        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.AsClerk()));
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostJsonAsync("/api/bankruptcy-cases", Samples.OpenCase("(2022)渝0116破109号"))));
+
+        var bodies = await Task.WhenAll(responses.Select(async r => ((int)r.StatusCode, (await r.ReadJsonAsync()))));
+        Assert.All(bodies, b => Assert.True(b.Item1 is 200 or 201, b.Item2.ToString()));
+        Assert.Single(bodies, b => b.Item2.GetProperty("created").GetBoolean());
+        Assert.Single(bodies, b => b.Item1 == 201);
+        Assert.Single(bodies.Select(b => b.Item2.GetProperty("id").GetString()).Distinct());
+    }
 }

@@ -6,18 +6,18 @@ namespace Court.Web.Tests.Documents;
 /// <summary>POST /api/documents: a clerk or judge issues a document by hand.</summary>
 public sealed class IssueDocumentTests(DocumentsApi api) : IClassFixture<DocumentsApi>
 {
-    private static object Letter(Guid? id = null, string title = "函") => new
+    private static object Letter(Guid? id = null, string title = "函", string court = "渝0116", string caseNumber = "(2022)渝0116破1号", object[]? fields = null) => new
     {
         documentId = id,
         kind = "OtherLetter",
-        courtCode = "渝0116",
+        courtCode = court,
         sourceStreamId = "estate-web-letters",
         content = new
         {
             title,
-            caseNumber = "(2022)渝0116破1号",
+            caseNumber,
             addressee = "重庆市江津区人民政府办公室",
-            sections = new[] { new { paragraphs = new[] { "关于召开府院联席会议的函。" } } },
+            sections = new[] { new { paragraphs = new[] { "关于召开府院联席会议的函。" }, fields = fields ?? [] } },
         },
     };
 
@@ -64,6 +64,77 @@ public sealed class IssueDocumentTests(DocumentsApi api) : IClassFixture<Documen
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(Serial(before) + 1, Serial(after));
+    }
+
+    [Theory]
+    [InlineData("渝05", "(2022)渝05破1号")]
+    [InlineData("渝", "(2022)渝破1号")]
+    public async Task A_clerk_of_the_district_court_cannot_issue_in_the_name_of_a_higher_court(string court, string caseNumber)
+    {
+        var response = await (await api.As("clerk")).PostJsonAsync("/api/documents", Letter(court: court, caseNumber: caseNumber));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.JsonAsync();
+        Assert.Equal("courtCode", problem.GetProperty("field").GetString());
+        Assert.Contains("不是您所在的法院", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_court_refusal_is_worded_in_english_for_an_english_caller()
+    {
+        var clerk = await api.As("clerk");
+        clerk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var problem = await (await clerk.PostJsonAsync("/api/documents", Letter(court: "渝05", caseNumber: "(2022)渝05破1号"))).JsonAsync();
+
+        Assert.Contains("is not your court", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forged_document_is_not_issued_so_verification_has_nothing_to_call_genuine()
+    {
+        var clerk = await api.As("clerk");
+        var before = (await (await clerk.PostJsonAsync("/api/documents", Letter())).JsonAsync()).GetProperty("number").GetString()!;
+
+        await clerk.PostJsonAsync("/api/documents", Letter(court: "渝05", caseNumber: "(2022)渝05破1号"));
+        var search = await (await api.As("judge")).GetAsync("/api/documents?stream=estate-web-letters");
+
+        Assert.DoesNotContain("渝五中法", await search.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(before);
+    }
+
+    [Theory]
+    [InlineData("(2022)渝05破1号")]
+    [InlineData("(2015)渝0116破1号")]
+    [InlineData("渝0116破1号")]
+    public async Task A_hand_issued_case_number_is_checked_like_every_other(string caseNumber)
+    {
+        var response = await (await api.As("clerk")).PostJsonAsync("/api/documents", Letter(caseNumber: caseNumber));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.JsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("content.caseNumber", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_hand_issued_case_number_is_stored_in_canonical_form()
+    {
+        var body = await (await (await api.As("clerk")).PostJsonAsync("/api/documents", Letter(caseNumber: "（2022）渝0116破1号"))).JsonAsync();
+
+        Assert.Equal("(2022)渝0116破1号", body.GetProperty("content").GetProperty("caseNumber").GetString());
+    }
+
+    [Theory]
+    [InlineData("统一社会信用代码", "91500116MA5U5X7A8C")]
+    [InlineData("公民身份号码", "110101199003074518")]
+    [InlineData("证件号码", "not-an-id")]
+    public async Task A_hand_issued_identifier_with_a_bad_check_character_is_400_naming_the_field(string label, string value)
+    {
+        var response = await (await api.As("clerk")).PostJsonAsync("/api/documents", Letter(fields: [new { label, value }]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.JsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("content.sections[0].fields[0].value", out _), problem.ToString());
     }
 
     private static int Serial(string number) => Court.Domain.Documents.DocumentNumber.TryParse(number)!.Serial;

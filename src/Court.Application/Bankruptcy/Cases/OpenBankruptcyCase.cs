@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Court.Application.Common;
+using Court.Application.EventStore;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Identifiers;
 using FluentValidation;
@@ -38,6 +39,7 @@ public sealed class OpenBankruptcyCaseHandler(AggregateStore store, ICallerConte
     public async ValueTask<OpenedBankruptcyCase> Handle(OpenBankruptcyCase command, CancellationToken cancellationToken)
     {
         var caseNumber = Domain.Identifiers.CaseNumber.Parse(command.CaseNumber).Value;
+        CourtBinding.Require(caller, caseNumber.Court.Code, "caseNumber");
         var id = EstateIds.For(caseNumber);
         var open = new EstateCommand.OpenCase(
             id,
@@ -48,9 +50,32 @@ public sealed class OpenBankruptcyCaseHandler(AggregateStore store, ICallerConte
             command.AdministratorUserId!.Trim(),
             command.AdministratorName!.Trim(),
             caller.UserId);
-        var before = await store.LoadAsync<Estate>(id, cancellationToken);
-        var version = await store.ExecuteAsync<Estate>(id, (state, now) => EstateDecider.Decide(state, open, now), cancellationToken: cancellationToken);
-        return new OpenedBankruptcyCase(id, caseNumber.Value, version, !before.Exists);
+        var loaded = await store.LoadAsync<Estate>(id, cancellationToken);
+        var events = EstateDecider.Decide(loaded.State, open, store.Clock.GetUtcNow()).ThrowIfError();
+        if (events.Count == 0)
+        {
+            return new OpenedBankruptcyCase(id, caseNumber.Value, loaded.Version, Created: false);
+        }
+
+        try
+        {
+            // "Created" is the append's answer, not a guess from the load: of concurrent identical registrations
+            // exactly one stream creation succeeds.
+            var result = await store.AppendAsync(loaded.StreamId, loaded.Exists ? ExpectedVersion.Exactly(loaded.Version) : ExpectedVersion.NoStream, events, cancellationToken: cancellationToken);
+            return new OpenedBankruptcyCase(id, caseNumber.Value, result.NextExpectedVersion, Created: true);
+        }
+        catch (WrongExpectedVersionException)
+        {
+            // Someone registered it between our load and our append: the same details are a repeat (200, nothing
+            // written); other details are the decider's conflict.
+            var now = await store.LoadAsync<Estate>(id, cancellationToken);
+            if (EstateDecider.Decide(now.State, open, store.Clock.GetUtcNow()).ThrowIfError().Count > 0)
+            {
+                throw;
+            }
+
+            return new OpenedBankruptcyCase(id, caseNumber.Value, now.Version, Created: false);
+        }
     }
 }
 

@@ -1,7 +1,7 @@
-using Court.Application.Projections;
-using Court.Domain.Bankruptcy;
 using Court.Application.Common;
+using Court.Application.Projections;
 using Court.Application.Workflows;
+using Court.Domain.Bankruptcy;
 using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.Documents;

@@ -68,6 +68,16 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Title = Localized.Say("此变更已在别处记录。", "This change was already recorded elsewhere."),
             Type = "urn:court:error:duplicate-event",
         },
+        // A newer build wrote to this record: refuse to decide on part of its history, and say so plainly (no stack trace).
+        UnknownEventTypeException unknown => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = Localized.Say(
+                $"此记录含有本版本无法识别的事件（{unknown.EventType}），请升级后再操作。",
+                $"This record holds an event ({unknown.EventType}) that this version of Court does not know; upgrade before acting on it."),
+            Type = "urn:court:error:unknown-event-type",
+            Extensions = { ["code"] = "record.unknown-event-type", ["streamId"] = unknown.StreamId, ["eventType"] = unknown.EventType },
+        },
         WorkflowTriggerNotPermittedException notPermitted => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,

@@ -135,11 +135,8 @@ public sealed class WorkflowRuntime(
         var snapshot = await LoadAsync(command.WorkflowStreamId, cancellationToken);
         if (snapshot is null && command.MayStartWorkflow)
         {
-            // Nothing is pinned yet: the roles of the trigger in the latest definition of the stream's subject, the one it will start.
             var trigger = IWorkflowCommand.TriggerOf(command.GetType());
-            var subject = catalog.SubjectOfStream(command.WorkflowStreamId)?.Subject;
-            var roles = catalog.All.Where(d => d.Subject == subject).GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!)
-                .SelectMany(d => d.Transitions).Where(t => t.Trigger == trigger).SelectMany(t => t.Roles).Distinct(StringComparer.Ordinal).ToList();
+            var roles = StartRoles(command.WorkflowStreamId, trigger);
             if (!roles.Any(caller.IsInRole))
             {
                 throw new ForbiddenException($"'{trigger}' may be sent by {string.Join(", ", roles)} only.");
@@ -154,6 +151,21 @@ public sealed class WorkflowRuntime(
         }
 
         CheckRoles(snapshot ?? throw new ResourceNotFoundException($"No workflow runs on {command.WorkflowStreamId}."), IWorkflowCommand.TriggerOf(command.GetType()));
+    }
+
+    /// <summary>
+    /// Whether the caller's roles may start the process on <paramref name="streamId"/> with <typeparamref name="TCommand"/>
+    /// (no instance runs yet): the roles of its trigger in the definition it would pin. What the UI offers before an instance exists.
+    /// </summary>
+    public bool MayStartWith<TCommand>(string streamId)
+        where TCommand : IWorkflowCommand => StartRoles(streamId, IWorkflowCommand.TriggerOf(typeof(TCommand))).Any(caller.IsInRole);
+
+    /// <summary>Nothing is pinned yet: the roles of the trigger in the latest definition of the stream's subject, the one it will start.</summary>
+    private List<string> StartRoles(string streamId, string trigger)
+    {
+        var subject = catalog.SubjectOfStream(streamId)?.Subject;
+        return catalog.All.Where(d => d.Subject == subject).GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!)
+            .SelectMany(d => d.Transitions).Where(t => t.Trigger == trigger).SelectMany(t => t.Roles).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

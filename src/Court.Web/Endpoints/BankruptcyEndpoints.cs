@@ -32,7 +32,8 @@ public static class BankruptcyEndpoints
         .AddNavEntry(new NavEntry("/Bankruptcy/JointMeeting", "府院联席会议", "Joint meeting", [Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident], Order: 303))
         .AddTaskLink(Domain.Bankruptcy.ReleaseRequest.StreamPrefix, id => "/Bankruptcy/Request/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator)
         .AddTaskLink(Domain.Bankruptcy.Notice.StreamPrefix, id => "/Bankruptcy/Notice/" + id, Roles.AgencyOfficer, Roles.Clerk, Roles.Judge, Roles.Administrator)
-        .AddTaskLink(Domain.Bankruptcy.Disposal.StreamPrefix, id => "/Bankruptcy/Asset/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator);
+        .AddTaskLink(Domain.Bankruptcy.Disposal.StreamPrefix, id => "/Bankruptcy/Asset/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator)
+        .AddTaskLink(Domain.Bankruptcy.AgendaItem.StreamPrefix, _ => "/Bankruptcy/JointMeeting", Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident);
 
     public static IEndpointRouteBuilder MapBankruptcyEndpoints(this IEndpointRouteBuilder app)
     {
@@ -280,7 +281,7 @@ public static class BankruptcyEndpoints
             .Produces<Changed>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithExamples(new RecordMeetingDecision(new DateOnly(2022, 6, 30), "会议议定：区规划和自然资源局于五个工作日内办理注销查封登记。", [new MeetingActionInput("区规划和自然资源局", "办理注销查封登记并回执法院", new DateOnly(2022, 7, 7))]), new Changed("notice-…-noticenotexecuted", 1));
+            .WithExamples(new RecordMeetingDecision(new DateOnly(2022, 6, 30), "会议议定：区规划和自然资源局于五个工作日内办理注销查封登记。", [new MeetingActionInput(Domain.Common.Agencies.NaturalResources.Code, "办理注销查封登记并回执法院", new DateOnly(2022, 7, 7))]), new Changed("notice-…-noticenotexecuted", 1));
 
         meeting.MapPost("/agenda/{itemId}/actions/{actionId}/complete", async (string itemId, string actionId, CompleteMeetingAction body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {

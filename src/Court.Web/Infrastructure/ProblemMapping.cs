@@ -39,10 +39,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>A validator's property path as the JSON body spells it: <c>Actions[0].Owner</c> → <c>actions[0].owner</c>.</summary>
+    public static string FieldOf(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
     public static ProblemDetails? ToProblem(HttpContext httpContext, Exception exception) => exception switch
     {
         ValidationException validation => new HttpValidationProblemDetails(
-            validation.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            validation.Errors.GroupBy(e => FieldOf(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
@@ -63,6 +67,16 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Status = StatusCodes.Status409Conflict,
             Title = Localized.Say("此变更已在别处记录。", "This change was already recorded elsewhere."),
             Type = "urn:court:error:duplicate-event",
+        },
+        // A newer build wrote to this record: refuse to decide on part of its history, and say so plainly (no stack trace).
+        UnknownEventTypeException unknown => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = Localized.Say(
+                $"此记录含有本版本无法识别的事件（{unknown.EventType}），请升级后再操作。",
+                $"This record holds an event ({unknown.EventType}) that this version of Court does not know; upgrade before acting on it."),
+            Type = "urn:court:error:unknown-event-type",
+            Extensions = { ["code"] = "record.unknown-event-type", ["streamId"] = unknown.StreamId, ["eventType"] = unknown.EventType },
         },
         WorkflowTriggerNotPermittedException notPermitted => new ProblemDetails
         {

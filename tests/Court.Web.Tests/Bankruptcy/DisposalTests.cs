@@ -16,7 +16,7 @@ public sealed class ScheduleDisposalTests(ApiWithFreeBuilding api) : IClassFixtu
 
         var version = (await response.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("version").GetInt64();
         var asset = await api.AssetAsync(api.AssetId);
-        Assert.Equal(("DisposalScheduled", "Scheduled"), (asset.GetProperty("state").GetString(), asset.GetProperty("disposal").GetProperty("workflowState").GetString()));
+        Assert.Equal(("Scheduled", "Scheduled"), (asset.GetProperty("state").GetString(), asset.GetProperty("disposal").GetProperty("workflowState").GetString()));
         Assert.Equal(version, (await (await admin.PostJsonAsync($"/api/assets/{api.AssetId}/schedule-disposal", body)).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("version").GetInt64());
         var refused = await (await admin.PostJsonAsync($"/api/assets/{api.AssetId}/schedule-disposal", body with { reservePriceFen = 1L })).ReadJsonAsync(HttpStatusCode.Conflict);
         Assert.Equal(("workflow.trigger-not-permitted", "Scheduled"), (refused.GetProperty("code").GetString(), refused.GetProperty("state").GetString()));
@@ -61,7 +61,7 @@ public sealed class RecordDisposalOutcomeTests(ApiWithFreeBuilding api) : IClass
 
         Assert.Equal("Unsold", (await api.AssetAsync(asset)).GetProperty("state").GetString());
         await (await admin.PostJsonAsync($"/api/assets/{asset}/schedule-disposal", new { method = "Sale", platform = "人民法院诉讼资产网", scheduledOn = api.Today(), reservePriceFen = 800_000L })).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("DisposalScheduled", (await api.AssetAsync(asset)).GetProperty("state").GetString());
+        Assert.Equal("Scheduled", (await api.AssetAsync(asset)).GetProperty("state").GetString());
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ConfirmSaleTests(ApiWithFreeBuilding api) : IClassFixture<Ap
         await (await (await api.AsJudge()).PostJsonAsync($"/api/assets/{api.AssetId}/confirm-sale", new { })).ReadJsonAsync(HttpStatusCode.OK);
 
         var asset = await api.AssetAsync(api.AssetId);
-        Assert.Equal("AwaitingTransfer", asset.GetProperty("state").GetString());
+        Assert.Equal("Confirmed", asset.GetProperty("state").GetString());
         var noticeId = asset.GetProperty("disposal").GetProperty("noticeId").GetString();
         var notice = Assert.Single((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray(), n => n.GetProperty("id").GetString() == noticeId);
         Assert.Equal(("Transfer", "TransferToBuyer", 1_200_000L), (notice.GetProperty("purpose").GetString(), notice.GetProperty("content").GetProperty("action").GetString(), notice.GetProperty("content").GetProperty("priceFen").GetInt64()));

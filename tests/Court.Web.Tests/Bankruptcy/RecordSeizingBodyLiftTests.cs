@@ -14,7 +14,7 @@ public sealed class RecordSeizingBodyLiftTests(ApiWithApprovedRelease api) : ICl
 
         Assert.Equal("AwaitingSeizingBodies", (await api.ReleaseRequestAsync(api.RequestId)).GetProperty("stage").GetString());
         var halfway = await api.AssetAsync(api.AssetId);
-        Assert.Equal("Releasing", halfway.GetProperty("state").GetString());
+        Assert.Equal("AwaitingSeizingBodies", halfway.GetProperty("state").GetString());
         var queued = Assert.Single(halfway.GetProperty("seizures").EnumerateArray(), s => s.GetProperty("status").GetString() == "InForce");
         Assert.Equal("First", queued.GetProperty("rank").GetString());
 

@@ -22,7 +22,7 @@ public sealed class RequestReleaseTests(ApiWithSeizedBuilding api) : IClassFixtu
         Assert.Equal(("Requested", "Requested"), (queued.GetProperty("stage").GetString(), queued.GetProperty("workflowState").GetString()));
         var mine = await (await api.AsAdministrator()).GetJsonAsync("/api/release-requests");
         Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
-        Assert.Equal("ReleaseRequested", (await api.AssetAsync(asset)).GetProperty("state").GetString());
+        Assert.Equal("Requested", (await api.AssetAsync(asset)).GetProperty("state").GetString());
     }
 
     [Fact]

@@ -29,13 +29,13 @@ public sealed record CaseTimeline(string CaseId, long LastPosition, IReadOnlyLis
 
 public sealed record TimelineEntry(long Position, DateTimeOffset At, string StreamId, long Version, string Type, string Actor, string? Agency, string Zh, string En);
 
-public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, EventTypeRegistry registry, ICallerContext caller) :
+public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, EventTypeRegistry registry, ICallerContext caller, TimeProvider clock) :
     IQueryHandler<GetBankruptcyCase, CaseView>,
     IQueryHandler<ListBankruptcyCases, IReadOnlyList<CaseSummary>>,
     IQueryHandler<GetCaseTimeline, CaseTimeline>
 {
     public async ValueTask<CaseView> Handle(GetBankruptcyCase query, CancellationToken cancellationToken) =>
-        await reads.GetAsync<CaseView>(query.Id, cancellationToken) ?? throw new ResourceNotFoundException("No such case.");
+        (await reads.GetAsync<CaseView>(query.Id, cancellationToken) ?? throw new ResourceNotFoundException("No such case.")).AsOf(clock.GetUtcNow());
 
     public async ValueTask<IReadOnlyList<CaseSummary>> Handle(ListBankruptcyCases query, CancellationToken cancellationToken)
     {
@@ -45,13 +45,14 @@ public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, 
             return [];
         }
 
-        var cases = await reads.ListAsync<CaseView>(partition, cancellationToken);
+        var now = clock.GetUtcNow();
+        var cases = (await reads.ListAsync<CaseView>(partition, cancellationToken)).Select(c => c.AsOf(now));
         return [.. cases
             .Where(c => caller.Court is null || c.CourtCode == caller.Court || partition is not null)
             .OrderByDescending(c => c.LastChangedAt)
             .Select(c => new CaseSummary(
                 c.Id, c.CaseNumber, c.DebtorName, c.AdministratorName, c.AcceptedOn, c.Assets.Count,
-                c.Assets.Count(a => a.State is AssetState.Free), c.Assets.Count(a => a.BlockedBy.Count > 0), c.EstimatedValueFen, c.LastChangedAt))];
+                c.Assets.Count(a => a.IsFree), c.Assets.Count(a => a.BlockedBy.Count > 0), c.EstimatedValueFen, c.LastChangedAt))];
     }
 
     public async ValueTask<CaseTimeline> Handle(GetCaseTimeline query, CancellationToken cancellationToken)

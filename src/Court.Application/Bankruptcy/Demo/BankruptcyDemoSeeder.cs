@@ -107,7 +107,7 @@ public sealed class BankruptcyDemoSeeder(TimeProvider clock) : IDemoSeeder
             var vehicleNotice = (await d.Context.QueryAsAsync(DemoUsers.Judge, new GetReleaseRequest(vehicleRequest), d.Cancellation)).Request.NoticeId!;
             await d.As(DemoUsers.VehicleOffice, new ReportNoticeCannotBeExecuted("车辆已于查封前报废注销，无法办理解除查封登记。") { NoticeId = vehicleNotice });
             var item = AgendaItem.IdFor(vehicleRequest, AgendaReason.NoticeCannotBeExecuted);
-            await d.As(DemoUsers.Supervisor, new RecordMeetingDecision(today, "会议议定：区公安分局车管所会同管理人核实车辆注销情况，法院据此另行裁定。", [new MeetingActionInput("区公安分局车管所", "出具车辆注销证明", today.AddDays(10))]) { ItemId = item });
+            await d.As(DemoUsers.Supervisor, new RecordMeetingDecision(today, "会议议定：区公安分局车管所会同管理人核实车辆注销情况，法院据此另行裁定。", [new MeetingActionInput(Domain.Common.Agencies.VehicleOffice.Code, "出具车辆注销证明", today.AddDays(10))]) { ItemId = item });
         }
 
         if (stage == 5)

@@ -14,13 +14,23 @@ public sealed record GetAsset(string AssetId) : IQuery<AssetDetails>, ICaseScope
 
 public sealed record AssetDetails(string EstateId, string CaseNumber, string DebtorName, AssetView Asset, long DisposalVersion, IReadOnlyList<string> DisposalActions);
 
-public sealed class GetAssetHandler(IReadModels reads, WorkflowRuntime workflows) : IQueryHandler<GetAsset, AssetDetails>
+/// <remarks>
+/// Before a disposal exists the caller may schedule one when the asset is free, the disposal definition gives the
+/// caller's role its start trigger, and the resource rule lets the caller act on this case: the same checks the
+/// command passes, so the page offers exactly what would be accepted.
+/// </remarks>
+public sealed class GetAssetHandler(IReadModels reads, WorkflowRuntime workflows, BankruptcyPermissions permissions, TimeProvider clock) : IQueryHandler<GetAsset, AssetDetails>
 {
     public async ValueTask<AssetDetails> Handle(GetAsset query, CancellationToken cancellationToken)
     {
         var view = await BankruptcyAccess.CaseOfAsync(reads, CaseLink.ForAsset(query.AssetId), cancellationToken);
-        var asset = view?.Asset(query.AssetId) ?? throw new ResourceNotFoundException("No such asset.");
-        var actions = await workflows.GetActionsAsync(BankruptcyWorkflows.DisposalStream(asset.Id), cancellationToken);
-        return new AssetDetails(view.Id, view.CaseNumber, view.DebtorName, asset, asset.Disposal?.Version ?? -1, actions?.Actions.Select(a => a.Trigger).Distinct().ToList() ?? []);
+        var asset = view?.Asset(query.AssetId)?.AsOf(clock.GetUtcNow()) ?? throw new ResourceNotFoundException("No such asset.");
+        var stream = BankruptcyWorkflows.DisposalStream(asset.Id);
+        var actions = await workflows.GetActionsAsync(stream, cancellationToken) is { } running
+            ? running.Actions.Select(a => a.Trigger).Distinct().ToList()
+            : asset.IsFree && workflows.MayStartWith<ScheduleDisposal>(stream) && await permissions.MayAsync(new ScheduleDisposal(null, null, null, null) { AssetId = asset.Id }, cancellationToken)
+                ? [IWorkflowCommand.TriggerOf(typeof(ScheduleDisposal))]
+                : new List<string>();
+        return new AssetDetails(view.Id, view.CaseNumber, view.DebtorName, asset, asset.Disposal?.Version ?? -1, actions);
     }
 }

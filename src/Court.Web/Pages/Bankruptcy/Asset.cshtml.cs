@@ -15,15 +15,13 @@ namespace Court.Web.Pages.Bankruptcy;
 
 /// <summary>One asset: its seizures (and recording one), what blocks it, and its disposal from auction to transfer.</summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
-public sealed class AssetModel(ISender sender, WorkflowRuntime workflows, WorkflowCatalog catalog, BankruptcyPermissions permissions, ICallerContext caller) : BankruptcyPageModel
+public sealed class AssetModel(ISender sender, WorkflowRuntime workflows, WorkflowCatalog catalog, BankruptcyPermissions permissions) : BankruptcyPageModel
 {
     public AssetDetails Details { get; private set; } = null!;
 
     public WorkflowDiagram? Diagram { get; private set; }
 
     public bool MayRecordSeizure { get; private set; }
-
-    public bool MaySchedule => caller.IsInRole(Roles.Administrator) && Details.Asset.State is Application.Bankruptcy.ReadModels.AssetState.Free && Details.Asset.Disposal is null;
 
     public bool Can(string trigger) => Details.DisposalActions.Contains(trigger);
 

@@ -1,13 +1,17 @@
 using System.Globalization;
+using Court.Application.Bankruptcy;
+using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.EventStore;
 using Court.Application.Pipeline;
 using Court.Application.Workflows;
+using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
 using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Court.Web.Pages.Bankruptcy;
 
@@ -39,6 +43,17 @@ public static class BankruptcyUi
     /// </summary>
     public static string State(WorkflowCatalog catalog, string workflowId, int version, string? state) =>
         state is null ? "" : catalog.StateTitle(workflowId, version == 0 ? null : version, state) is { } title ? Text(title) : state;
+
+    /// <summary>
+    /// What a page shows for an asset's state: the title of the workflow state that names it, in the version its
+    /// instance is pinned to; <c>Seized</c> and <c>Free</c> (no process holds the asset) from the page's resources.
+    /// </summary>
+    public static string AssetState(WorkflowCatalog catalog, AssetView asset, IStringLocalizer localizer) => asset.StateSource switch
+    {
+        StandingSource.Release => State(catalog, BankruptcyWorkflows.Release, asset.ReleaseWorkflowVersion, asset.State),
+        StandingSource.Disposal => State(catalog, BankruptcyWorkflows.Disposal, asset.Disposal?.WorkflowVersion ?? 0, asset.State),
+        _ => localizer[asset.State],
+    };
 
     /// <summary>The diagram of <paramref name="definition"/> for people: states and transitions by their titles in the UI language.</summary>
     public static WorkflowDiagram Diagram(WorkflowDefinition definition) => new(WorkflowMachine.Mermaid(definition, english: !CourtCulture.IsChinese));

@@ -110,7 +110,7 @@ public sealed class CaseProjection : IProjection
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId.StartsWith(Disposal.StreamPrefix, StringComparison.Ordinal):
                 asset.Disposal ??= new DisposalView();
-                (asset.Disposal.Stage, asset.Disposal.WorkflowState, asset.Disposal.WorkflowVersion) = (w.Entered.State, w.Entered.State, w.WorkflowVersion);
+                (asset.Disposal.Stage, asset.Disposal.WorkflowState, asset.Disposal.WorkflowVersion, asset.Disposal.Final) = (w.Entered.State, w.Entered.State, w.WorkflowVersion, w.Entered.IsFinal);
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId == ReleaseRequest.StreamPrefix + asset.ReleaseRequestId:
                 (asset.ReleaseStage, asset.ReleaseWorkflowVersion, asset.ReleaseOpen, asset.ReleaseDueAt) = (w.Entered.State, w.WorkflowVersion, !w.Entered.IsFinal, w.Entered.DueAt);
@@ -124,7 +124,7 @@ public sealed class CaseProjection : IProjection
             disposal.Version = envelope.Version;
         }
 
-        asset?.Refresh();
+        asset?.Refresh(envelope.Metadata.OccurredAt);
         Touch(view, envelope);
         session.Store(view.Id, view, view.AdministratorUserId);
     }

@@ -4,44 +4,6 @@ using Court.Domain.Calendars;
 
 namespace Court.Application.Bankruptcy.ReadModels;
 
-/// <summary>Where an asset stands, as the administrator and the court see it.</summary>
-public enum AssetState
-{
-    /// <summary>A seizure binds it and no release has been asked for.</summary>
-    Seized,
-
-    /// <summary>A release request waits for the judge.</summary>
-    ReleaseRequested,
-
-    /// <summary>Letters are out to the seizing bodies or their superiors.</summary>
-    Releasing,
-
-    /// <summary>The court's lifting ruling is due.</summary>
-    RulingDue,
-
-    /// <summary>The assisted-enforcement notice is with the holding agency.</summary>
-    AwaitingRegistry,
-
-    /// <summary>The agency reported it cannot execute the notice.</summary>
-    ReleaseStalled,
-
-    /// <summary>No seizure binds it; it may be disposed of.</summary>
-    Free,
-    DisposalScheduled,
-    Unsold,
-    Sold,
-
-    /// <summary>Sale confirmed; the transfer notice is with the holding agency.</summary>
-    AwaitingTransfer,
-    Transferred,
-}
-
-/// <summary>One thing that stands between an asset and its disposal: who must act, on what, by when.</summary>
-public sealed record Blocker(string Kind, string Party, string? Reference, DateTimeOffset? DueAt)
-{
-    public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
-}
-
 public enum SeizureStatus
 {
     InForce,
@@ -82,6 +44,9 @@ public sealed class DisposalView
     public string? Stage { get; set; }
 
     public string? WorkflowState { get; set; }
+
+    /// <summary>The workflow state is final in its pinned definition.</summary>
+    public bool Final { get; set; }
 
     /// <summary>The definition version the instance is pinned to (0 in views built before it was recorded): its titles name the state.</summary>
     public int WorkflowVersion { get; set; }
@@ -148,58 +113,48 @@ public sealed class AssetView
 
     public bool Transferred { get; set; }
 
-    public AssetState State { get; set; }
+    /// <summary>
+    /// Where the asset stands: the recorded workflow state of the process that holds it (see <see cref="StateSource"/>),
+    /// or <c>Seized</c> / <c>Free</c> when none does. Computed by <see cref="AssetStanding"/>.
+    /// </summary>
+    public string State { get; set; } = AssetStanding.Free;
+
+    /// <summary>Which workflow's definition names <see cref="State"/> (its title comes from that definition's pinned version).</summary>
+    public StandingSource StateSource { get; set; }
 
     public List<Blocker> BlockedBy { get; set; } = [];
 
-    /// <summary>Recomputes <see cref="State"/> and <see cref="BlockedBy"/> from the facts above.</summary>
-    public void Refresh()
+    /// <summary>The asset may be disposed of: nothing binds it and no disposal was scheduled.</summary>
+    public bool IsFree => StateSource == StandingSource.None && State == AssetStanding.Free;
+
+    /// <summary>
+    /// For a reader at <paramref name="now"/> (queries pass the clock): a seizure past its expiry reads as lapsed, and the
+    /// state and blockers follow, before the hourly sweep records <see cref="SeizureLapsed"/>. Never called by the
+    /// projection: the stored status stays what the log says, which is what the sweep looks for.
+    /// </summary>
+    public AssetView AsOf(DateTimeOffset now)
     {
-        var inForce = Seizures.Where(s => s.Status == SeizureStatus.InForce).OrderBy(s => s.Rank).ThenBy(s => s.SeizedOn).ToList();
-        var blockers = new List<Blocker>();
-        var open = ReleaseRequestId is not null && ReleaseOpen;
-        if (Transferred || Disposal?.Stage == "Transferred")
+        foreach (var expired in Seizures.Where(s => s.Status == SeizureStatus.InForce && CourtCalendar.IsPast(s.ExpiresOn, now)))
         {
-            State = AssetState.Transferred;
-        }
-        else if (inForce.Count > 0)
-        {
-            blockers.AddRange(inForce.Select(s => new Blocker(s.Rank == SeizureRank.First ? "first-seizure" : "queued-seizure", s.SeizingBody, s.DocumentNumber, null)));
-            (State, var waiting) = open ? ReleaseStage switch
-            {
-                "Requested" => (AssetState.ReleaseRequested, new Blocker("awaiting-judge", "judge", ReleaseRequestId, null)),
-                "AwaitingSeizingBodies" => (AssetState.Releasing, new Blocker("awaiting-seizing-bodies", string.Join("、", inForce.Select(s => s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
-                "AwaitingSuperiors" => (AssetState.Releasing, new Blocker("awaiting-superiors", string.Join("、", inForce.Select(s => s.SeizingBodySuperior ?? s.SeizingBody)), ReleaseRequestId, ReleaseDueAt)),
-                "RulingDue" => (AssetState.RulingDue, new Blocker("ruling-due", "judge", ReleaseRequestId, null)),
-                "AwaitingRegistry" => (AssetState.AwaitingRegistry, new Blocker("awaiting-agency", HoldingAgency, NoticeId, null)),
-                _ => (AssetState.ReleaseStalled, new Blocker("agency-cannot-execute", HoldingAgency, NoticeId, null)),
-            } : (AssetState.Seized, (Blocker?)null);
-            if (waiting is not null)
-            {
-                blockers.Add(waiting);
-            }
-        }
-        else
-        {
-            State = Disposal?.Stage switch
-            {
-                "Scheduled" => AssetState.DisposalScheduled,
-                "Unsold" => AssetState.Unsold,
-                "Sold" => AssetState.Sold,
-                "Confirmed" => AssetState.AwaitingTransfer,
-                _ => AssetState.Free,
-            };
-            if (State == AssetState.Sold)
-            {
-                blockers.Add(new Blocker("awaiting-sale-confirmation", "judge", Id, null));
-            }
-            else if (State == AssetState.AwaitingTransfer)
-            {
-                blockers.Add(new Blocker("awaiting-transfer", HoldingAgency, Disposal?.NoticeId, null));
-            }
+            (expired.Status, expired.LiftedOn) = (SeizureStatus.Lapsed, expired.ExpiresOn);
         }
 
-        BlockedBy = blockers;
+        Refresh(now);
+        return this;
+    }
+
+    /// <summary>Recomputes <see cref="State"/> and <see cref="BlockedBy"/> from the facts above as of <paramref name="now"/>, by the domain's rule.</summary>
+    public void Refresh(DateTimeOffset now)
+    {
+        var standing = AssetStanding.Of(
+            Id,
+            HoldingAgency,
+            Seizures.Select(s => new StandingSeizure(s.SeizingBody, s.SeizingBodySuperior, s.DocumentNumber, s.Rank, s.SeizedOn, s.ExpiresOn, s.Status == SeizureStatus.InForce)),
+            ReleaseRequestId is null ? null : new StandingRelease(ReleaseRequestId, ReleaseStage, ReleaseOpen, ReleaseDueAt, NoticeId),
+            Disposal is null ? null : new StandingDisposal(Disposal.WorkflowState, Disposal.Final, Disposal.NoticeId),
+            Transferred,
+            now);
+        (State, StateSource, BlockedBy) = (standing.State, standing.Source, [.. standing.BlockedBy]);
     }
 }
 
@@ -243,6 +198,13 @@ public sealed class CaseView
     public long EstimatedValueFen => Assets.Sum(a => a.EstimatedValueFen);
 
     public AssetView? Asset(string id) => Assets.Find(a => a.Id == id);
+
+    /// <summary>The case as a reader at <paramref name="now"/> sees it (<see cref="AssetView.AsOf"/> on each asset).</summary>
+    public CaseView AsOf(DateTimeOffset now)
+    {
+        Assets.ForEach(a => a.AsOf(now));
+        return this;
+    }
 }
 
 /// <summary>Which case a release request, notice, disposal or agenda item belongs to (ids never move, so this is safe to read while rebuilding).</summary>

@@ -57,8 +57,9 @@ public static class BankruptcyModule
         services.AllowOnNotice<QueryNotice>(Officer);
         services.AllowOnNotice<AnswerNoticeQuery>(Judge);
         services.AllowRoles<GetAgenda>(Judge, Clerk, Roles.SupervisionOfficer, Roles.CourtPresident);
-        services.AllowRoles<RecordMeetingDecision>(Judge, Roles.SupervisionOfficer);
-        services.AllowRoles<CompleteMeetingAction>(Judge, Clerk, Roles.SupervisionOfficer);
+        services.AllowRoles<RecordMeetingDecision>(Judge, Roles.SupervisionOfficer, Roles.CourtPresident);
+        services.AddScoped<IAuthorizationRule<CompleteMeetingAction>, CompleteMeetingActionRule>();
+        services.AddScoped<IDocumentReadGrant, MeetingMinutesReadGrant>();
 
         // The workflows' steps: who may take them is the pinned definition's; the rule only says whose case or notice it is.
         services.AllowOnCase<ApproveRelease>();

@@ -117,7 +117,7 @@ public sealed class BankruptcyProcess(
         var seizures = ruled.SeizureIds.Select(id => request.Seizures.Find(s => s.Seizure.SeizureId == id)!.Seizure).ToList();
         var court = CourtOf(estate);
         var stream = BankruptcyWorkflows.ReleaseStream(request.Id!);
-        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, seizures, ruled.By), DocumentId("ruling:" + ruled.RulingId)), ct);
+        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, ruled.IssuedOn, ruled.EarlyReason, ruled.By), DocumentId("ruling:" + ruled.RulingId)), ct);
         await StartNoticeAsync(estate, asset, NoticePurpose.Release, request.Id!, ruled.NoticeId, ruling, seizures, LiftingActionFor(asset), null, ruled.By, ct);
         foreach (var (seizure, i) in seizures.Select((s, i) => (s, i)))
         {

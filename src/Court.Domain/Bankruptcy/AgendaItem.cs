@@ -13,6 +13,7 @@ public enum AgendaReason
     NoticeCannotBeExecuted,
 }
 
+/// <param name="Owner">The responsible unit's agency code (actions recorded before units were agencies hold its name).</param>
 public sealed record MeetingAction(string ActionId, string Owner, string Description, DateOnly DueOn);
 
 [EventType("bankruptcy.agenda-item-placed.v1")]

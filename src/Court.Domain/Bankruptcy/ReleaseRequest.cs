@@ -80,7 +80,8 @@ public sealed record LiftingRulingIssued(
     DateOnly IssuedOn,
     IReadOnlyList<ReleaseLetter> SeizingBodiesNotified,
     string By,
-    DateTimeOffset At) : IDomainEvent;
+    DateTimeOffset At,
+    string? EarlyReason = null) : IDomainEvent;
 
 [EventType("bankruptcy.release-stalled.v1")]
 public sealed record ReleaseStalled(string RequestId, string NoticeId, string Reason, string By, DateTimeOffset At) : IDomainEvent;
@@ -133,6 +134,12 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
     /// <summary>Every letter sent so far, with the date it asked for (null for notifications).</summary>
     public ImmutableList<(ReleaseLetter Letter, DateOnly? DueOn)> Letters { get; init; } = [];
 
+    /// <summary>The day each letter went out, by letter id: the ruling recites it.</summary>
+    public ImmutableDictionary<string, DateOnly> LetterSentOn { get; init; } = ImmutableDictionary<string, DateOnly>.Empty;
+
+    /// <summary>The superiors' deadline passed and the ruling fell due: the chain of letters is exhausted.</summary>
+    public bool ChainExhausted { get; init; }
+
     public string? WorkflowLabel => CaseNumber;
 
     /// <summary>The administrator who filed it follows the letters; the holding agency executes the notice; any judge decides.</summary>
@@ -156,14 +163,18 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
             Seizures = [.. e.Seizures.Select(s => new ReleaseSeizureState(s, null))],
         },
         ReleaseApproved e => this with { ApprovedBy = e.By },
-        ReleaseLettersSent e => this with { Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
-        ReleaseEscalatedToSuperiors e => this with { Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))) },
+        ReleaseLettersSent e => this with { Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))), LetterSentOn = SentOn(e.Letters, e.At) },
+        ReleaseEscalatedToSuperiors e => this with { Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))), LetterSentOn = SentOn(e.Letters, e.At) },
+        ReleaseRulingDue => this with { ChainExhausted = true },
         SeizureLiftedBySeizingBody e => Lifted([e.SeizureId], Bankruptcy.LiftedBy.SeizingBody),
         LiftingRulingIssued e => this with { NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1 },
         ReleaseCompleted => Lifted([.. Outstanding.Select(s => s.Seizure.SeizureId)], Bankruptcy.LiftedBy.CourtRuling),
         IWorkflowEvent e => this with { Step = e.Entered },
         _ => this,
     };
+
+    private ImmutableDictionary<string, DateOnly> SentOn(IEnumerable<ReleaseLetter> letters, DateTimeOffset at) =>
+        LetterSentOn.SetItems(letters.Select(l => KeyValuePair.Create(l.LetterId, CourtCalendar.DateOf(at))));
 
     private ReleaseRequest Lifted(IReadOnlyCollection<string> ids, LiftedBy how) =>
         this with { Seizures = [.. Seizures.Select(s => s.Outstanding && ids.Contains(s.Seizure.SeizureId) ? s with { LiftedBy = how } : s)] };
@@ -195,7 +206,11 @@ public abstract record ReleaseCommand
     public sealed record RecordSeizingBodyLift(string SeizureId, string Reference, DateOnly LiftedOn, string By) : ReleaseCommand;
 
     /// <summary>The judge issues the lifting ruling (numbered after the ones before it); its notice goes to the holding agency.</summary>
-    public sealed record IssueRuling(string By) : ReleaseCommand;
+    /// <remarks>
+    /// Before the chain is exhausted (the superiors' deadline passed) the judge may still rule, but only as a recorded
+    /// decision with <paramref name="EarlyReason"/>; the ruling's recital then says so instead of claiming letters went unanswered.
+    /// </remarks>
+    public sealed record IssueRuling(string By, string? EarlyReason = null) : ReleaseCommand;
 
     public sealed record RecordRegistryExecution(string NoticeId, string RegistrationReference, DateOnly ExecutedOn, string By) : ReleaseCommand;
 
@@ -327,11 +342,24 @@ public static class ReleaseDecider
 
     private static Decision IssueRuling(ReleaseRequest state, ReleaseCommand.IssueRuling c, DateTimeOffset now)
     {
+        var early = state.ChainExhausted ? null : c.EarlyReason?.Trim();
+        if (!state.ChainExhausted && string.IsNullOrEmpty(early))
+        {
+            return new DomainError(
+                "release.ruling-before-chain-exhausted",
+                "The seizing bodies and their superiors have not all let their deadlines pass. Issuing the ruling now is a decision of the judge: give its reason in 'earlyReason'.",
+                ErrorKind.Unprocessable)
+            {
+                Field = "earlyReason",
+                MessageZh = "查封机关及其上级机关的期限尚未全部届满。现在裁定解除须由审判员作出决定：请在“earlyReason”中写明理由。",
+            };
+        }
+
         var rulingId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{state.Id}-ruling-{state.RulingCount + 1}");
         var outstanding = state.Outstanding.ToList();
         var notified = outstanding.Select((s, i) => new ReleaseLetter(LetterId(state, $"notification-{rulingId}", i), s.Seizure.SeizureId, LetterRecipient.SeizingBody, s.Seizure.SeizingBody)).ToList();
         return Decision.Emit(new LiftingRulingIssued(
-            state.Id!, rulingId, [.. outstanding.Select(s => s.Seizure.SeizureId)], NoticeIdFor(rulingId), state.HoldingAgency, CourtCalendar.DateOf(now), notified, c.By, now));
+            state.Id!, rulingId, [.. outstanding.Select(s => s.Seizure.SeizureId)], NoticeIdFor(rulingId), state.HoldingAgency, CourtCalendar.DateOf(now), notified, c.By, now, early));
     }
 
     /// <summary>Letters are named for their request, step and place, so a replayed decision names the same letters.</summary>

@@ -32,7 +32,8 @@ public static class BankruptcyEndpoints
         .AddNavEntry(new NavEntry("/Bankruptcy/JointMeeting", "府院联席会议", "Joint meeting", [Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident], Order: 303))
         .AddTaskLink(Domain.Bankruptcy.ReleaseRequest.StreamPrefix, id => "/Bankruptcy/Request/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator)
         .AddTaskLink(Domain.Bankruptcy.Notice.StreamPrefix, id => "/Bankruptcy/Notice/" + id, Roles.AgencyOfficer, Roles.Clerk, Roles.Judge, Roles.Administrator)
-        .AddTaskLink(Domain.Bankruptcy.Disposal.StreamPrefix, id => "/Bankruptcy/Asset/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator);
+        .AddTaskLink(Domain.Bankruptcy.Disposal.StreamPrefix, id => "/Bankruptcy/Asset/" + id, Roles.Clerk, Roles.Judge, Roles.Administrator)
+        .AddTaskLink(Domain.Bankruptcy.AgendaItem.StreamPrefix, _ => "/Bankruptcy/JointMeeting", Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.CourtPresident);
 
     public static IEndpointRouteBuilder MapBankruptcyEndpoints(this IEndpointRouteBuilder app)
     {
@@ -140,7 +141,13 @@ public static class BankruptcyEndpoints
         MapWrite<RejectRelease>(requests, "/{id}/reject", (b, id) => b with { RequestId = id }, "RejectRelease", "Reject, with the reason (judge)", new RejectRelease("该查封财产不属于债务人财产"));
         MapWrite<WithdrawRelease>(requests, "/{id}/withdraw", (b, id) => b with { RequestId = id }, "WithdrawRelease", "Withdraw before the court's ruling (administrator)", new WithdrawRelease("查封机关已自行解除"));
         MapWrite<RecordSeizingBodyLift>(requests, "/{id}/seizing-body-lifted", (b, id) => b with { RequestId = id }, "RecordSeizingBodyLift", "Record that a seizing body lifted its seizure itself (administrator, clerk, judge)", new RecordSeizingBodyLift("0196a7c1-2b00-7c00-8e3a-7d9f2f5c4a33", "(2021)渝0116执100号之一", new DateOnly(2022, 5, 10)));
-        MapBodylessWrite<IssueLiftingRuling>(requests, "/{id}/issue-ruling", (b, id) => b with { RequestId = id }, "IssueLiftingRuling", "Issue the court's lifting ruling and the assisted-enforcement notice to the holding agency (judge)");
+        // The body is optional: after the chain is exhausted there is nothing to say; before, it carries the judge's earlyReason.
+        Describe(
+            requests.MapPost("/{id}/issue-ruling", (string id, IssueLiftingRuling? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                SendAsync((body ?? new IssueLiftingRuling()) with { RequestId = id }, mediator, http, ct)),
+            "IssueLiftingRuling",
+            "Issue the court's lifting ruling and the assisted-enforcement notice to the holding agency (judge). Before the superiors' deadline has passed, send earlyReason: the ruling is then the judge's recorded decision and its recital says so (422 without it).",
+            new IssueLiftingRuling("查封财产系易贬值设备，继续查封将严重损害债权人利益"));
     }
 
     private static void MapNotices(RouteGroupBuilder notices)
@@ -274,7 +281,7 @@ public static class BankruptcyEndpoints
             .Produces<Changed>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithExamples(new RecordMeetingDecision(new DateOnly(2022, 6, 30), "会议议定：区规划和自然资源局于五个工作日内办理注销查封登记。", [new MeetingActionInput("区规划和自然资源局", "办理注销查封登记并回执法院", new DateOnly(2022, 7, 7))]), new Changed("notice-…-noticenotexecuted", 1));
+            .WithExamples(new RecordMeetingDecision(new DateOnly(2022, 6, 30), "会议议定：区规划和自然资源局于五个工作日内办理注销查封登记。", [new MeetingActionInput(Domain.Common.Agencies.NaturalResources.Code, "办理注销查封登记并回执法院", new DateOnly(2022, 7, 7))]), new Changed("notice-…-noticenotexecuted", 1));
 
         meeting.MapPost("/agenda/{itemId}/actions/{actionId}/complete", async (string itemId, string actionId, CompleteMeetingAction body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {

@@ -39,10 +39,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>A validator's property path as the JSON body spells it: <c>Actions[0].Owner</c> → <c>actions[0].owner</c>.</summary>
+    public static string FieldOf(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
     public static ProblemDetails? ToProblem(HttpContext httpContext, Exception exception) => exception switch
     {
         ValidationException validation => new HttpValidationProblemDetails(
-            validation.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            validation.Errors.GroupBy(e => FieldOf(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,

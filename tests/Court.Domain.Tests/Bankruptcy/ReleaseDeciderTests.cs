@@ -166,8 +166,16 @@ public sealed class ReleaseDeciderTests
         Then(When(RulingDue, new ReleaseCommand.IssueRuling(Judge)), Ruling(Now));
 
     [Fact]
-    public void The_judge_may_rule_before_the_chain_runs_out() =>
-        Then(When(Approved, new ReleaseCommand.IssueRuling(Judge)), Ruling(Now));
+    public void A_ruling_before_the_chain_runs_out_needs_the_judges_reason() =>
+        ThenError(When(Approved, new ReleaseCommand.IssueRuling(Judge)), "release.ruling-before-chain-exhausted", ErrorKind.Unprocessable);
+
+    [Fact]
+    public void The_judge_may_rule_before_the_chain_runs_out_as_a_recorded_decision_with_its_reason() =>
+        Then(When(Approved, new ReleaseCommand.IssueRuling(Judge, " 拍卖在即 ")), Ruling(Now) with { EarlyReason = "拍卖在即" });
+
+    [Fact]
+    public void A_reason_given_after_the_chain_ran_out_is_not_recorded_as_an_early_decision() =>
+        Then(When(RulingDue, new ReleaseCommand.IssueRuling(Judge, "拍卖在即")), Ruling(Now));
 
     [Fact]
     public void The_registry_executing_the_notice_completes_the_release() =>

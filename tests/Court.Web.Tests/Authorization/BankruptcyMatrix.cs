@@ -8,6 +8,7 @@ using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Application.Projections;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using static Court.Web.Tests.Authorization.Callers;
@@ -66,7 +67,7 @@ public sealed class BankruptcyMatrix : IMatrixRows
         async Task<string> NoticeAsync()
         {
             var request = await ApprovedAsync();
-            await As(DemoUsers.Judge, new IssueLiftingRuling { RequestId = request });
+            await As(DemoUsers.Judge, new IssueLiftingRuling("拍卖在即") { RequestId = request });
             return (await Query(DemoUsers.Judge, new GetReleaseRequest(request))).Request.NoticeId!;
         }
 
@@ -118,7 +119,7 @@ public sealed class BankruptcyMatrix : IMatrixRows
 
         state["agenda-item"] = AgendaItem.IdFor(state["notice"], AgendaReason.NoticeNotExecuted);
         state["agenda-item-with-action"] = AgendaItem.IdFor(state["notice-to-report"], AgendaReason.NoticeNotExecuted);
-        await As(DemoUsers.Judge, new RecordMeetingDecision(new DateOnly(2022, 4, 23), "会议议定限期办理", [new MeetingActionInput("区规划和自然资源局", "办理注销查封登记", new DateOnly(2022, 5, 6))]) { ItemId = state["agenda-item-with-action"] });
+        await As(DemoUsers.Judge, new RecordMeetingDecision(new DateOnly(2022, 4, 23), "会议议定限期办理", [new MeetingActionInput(Agencies.NaturalResources.Code, "办理注销查封登记", new DateOnly(2022, 5, 6))]) { ItemId = state["agenda-item-with-action"] });
         _ = Staff;
         _ = services.GetRequiredService<IReadModels>();
     }
@@ -162,7 +163,7 @@ public sealed class BankruptcyMatrix : IMatrixRows
         new("POST", "/api/release-requests/{id}/seizing-body-lifted", s => $"/api/release-requests/{s["request-to-lift"]}/seizing-body-lifted",
             Expect(401, 404, CaseParties), Body: (s, _) => new { seizureId = s["seizure-to-lift"], reference = "(2021)渝0116执1号之一", liftedOn = "2022-04-22" }),
         new("POST", "/api/release-requests/{id}/issue-ruling", s => $"/api/release-requests/{s["request-to-rule"]}/issue-ruling",
-            Expect(401, 404, [.. Each(200, "judge"), .. Each(403, "clerk", "admin")])),
+            Expect(401, 404, [.. Each(200, "judge"), .. Each(403, "clerk", "admin")]), Body: (_, _) => new { earlyReason = "拍卖在即" }),
 
         new("GET", "/api/notices", _ => "/api/notices", Expect(401, 200)),
         new("GET", "/api/notices/{id}", s => $"/api/notices/{s["notice"]}", Expect(401, 404, NoticeParties)),
@@ -197,9 +198,10 @@ public sealed class BankruptcyMatrix : IMatrixRows
 
         new("GET", "/api/joint-meeting/agenda", _ => "/api/joint-meeting/agenda", Expect(401, 403, Each(200, "clerk", "judge", "supervisor", "president"))),
         new("POST", "/api/joint-meeting/agenda/{itemId}/decision", s => $"/api/joint-meeting/agenda/{s["agenda-item"]}/decision",
-            Expect(401, 403, Each(200, "judge", "supervisor")),
-            Body: (_, _) => new { meetingOn = "2022-04-23", minutes = "会议议定限期办理", actions = new[] { new { owner = "区规划和自然资源局", description = "办理注销查封登记", dueOn = "2022-05-06" } } }),
+            Expect(401, 403, Each(200, "judge", "supervisor", "president")),
+            Body: (_, _) => new { meetingOn = "2022-04-23", minutes = "会议议定限期办理", actions = new[] { new { owner = Agencies.NaturalResources.Code, description = "办理注销查封登记", dueOn = "2022-05-06" } } }),
         new("POST", "/api/joint-meeting/agenda/{itemId}/actions/{actionId}/complete", s => $"/api/joint-meeting/agenda/{s["agenda-item-with-action"]}/actions/1-1/complete",
-            Expect(401, 403, Each(200, "clerk", "judge", "supervisor")), Body: (_, _) => new { note = "已办结" }),
+            // An agency's officer reports only an action given to his agency: the bureau's is the bureau's, others' hidden.
+            Expect(401, 403, [.. Each(200, "clerk", "judge", "supervisor", "nrb"), .. Each(404, "psb", "bank", "market")]), Body: (_, _) => new { note = "已办结" }),
     ];
 }

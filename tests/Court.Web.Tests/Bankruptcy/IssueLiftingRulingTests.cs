@@ -9,7 +9,7 @@ public sealed class IssueLiftingRulingTests(ApiWithApprovedRelease api) : IClass
     [Fact]
     public async Task The_ruling_sends_one_notice_for_every_seizure_to_the_bureau_and_notifies_the_seizing_bodies()
     {
-        await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{api.RequestId}/issue-ruling", new { })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{api.RequestId}/issue-ruling", new { earlyReason = Steps.EarlyReason })).ReadJsonAsync(HttpStatusCode.OK);
 
         var details = await (await api.AsJudge()).GetJsonAsync($"/api/release-requests/{api.RequestId}");
         var noticeId = details.GetProperty("request").GetProperty("noticeId").GetString()!;
@@ -47,5 +47,34 @@ public sealed class IssueLiftingRulingTests(ApiWithApprovedRelease api) : IClass
         var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await api.AsClerk()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_ruling_while_the_seizing_bodies_deadline_runs_is_refused_without_the_judges_reason()
+    {
+        var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");
+
+        var refused = await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { })).ReadJsonAsync((HttpStatusCode)422);
+
+        Assert.Equal(("release.ruling-before-chain-exhausted", "earlyReason"), (refused.GetProperty("code").GetString(), refused.GetProperty("field").GetString()));
+        Assert.Contains("理由", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_early_ruling_recites_the_letters_on_record_and_the_judges_reason_not_an_unanswered_chain()
+    {
+        var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");
+
+        await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { earlyReason = "拍卖在即，查封妨碍变价" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        var details = await (await api.AsJudge()).GetJsonAsync($"/api/release-requests/{requestId}");
+        var number = details.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("title").GetString() == "民事裁定书（解除查封）").GetProperty("number").GetString()!;
+        var ruling = await (await api.AsJudge()).GetJsonAsync($"/api/documents/{Uri.EscapeDataString(number)}");
+        var text = string.Join("\n", ruling.GetProperty("content").GetProperty("sections")[0].GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
+        Assert.DoesNotContain("逾期未予解除", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("上级机关", text, StringComparison.Ordinal);
+        Assert.Contains("截至本裁定作出之日该期限尚未届满", text, StringComparison.Ordinal);
+        Assert.Contains("理由是：拍卖在即，查封妨碍变价", text, StringComparison.Ordinal);
+        Assert.Matches(@"本院于\d{4}年\d{1,2}月\d{1,2}日函请.+于\d{4}年\d{1,2}月\d{1,2}日前解除", text);
     }
 }

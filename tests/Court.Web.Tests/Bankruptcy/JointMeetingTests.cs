@@ -1,4 +1,5 @@
 using System.Net;
+using Court.Domain.Common;
 using Court.Web.Tests.Bankruptcy.Support;
 
 namespace Court.Web.Tests.Bankruptcy;
@@ -25,13 +26,13 @@ public sealed class JointMeetingTests(ApiWithNoticeAtTheBureau api) : IClassFixt
         {
             meetingOn = today,
             minutes = "会议议定：区规划和自然资源局于五个工作日内签收并办理。",
-            actions = new[] { new { owner = "区规划和自然资源局", description = "签收并办理注销查封登记", dueOn = today } },
+            actions = new[] { new { owner = Agencies.NaturalResources.Code, description = "签收并办理注销查封登记", dueOn = today } },
         })).ReadJsonAsync(HttpStatusCode.OK);
 
         var item = (await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == itemId);
         Assert.Equal("会议议定：区规划和自然资源局于五个工作日内签收并办理。", item.GetProperty("decisions")[0].GetProperty("minutes").GetString());
         var action = item.GetProperty("actions")[0];
-        Assert.Equal(("区规划和自然资源局", false), (action.GetProperty("owner").GetString(), action.GetProperty("completed").GetBoolean()));
+        Assert.Equal((Agencies.NaturalResources.Code, false), (action.GetProperty("owner").GetString(), action.GetProperty("completed").GetBoolean()));
 
         await (await (await api.AsClerk()).PostJsonAsync($"/api/joint-meeting/agenda/{itemId}/actions/{action.GetProperty("actionId").GetString()}/complete", new { note = "已签收" })).ReadJsonAsync(HttpStatusCode.OK);
         var done = (await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == itemId);

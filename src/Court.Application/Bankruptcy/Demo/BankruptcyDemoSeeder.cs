@@ -18,6 +18,9 @@ namespace Court.Application.Bankruptcy.Demo;
 /// </summary>
 public sealed class BankruptcyDemoSeeder(TimeProvider clock) : IDemoSeeder
 {
+    /// <summary>The demo rules without waiting out the letters' deadlines, so, like a judge, it records why (a ruling after the chain is exhausted ignores it).</summary>
+    private const string DemoEarlyReason = "管理人已接管债务人财产，拍卖处置在即，继续查封将妨碍破产财产变价。";
+
     private const int Stages = 12;
 
     public string Name => "bankruptcy";
@@ -93,18 +96,18 @@ public sealed class BankruptcyDemoSeeder(TimeProvider clock) : IDemoSeeder
             return;
         }
 
-        await d.As(DemoUsers.Judge, new IssueLiftingRuling { RequestId = request });
+        await d.As(DemoUsers.Judge, new IssueLiftingRuling(DemoEarlyReason) { RequestId = request });
         var notice = (await d.Context.QueryAsAsync(DemoUsers.Judge, new GetReleaseRequest(request), d.Cancellation)).Request.NoticeId!;
         if (stage == 11)
         {
             // The vehicle: ruled too, and the vehicle office cannot find it. The joint meeting takes it up.
             var vehicleRequest = (await d.As(DemoUsers.Administrator, new RequestRelease(vehicle.AssetId, [police.SeizureId], "依照《企业破产法》第十九条申请解除车辆查封。") { EstateId = caseId })).Id;
             await d.As(DemoUsers.Judge, new ApproveRelease() { RequestId = vehicleRequest });
-            await d.As(DemoUsers.Judge, new IssueLiftingRuling { RequestId = vehicleRequest });
+            await d.As(DemoUsers.Judge, new IssueLiftingRuling(DemoEarlyReason) { RequestId = vehicleRequest });
             var vehicleNotice = (await d.Context.QueryAsAsync(DemoUsers.Judge, new GetReleaseRequest(vehicleRequest), d.Cancellation)).Request.NoticeId!;
             await d.As(DemoUsers.VehicleOffice, new ReportNoticeCannotBeExecuted("车辆已于查封前报废注销，无法办理解除查封登记。") { NoticeId = vehicleNotice });
             var item = AgendaItem.IdFor(vehicleRequest, AgendaReason.NoticeCannotBeExecuted);
-            await d.As(DemoUsers.Supervisor, new RecordMeetingDecision(today, "会议议定：区公安分局车管所会同管理人核实车辆注销情况，法院据此另行裁定。", [new MeetingActionInput("区公安分局车管所", "出具车辆注销证明", today.AddDays(10))]) { ItemId = item });
+            await d.As(DemoUsers.Supervisor, new RecordMeetingDecision(today, "会议议定：区公安分局车管所会同管理人核实车辆注销情况，法院据此另行裁定。", [new MeetingActionInput(Domain.Common.Agencies.VehicleOffice.Code, "出具车辆注销证明", today.AddDays(10))]) { ItemId = item });
         }
 
         if (stage == 5)

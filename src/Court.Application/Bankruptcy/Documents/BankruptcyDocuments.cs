@@ -94,23 +94,59 @@ public static class BankruptcyDocuments
         [seizure.SeizingBody],
         Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
 
-    public static DocumentContent LiftingRuling(Estate estate, EstateAsset asset, IReadOnlyList<SeizureToRelease> seizures, string judge) => new(
+    /// <summary>
+    /// The lifting ruling. Its findings (本院查明) are recited from the request's record: each letter the court sent, to
+    /// whom, on which day and by which date; whether that date has passed; and, when the judge ruled before the chain
+    /// was exhausted, that decision and its reason. Nothing is stated that the record does not show.
+    /// </summary>
+    public static DocumentContent LiftingRuling(Estate estate, EstateAsset asset, ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, string judge) => new(
         "民事裁定书（解除查封）",
         estate.CaseNumber,
         estate.AdministratorName,
         null,
         [
             DocumentSection.Text(
+            [
                 Opening(estate),
-                "本院查明：下列查封机关对债务人下列财产采取了查封措施，本院已函请查封机关及其上级机关限期解除，查封机关逾期未予解除。",
+                .. LiftingFindings(request, seizures, issuedOn, earlyReason, judge),
                 "本院认为，人民法院受理破产申请后，有关债务人财产的保全措施应当解除。依照《中华人民共和国企业破产法》第十九条之规定，裁定如下：",
                 $"解除{string.Join("、", seizures.Select(s => s.SeizingBody).Distinct())}对债务人下列财产的查封。",
-                "本裁定自即日起生效。"),
+                "本裁定自即日起生效。",
+            ]),
             DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
             .. seizures.Select(SeizureTable),
         ],
         [.. seizures.Select(s => s.SeizingBody).Distinct(), AgencyName(asset.HoldingAgency)],
         Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+
+    /// <summary>One paragraph per seizure: the letters on record for it and whether their dates passed; then the judge's early decision, if any.</summary>
+    public static IEnumerable<string> LiftingFindings(ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, string judge)
+    {
+        foreach (var seizure in seizures)
+        {
+            var sentences = new List<string> { $"{seizure.SeizingBody}以{seizure.DocumentNumber}于{Date(seizure.SeizedOn)}对债务人下列财产采取了查封措施" };
+            var letters = request.Letters.Where(l => l.Letter.SeizureId == seizure.SeizureId && l.DueOn is not null).ToList();
+            if (letters.Count == 0)
+            {
+                sentences.Add("本院未就此向查封机关发函");
+            }
+
+            foreach (var (letter, dueOn) in letters)
+            {
+                var sent = request.LetterSentOn.TryGetValue(letter.LetterId, out var on) ? $"于{Date(on)}" : "";
+                var whom = letter.Recipient == LetterRecipient.SeizingBody ? $"函请{letter.Addressee}" : $"函请其上级机关{letter.Addressee}督促";
+                var outcome = dueOn!.Value < issuedOn ? "逾期未予解除" : $"截至本裁定作出之日该期限尚未届满";
+                sentences.Add($"本院{sent}{whom}于{Date(dueOn.Value)}前解除，{outcome}");
+            }
+
+            yield return "本院查明：" + string.Join("；", sentences) + "。";
+        }
+
+        if (earlyReason is not null)
+        {
+            yield return $"上述期限未全部届满，审判员{judge}决定于{Date(issuedOn)}裁定解除，理由是：{earlyReason}。";
+        }
+    }
 
     /// <summary>The assisted-enforcement notice, with every field DOMAIN.md §1 lists (its number and code are the documents service's).</summary>
     public static DocumentContent Notice(NoticeContent n, DeadlineDefinition acknowledge, DeadlineDefinition execute)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Court.Application.Bankruptcy.Documents;
 using Court.Application.Bankruptcy.ReadModels;
@@ -38,6 +39,7 @@ public sealed record RecordMeetingDecision(DateOnly? MeetingOn, [property: Multi
     public string ItemId { get; init; } = "";
 }
 
+/// <param name="Owner">The responsible unit: an agency's code (e.g. nrb-jiangjin); its officers get the action as a task.</param>
 public sealed record MeetingActionInput(string? Owner, string? Description, DateOnly? DueOn);
 
 /// <summary>An owner reports an action of the meeting done.</summary>
@@ -52,18 +54,28 @@ public sealed record CompleteMeetingAction([property: MultiLine] string? Note) :
 
 public sealed class RecordMeetingDecisionValidator : AbstractValidator<RecordMeetingDecision>
 {
+    private static string Say(string zh, string en) => MeetingText.Say(zh, en);
+
     public RecordMeetingDecisionValidator()
     {
         RuleFor(x => x.MeetingOn).NotNull();
         RuleFor(x => x.Minutes).Text(5000);
-        RuleFor(x => x.Actions).NotNull().Must(a => a is null || a.Count <= 20).WithMessage("At most 20 actions per decision.");
+        RuleFor(x => x.Actions).NotNull().Must(a => a is null || a.Count <= 20).WithMessage(_ => Say("每项决议最多 20 项议定事项。", "At most 20 actions per decision."));
         RuleForEach(x => x.Actions).ChildRules(a =>
         {
-            a.RuleFor(x => x.Owner).Text(100);
+            a.RuleFor(x => x.Owner).NotEmpty().Text(100)
+                .Must(owner => Agencies.Find(owner) is not null).WithMessage(x => Say(
+                    $"“负责单位”须为协作单位代码之一：{string.Join("、", Agencies.All.Select(a => a.Code))}。",
+                    $"'owner' must be one of the agencies' codes: {string.Join(", ", Agencies.All.Select(a => a.Code))}."));
             a.RuleFor(x => x.Description).Text(500);
             a.RuleFor(x => x.DueOn).NotNull();
         });
     }
+}
+
+internal static class MeetingText
+{
+    public static string Say(string zh, string en) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? en : zh;
 }
 
 public sealed class CompleteMeetingActionValidator : AbstractValidator<CompleteMeetingAction>
@@ -102,12 +114,12 @@ public sealed class JointMeetingHandlers(IReadModels reads, AggregateStore aggre
     public async ValueTask<Changed> Handle(RecordMeetingDecision command, CancellationToken cancellationToken)
     {
         var item = await reads.GetAsync<AgendaItemView>(command.ItemId, cancellationToken) ?? throw new ResourceNotFoundException("No such agenda item.");
-        var actions = command.Actions!.Select((a, i) => new MeetingAction($"{item.Decisions.Count + 1}-{i + 1}", a.Owner!.Trim(), a.Description!.Trim(), a.DueOn!.Value)).ToList();
+        var actions = command.Actions!.Select((a, i) => new MeetingAction($"{item.Decisions.Count + 1}-{i + 1}", Agencies.Find(a.Owner!.Trim())!.Code, a.Description!.Trim(), a.DueOn!.Value)).ToList();
         var record = new AgendaCommand.RecordDecision(command.MeetingOn!.Value, command.Minutes!.Trim(), actions, caller.UserId);
         var version = await aggregates.ExecuteAsync<AgendaItem>(command.ItemId, (s, now) => AgendaDecider.Decide(s, record, now), cancellationToken: cancellationToken);
         var court = CaseNumber.Parse(item.CaseNumber).Value.Court.Code;
         await documents.IssueAsync(
-            new DocumentToIssue(DocumentKind.MeetingMinutes, court, AgendaItem.StreamPrefix + item.Id, BankruptcyDocuments.MeetingMinutes(item.CaseNumber, item.Summary, record.MeetingOn, record.Minutes, actions), BankruptcyProcess.DocumentId($"minutes:{item.Id}:{version}")),
+            new DocumentToIssue(DocumentKind.MeetingMinutes, court, AgendaItem.StreamPrefix + item.Id, BankruptcyDocuments.MeetingMinutes(item.CaseNumber, item.Summary, record.MeetingOn, record.Minutes, actions), AgendaItemView.MinutesDocumentId(item.Id, version)),
             cancellationToken);
         return new Changed(command.ItemId, version);
     }
@@ -119,4 +131,59 @@ public sealed class JointMeetingHandlers(IReadModels reads, AggregateStore aggre
         return new Changed(command.ItemId, version);
     }
 
+}
+
+/// <summary>
+/// Who may report a meeting's action done: court staff and the supervision office on any item; an agency's officer
+/// only an action the meeting gave his agency (another's is hidden, 404).
+/// </summary>
+public sealed class CompleteMeetingActionRule(IReadModels reads) : IAuthorizationRule<CompleteMeetingAction>
+{
+    private static readonly string[] Staff = [Roles.Judge, Roles.Clerk, Roles.SupervisionOfficer];
+
+    public async ValueTask<AuthorizationOutcome> EvaluateAsync(CompleteMeetingAction message, ICallerContext caller, CancellationToken cancellationToken)
+    {
+        if (Access.RolesOnly(caller, Staff) == AuthorizationOutcome.Allowed)
+        {
+            return AuthorizationOutcome.Allowed;
+        }
+
+        if (!caller.IsInRole(Roles.AgencyOfficer) || caller.Agency is null)
+        {
+            return AuthorizationOutcome.Forbidden;
+        }
+
+        if (message.ItemId.Length == 0)
+        {
+            return AuthorizationOutcome.Allowed; // "may he ever?" for a page: his own actions
+        }
+
+        var item = await reads.GetAsync<AgendaItemView>(message.ItemId, cancellationToken);
+        return item?.Actions.Any(a => a.ActionId == message.ActionId && a.Owner == caller.Agency) == true
+            ? AuthorizationOutcome.Allowed
+            : AuthorizationOutcome.Hidden;
+    }
+}
+
+/// <summary>
+/// The minutes of a joint meeting are read by those who sit in it (the agenda's readers) and by the officers of an
+/// agency the minutes give an action to; the issuing court's staff read them on the documents' own rule.
+/// </summary>
+public sealed class MeetingMinutesReadGrant(IReadModels reads) : IDocumentReadGrant
+{
+    public async ValueTask<bool> MayReadAsync(IssuedDocument document, ICallerContext caller, CancellationToken cancellationToken)
+    {
+        if (document.Kind != DocumentKind.MeetingMinutes || !document.SourceStreamId.StartsWith(AgendaItem.StreamPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (caller.IsInRole(Roles.SupervisionOfficer) || caller.IsInRole(Roles.CourtPresident))
+        {
+            return true;
+        }
+
+        var item = await reads.GetAsync<AgendaItemView>(document.SourceStreamId[AgendaItem.StreamPrefix.Length..], cancellationToken);
+        return caller.IsInRole(Roles.AgencyOfficer) && caller.Agency is { } agency && item?.Actions.Any(a => a.Owner == agency) == true;
+    }
 }

@@ -10,7 +10,13 @@ namespace Court.Application.Bankruptcy.Releasing;
 public sealed record RecordSeizingBodyLift(string? SeizureId, string? Reference, DateOnly? LiftedOn) : ReleaseRequestWrite, ICommand<Changed>;
 
 /// <summary>The judge issues the court's own lifting ruling for the seizures still in force, and its notice to the holding agency.</summary>
-public sealed record IssueLiftingRuling : ReleaseRequestWrite, ICommand<Changed>;
+/// <param name="EarlyReason">Required when the chain of letters is not yet exhausted: the judge's reason for ruling now; the ruling recites it.</param>
+public sealed record IssueLiftingRuling(string? EarlyReason = null) : ReleaseRequestWrite, ICommand<Changed>;
+
+public sealed class IssueLiftingRulingValidator : AbstractValidator<IssueLiftingRuling>
+{
+    public IssueLiftingRulingValidator() => RuleFor(x => x.EarlyReason).OptionalText(500);
+}
 
 /// <summary>Fired by the deadline timer (as the system): what it does is where the definition leads — letters to the superiors, or the ruling falls due.</summary>
 public sealed record EscalateOverdueRelease : ReleaseRequestWrite, ICommand<Changed>;
@@ -43,7 +49,7 @@ public sealed class ChainStepHandlers(WorkflowRuntime workflows, ICallerContext 
         RunAsync(command, new ReleaseCommand.RecordSeizingBodyLift(command.SeizureId!, command.Reference!.Trim(), command.LiftedOn!.Value, caller.UserId), cancellationToken);
 
     public ValueTask<Changed> Handle(IssueLiftingRuling command, CancellationToken cancellationToken) =>
-        RunAsync(command, new ReleaseCommand.IssueRuling(caller.UserId), cancellationToken);
+        RunAsync(command, new ReleaseCommand.IssueRuling(caller.UserId, command.EarlyReason), cancellationToken);
 
     public async ValueTask<Changed> Handle(EscalateOverdueRelease command, CancellationToken cancellationToken) =>
         new(command.RequestId, await workflows.ExecuteAsync(command, (s, step) => ReleaseDecider.Decide(s, new ReleaseCommand.EscalateOverdue(step.To?.Name, step.DueOn, caller.UserId), step.Now), cancellationToken));

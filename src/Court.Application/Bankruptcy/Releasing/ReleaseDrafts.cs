@@ -36,7 +36,7 @@ public sealed class ReleaseDrafts(AggregateStore aggregates, WorkflowRuntime wor
             var seizures = request.Outstanding.Select(s => s.Seizure).ToList();
             var today = CourtCalendar.DateOf(process.Now);
             var notice = BankruptcyProcess.NoticeContentFor(estate, asset, "", "（裁定书文号）", today, seizures, BankruptcyProcess.LiftingActionFor(asset), null, judge, today);
-            return new ReleaseDraft("The ruling and notice that issuing will send", [BankruptcyDocuments.LiftingRuling(estate, asset, seizures, judge), process.NoticeDocument(notice)]);
+            return new ReleaseDraft("The ruling and notice that issuing will send", [BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, today, request.ChainExhausted ? null : "（审判员决定提前裁定的理由）", judge), process.NoticeDocument(notice)]);
         }
 
         return null;

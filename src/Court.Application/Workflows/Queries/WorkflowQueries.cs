@@ -63,7 +63,7 @@ public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext ca
                 task.StreamId,
                 task.WorkflowId,
                 task.WorkflowVersion,
-                definition?.Title ?? new LocalizedText(task.WorkflowId, task.WorkflowId),
+                definition?.Title ?? task.Title ?? new LocalizedText(task.WorkflowId, task.WorkflowId),
                 task.State,
                 stateTitle,
                 task.Responsible,

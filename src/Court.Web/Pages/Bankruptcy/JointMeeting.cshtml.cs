@@ -24,9 +24,15 @@ public sealed class JointMeetingModel(ISender sender, BankruptcyPermissions perm
 
     public async Task OnGetAsync(bool resolved, CancellationToken ct) => await LoadAsync(resolved, ct);
 
-    public Task<IActionResult> OnPostDecisionAsync(string itemId, DateOnly? meetingOn, string? minutes, string? owner, string? description, DateOnly? dueOn, CancellationToken ct)
+    /// <summary>How many action rows the decision form offers; the API takes up to 20.</summary>
+    public const int ActionRows = 3;
+
+    public Task<IActionResult> OnPostDecisionAsync(string itemId, DateOnly? meetingOn, string? minutes, string?[]? owner, string?[]? description, DateOnly?[]? dueOn, CancellationToken ct)
     {
-        IReadOnlyList<MeetingActionInput> actions = string.IsNullOrWhiteSpace(owner) && string.IsNullOrWhiteSpace(description) ? [] : [new MeetingActionInput(owner, description, dueOn)];
+        // A row left blank is no action; a row half filled is sent, so the validator names what is missing.
+        IReadOnlyList<MeetingActionInput> actions = [.. Enumerable.Range(0, ActionRows)
+            .Select(i => new MeetingActionInput(owner?.ElementAtOrDefault(i), description?.ElementAtOrDefault(i), dueOn?.ElementAtOrDefault(i)))
+            .Where(a => !string.IsNullOrWhiteSpace(a.Owner) || !string.IsNullOrWhiteSpace(a.Description) || a.DueOn is not null)];
         return RunAsync(
             () => sender.Send(new RecordMeetingDecision(meetingOn, minutes, actions) { ItemId = itemId }, ct).AsTask(),
             () => RedirectToPage(),

@@ -43,8 +43,8 @@ public sealed class RequestModel(ISender sender, WorkflowRuntime workflows, Rele
     public Task<IActionResult> OnPostLiftAsync(string id, string? seizureId, string? reference, DateOnly? liftedOn, CancellationToken ct) =>
         Run(id, () => sender.Send(new RecordSeizingBodyLift(seizureId, reference, liftedOn) { RequestId = id }, ct).AsTask(), ct);
 
-    public Task<IActionResult> OnPostRulingAsync(string id, long? version, CancellationToken ct) =>
-        Run(id, () => sender.Send(new IssueLiftingRuling { RequestId = id, IfMatch = version }, ct).AsTask(), ct);
+    public Task<IActionResult> OnPostRulingAsync(string id, string? earlyReason, long? version, CancellationToken ct) =>
+        Run(id, () => sender.Send(new IssueLiftingRuling(string.IsNullOrWhiteSpace(earlyReason) ? null : earlyReason) { RequestId = id, IfMatch = version }, ct).AsTask(), ct);
 
     private Task<IActionResult> Run(string id, Func<Task> send, CancellationToken ct) =>
         RunAsync(send, () => RedirectToPage(new { id }), () => Reload(id, ct));

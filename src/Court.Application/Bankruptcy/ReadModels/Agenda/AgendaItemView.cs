@@ -12,13 +12,22 @@ public sealed class MeetingDecisionView
     public string By { get; set; } = "";
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The minutes as an issued document (GET /api/documents/{id}).</summary>
+    public Guid DocumentId { get; set; }
+
+    /// <summary>The minutes' number (the page at /documents/{number}); null until they are issued.</summary>
+    public string? DocumentNumber { get; set; }
 }
 
 public sealed class MeetingActionView
 {
     public string ActionId { get; set; } = "";
 
+    /// <summary>The responsible unit's agency code.</summary>
     public string Owner { get; set; } = "";
+
+    public DateOnly MeetingOn { get; set; }
 
     public string Description { get; set; } = "";
 
@@ -27,6 +36,8 @@ public sealed class MeetingActionView
     public bool Completed { get; set; }
 
     public string? Note { get; set; }
+
+    public string? CompletedBy { get; set; }
 }
 
 /// <summary>An item on the joint court–government meeting's agenda.</summary>
@@ -61,4 +72,7 @@ public sealed class AgendaItemView
     public List<MeetingActionView> Actions { get; set; } = [];
 
     public long Version { get; set; }
+
+    /// <summary>The minutes of the decision recorded at <paramref name="version"/> of the item's stream: issued and linked under this id.</summary>
+    public static Guid MinutesDocumentId(string itemId, long version) => BankruptcyProcess.DocumentId($"minutes:{itemId}:{version}");
 }

@@ -28,7 +28,7 @@ public sealed class DemoDataTests(CourtWithBankruptcyDemo api) : IClassFixture<C
             }
         }
 
-        Assert.Superset(new HashSet<string>(["Seized", "ReleaseRequested", "Releasing", "Free", "AwaitingRegistry", "ReleaseStalled", "DisposalScheduled", "Sold", "AwaitingTransfer", "Transferred"]), states);
+        Assert.Superset(new HashSet<string>(["Seized", "Lapsed", "Free", "Requested", "AwaitingSeizingBodies", "AwaitingSuperiors", "RulingDue", "AwaitingRegistry", "Stalled", "Scheduled", "Unsold", "Sold", "Confirmed", "Transferred"]), states);
         var agenda = await judge.GetJsonAsync("/api/joint-meeting/agenda");
         Assert.Contains(agenda.GetProperty("items").EnumerateArray(), i => i.GetProperty("decisions").GetArrayLength() > 0 && i.GetProperty("actions").GetArrayLength() > 0);
         Assert.NotEmpty((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray());

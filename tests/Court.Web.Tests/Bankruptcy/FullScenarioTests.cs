@@ -19,7 +19,7 @@ public sealed class FullScenarioTests(ApiWithSeizedBuilding api) : IClassFixture
         var requestId = await api.RequestReleaseAsync(api.CaseId, api.AssetId, api.FirstSeizure, api.QueuedSeizure);
         var queue = await judge.GetJsonAsync("/api/release-requests");
         Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetString() == requestId);
-        Assert.Equal("ReleaseRequested", (await api.AssetAsync(api.AssetId)).GetProperty("state").GetString());
+        Assert.Equal("Requested", (await api.AssetAsync(api.AssetId)).GetProperty("state").GetString());
 
         // The judge approves: a letter with a deadline to each seizing body.
         await api.ApproveAsync(requestId);
@@ -71,7 +71,7 @@ public sealed class FullScenarioTests(ApiWithSeizedBuilding api) : IClassFixture
         Assert.Equal("Sold", (await api.AssetAsync(api.AssetId)).GetProperty("state").GetString());
         await (await (await api.AsJudge()).PostJsonAsync($"/api/assets/{api.AssetId}/confirm-sale", new { })).ReadJsonAsync(HttpStatusCode.OK);
         var sold = await api.AssetAsync(api.AssetId);
-        Assert.Equal("AwaitingTransfer", sold.GetProperty("state").GetString());
+        Assert.Equal("Confirmed", sold.GetProperty("state").GetString());
         var transferNoticeId = sold.GetProperty("disposal").GetProperty("noticeId").GetString()!;
 
         bureau = await api.AsBureau();

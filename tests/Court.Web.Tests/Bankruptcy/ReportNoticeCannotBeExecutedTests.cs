@@ -13,7 +13,7 @@ public sealed class ReportNoticeCannotBeExecutedTests(ApiWithNoticeAtTheBureau a
 
         var request = await api.ReleaseRequestAsync(api.RequestId);
         Assert.Equal(("Stalled", "登记簿上无该不动产单元"), (request.GetProperty("stage").GetString(), request.GetProperty("stalledReason").GetString()));
-        Assert.Equal("ReleaseStalled", (await api.AssetAsync(api.AssetId)).GetProperty("state").GetString());
+        Assert.Equal("Stalled", (await api.AssetAsync(api.AssetId)).GetProperty("state").GetString());
         var agenda = await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda");
         Assert.Contains(agenda.GetProperty("items").EnumerateArray(), i => i.GetProperty("reason").GetString() == "NoticeCannotBeExecuted" && i.GetProperty("party").GetString() == "nrb-jiangjin");
         var refused = await (await (await api.AsBureau()).PostJsonAsync($"/api/notices/{api.NoticeId}/execute", new { registrationReference = "x", executedOn = api.Today() })).ReadJsonAsync(HttpStatusCode.Conflict);

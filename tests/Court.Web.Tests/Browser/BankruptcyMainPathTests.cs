@@ -99,6 +99,8 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await judge.GetByRole(AriaRole.Button, new() { Name = "批准并发出函件" }).ClickAsync();
         Assert.Contains("限期解除（查封机关）", await judge.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("商请解除查封函", await judge.GetByTestId("documents").InnerTextAsync(), StringComparison.Ordinal);
+        // The seizing bodies' deadline is still running: ruling now is the judge's recorded decision, with its reason.
+        await judge.GetByLabel("期限届满前裁定解除的理由").FillAsync("查封机关已书面同意解除查封");
         await judge.GetByRole(AriaRole.Button, new() { Name = "作出解封裁定并送达协助执行通知书" }).ClickAsync();
         Assert.Contains("协助执行中", await judge.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
         await judge.WaitForSelectorAsync("html[data-diagrams=rendered]");

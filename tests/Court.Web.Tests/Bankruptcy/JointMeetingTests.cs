@@ -7,19 +7,10 @@ namespace Court.Web.Tests.Bankruptcy;
 /// <summary>POST /api/joint-meeting/agenda/{itemId}/decision and …/actions/{actionId}/complete, on an overdue notice's agenda item.</summary>
 public sealed class JointMeetingTests(ApiWithNoticeAtTheBureau api) : IClassFixture<ApiWithNoticeAtTheBureau>
 {
-    private async Task<string> OverdueItemAsync()
-    {
-        var noticeId = await api.NewNoticeAsync(api.CaseId);
-        var notice = (await (await api.AsBureau()).GetJsonAsync($"/api/notices/{noticeId}")).GetProperty("notice");
-        await api.PassAsync(notice.GetProperty("dueAt").GetDateTimeOffset());
-        var agenda = await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda");
-        return agenda.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sourceId").GetString() == noticeId).GetProperty("id").GetString()!;
-    }
-
     [Fact]
     public async Task The_minutes_record_the_decision_with_actions_and_an_owner_reports_an_action_done()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
         var today = api.Today();
 
         await (await (await api.AsSupervisor()).PostJsonAsync($"/api/joint-meeting/agenda/{itemId}/decision", new
@@ -42,7 +33,7 @@ public sealed class JointMeetingTests(ApiWithNoticeAtTheBureau api) : IClassFixt
     [Fact]
     public async Task Minutes_of_a_meeting_not_yet_held_are_refused()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
 
         var response = await (await api.AsJudge()).PostJsonAsync($"/api/joint-meeting/agenda/{itemId}/decision", new { meetingOn = "2099-01-01", minutes = "x", actions = Array.Empty<object>() });
 
@@ -52,7 +43,7 @@ public sealed class JointMeetingTests(ApiWithNoticeAtTheBureau api) : IClassFixt
     [Fact]
     public async Task An_unknown_action_is_a_404()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
 
         Assert.Equal(HttpStatusCode.NotFound, (await (await api.AsJudge()).PostJsonAsync($"/api/joint-meeting/agenda/{itemId}/actions/9-9/complete", new { note = "x" })).StatusCode);
     }

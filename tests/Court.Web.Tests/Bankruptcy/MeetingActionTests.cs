@@ -13,15 +13,6 @@ namespace Court.Web.Tests.Bankruptcy;
 /// </summary>
 public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFixture<ApiWithNoticeAtTheBureau>
 {
-    private async Task<string> OverdueItemAsync()
-    {
-        var noticeId = await api.NewNoticeAsync(api.CaseId);
-        var notice = (await (await api.AsBureau()).GetJsonAsync($"/api/notices/{noticeId}")).GetProperty("notice");
-        await api.PassAsync(notice.GetProperty("dueAt").GetDateTimeOffset());
-        var agenda = await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda");
-        return agenda.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sourceId").GetString() == noticeId).GetProperty("id").GetString()!;
-    }
-
     private async Task<JsonElement> DecideAsync(string itemId, HttpClient? by = null, params (string Owner, string Description)[] actions)
     {
         var today = DateOnly.Parse(api.Today(), CultureInfo.InvariantCulture);
@@ -41,7 +32,7 @@ public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFix
     [Fact]
     public async Task An_owner_that_is_not_an_agency_is_refused_naming_the_field_in_chinese()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
 
         var response = await (await api.AsSupervisor()).PostJsonAsync($"/api/joint-meeting/agenda/{itemId}/decision", new
         {
@@ -59,7 +50,7 @@ public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFix
     [Fact]
     public async Task Each_action_is_a_task_for_its_unit_with_its_due_date_and_only_that_unit_sees_it()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
         var item = await DecideAsync(itemId, null, (Agencies.NaturalResources.Code, "签收并办理注销查封登记"), (Agencies.VehicleOffice.Code, "出具车辆注销证明"));
 
         var bureau = (await TasksAsync(await api.AsBureau())).Single(t => t.GetProperty("subject").GetString() == "签收并办理注销查封登记");
@@ -74,7 +65,7 @@ public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFix
     [Fact]
     public async Task The_unit_reports_its_action_done_which_closes_its_task_and_another_unit_cannot()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
         var item = await DecideAsync(itemId, null, (Agencies.NaturalResources.Code, "办理注销查封登记并回执"));
         var actionId = item.GetProperty("actions")[0].GetProperty("actionId").GetString()!;
         var path = $"/api/joint-meeting/agenda/{itemId}/actions/{actionId}/complete";
@@ -90,7 +81,7 @@ public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFix
     [Fact]
     public async Task The_minutes_are_linked_and_read_by_the_supervision_office_and_the_units_given_actions_but_not_others()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
         var item = await DecideAsync(itemId, null, (Agencies.NaturalResources.Code, "签收"));
         var number = item.GetProperty("decisions")[0].GetProperty("documentNumber").GetString()!;
         var path = $"/api/documents/{Uri.EscapeDataString(number)}";
@@ -103,7 +94,7 @@ public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFix
     [Fact]
     public async Task The_president_chairing_the_meeting_records_its_decision()
     {
-        var itemId = await OverdueItemAsync();
+        var itemId = await api.OverdueAgendaItemAsync(api.CaseId);
 
         var item = await DecideAsync(itemId, await api.As("president"), (Agencies.MarketRegulation.Code, "核查企业登记信息"));
 

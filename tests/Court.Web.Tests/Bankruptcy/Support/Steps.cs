@@ -80,6 +80,16 @@ public static class Steps
     public static async Task<string> NewNoticeAsync(this BankruptcyApi api, string caseId) =>
         await api.NoticeIdOfAsync((await api.NewRequestAsync(caseId, "Ruled")).RequestId);
 
+    /// <summary>A new notice of the case left past its deadline: the id of the agenda item the timer places for it.</summary>
+    public static async Task<string> OverdueAgendaItemAsync(this BankruptcyApi api, string caseId)
+    {
+        var noticeId = await api.NewNoticeAsync(caseId);
+        var notice = (await (await api.AsBureau()).GetJsonAsync($"/api/notices/{noticeId}")).GetProperty("notice");
+        await api.PassAsync(notice.GetProperty("dueAt").GetDateTimeOffset());
+        var agenda = await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda");
+        return agenda.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sourceId").GetString() == noticeId).GetProperty("id").GetString()!;
+    }
+
     public static string Today(this BankruptcyApi api) =>
         DateOnly.FromDateTime(api.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

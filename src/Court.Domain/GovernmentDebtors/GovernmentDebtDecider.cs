@@ -381,15 +381,18 @@ public static class GovernmentDebtDecider
 
         if (state.PushedOn is not { } pushed)
         {
-            return DomainError.Conflict("government-debt.push-required", $"The case must be pushed to the credit office and the supervising unit {lead.Count} working days before {what}.")
-                with { MessageZh = $"{whatZh}前须至少提前 {lead.Count} 个工作日推送信用办和主管单位。" };
+            var required = DomainError.Conflict("government-debt.push-required", $"The case must be pushed to the credit office and the supervising unit {lead.Count} working days before {what}.");
+            return required with { MessageZh = $"{whatZh}前须至少提前 {lead.Count} 个工作日推送信用办和主管单位。" };
         }
 
         var earliest = lead.EndFrom(pushed, context.Calendar);
-        return context.Today < earliest
-            ? DomainError.Conflict("government-debt.push-period-running", $"Pushed on {pushed:yyyy-MM-dd}: {what} may come from {earliest:yyyy-MM-dd}, {lead.Count} working days later, not before.")
-                with { MessageZh = $"已于 {pushed:yyyy-MM-dd} 推送：{whatZh}须在推送 {lead.Count} 个工作日后、即 {earliest:yyyy-MM-dd} 起方可进行。" }
-            : null;
+        if (context.Today >= earliest)
+        {
+            return null;
+        }
+
+        var running = DomainError.Conflict("government-debt.push-period-running", $"Pushed on {pushed:yyyy-MM-dd}: {what} may come from {earliest:yyyy-MM-dd}, {lead.Count} working days later, not before.");
+        return running with { MessageZh = $"已于 {pushed:yyyy-MM-dd} 推送：{whatZh}须在推送 {lead.Count} 个工作日后、即 {earliest:yyyy-MM-dd} 起方可进行。" };
     }
 
     private static DomainError? Unperformed(GovernmentDebtCase state, string action) =>

@@ -1,10 +1,14 @@
 using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Application.Pipeline;
+using Court.Application.Projections;
+using Court.Application.SmallClaims;
+using Court.Application.SmallClaims.Proceeding;
 using Court.Application.Timeline;
 using Court.Application.Workflows;
 using Court.Domain.Fees;
 using Court.Domain.Service;
+using Court.Domain.SmallClaims;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Application.Service;
@@ -39,7 +43,37 @@ public static class ServiceModule
         services.AllowServiceRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
         services.AllowServiceRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
         AddTimeline(services);
+        services.AddReaction<ServiceCertificateIssued>("service.fee-notice-served-on-small-claims", FeeNoticeServedAsync);
         return services;
+    }
+
+    /// <summary>
+    /// A served fee notice of a small-claims case tells the case when it was served, so its 7 days count from service
+    /// (Fee Measures Art. 22), not from issue. The certificate is issued once the service is complete, so its event is
+    /// the moment the service date is known; the first service of the notice counts (the case keeps it).
+    /// </summary>
+    private static async Task FeeNoticeServedAsync(ServiceCertificateIssued e, ReactionContext context, CancellationToken cancellationToken)
+    {
+        var readModels = context.Services.GetRequiredService<IReadModels>();
+        if (await readModels.GetAsync<ServiceView>(ServiceView.IdOf(e.CaseId, e.ServiceId), cancellationToken) is not { DocumentKind: ServedDocumentKind.FeeNotice, DocumentNumber: { } number, ServedOn: { } servedOn }
+            || await readModels.GetAsync<SmallClaimsCaseView>(e.CaseId, cancellationToken) is null)
+        {
+            return;
+        }
+
+        // Only the case's own notices: a number typed for another case's notice is no business of this one.
+        for (var n = 1; await readModels.GetAsync<FeeNoticeView>(SmallClaimsDecider.NoticeId(e.CaseId, n), cancellationToken) is { } notice; n++)
+        {
+            if (notice.DocumentNumber == number)
+            {
+                if (notice.ServedOn is null)
+                {
+                    await context.SendAsync(new RecordSmallClaimsFeeNoticeService(e.CaseId, number, servedOn), cancellationToken);
+                }
+
+                return;
+            }
+        }
     }
 
     private static void AddTimeline(IServiceCollection services)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Court.Application.Common;
 using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Domain.Calendars;
@@ -246,9 +247,12 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
             _ => [],
         };
         var lengths = Lengths(view.WorkflowVersion);
-        foreach (var service in touched.ToList())
+        var closed = view.WorkflowVersion is { } pinned && catalog.Find(ServiceFiles.WorkflowId, pinned)?.FindState(view.State) is { Final: true };
+        foreach (var service in (closed ? file.Services : touched).ToList())
         {
-            session.Store(ServiceView.IdOf(caseId, service.ServiceId), ToView(file, service, lengths), caseId);
+            var serviceView = ToView(file, service, lengths);
+            session.Store(ServiceView.IdOf(caseId, service.ServiceId), serviceView, caseId);
+            await UpdatePeriodTasksAsync(envelope, view, serviceView, closed, session, cancellationToken);
             if (envelope.Event is ServiceOrdered ordered && ordered.ServiceId == service.ServiceId)
             {
                 // The failed service this one follows leaves the desk.
@@ -268,6 +272,44 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
                 && await session.LoadAsync<ServiceReferenceView>(e.Event.Reference, cancellationToken) is { Accepted: false } reference:
                 session.Store(reference.Id, reference with { Accepted = true, AcceptedAt = e.Event.OccurredAt }, reference.Express ? reference.Carrier : ServiceReferenceView.Electronic);
                 break;
+        }
+    }
+
+    /// <summary>The inbox task of one period running from one service, beside the file's own (the file has none: Open names nobody).</summary>
+    public static string PeriodTaskId(string caseId, string serviceId, string period) => $"{ServiceFile.StreamPrefix}{caseId}#period-{serviceId}-{period}";
+
+    /// <summary>What the task says when the definition gives a period no title (the evidence period is the court's, per document).</summary>
+    private static readonly LocalizedText EvidenceTitle = new("举证期限届满", "Evidence period ends");
+
+    /// <summary>
+    /// Each period that runs from a served document is a task for the court's clerks, due at the end of its last day
+    /// (CPL Art. 85, the same <see cref="ServicePeriods"/> computation the case page shows), so the side of the court
+    /// that waits on the party (an answer, an appeal, a payment, evidence) sees it come due in the inbox. The task
+    /// goes when the service is no longer served (a later report cannot unserve a signature, but a superseded or
+    /// failed record has no periods) and when the file is closed.
+    /// </summary>
+    private async Task UpdatePeriodTasksAsync(EventEnvelope envelope, ServiceFileView file, ServiceView service, bool closed, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var running = closed ? [] : service.Periods;
+        foreach (var kind in Enum.GetValues<PeriodKind>().Select(ServiceCodes.Code).Except(running.Select(p => p.Kind), StringComparer.Ordinal))
+        {
+            session.Delete<WorkflowTaskDocument>(PeriodTaskId(service.CaseId, service.ServiceId, kind));
+        }
+
+        var definition = file.WorkflowVersion is { } version ? catalog.Find(ServiceFiles.WorkflowId, version) : null;
+        foreach (var period in running)
+        {
+            var id = PeriodTaskId(service.CaseId, service.ServiceId, period.Kind);
+            var existing = await session.LoadAsync<WorkflowTaskDocument>(id, cancellationToken);
+            var name = period.Kind == ServiceCodes.Code(PeriodKind.Appeal) ? (service.DocumentKind == ServedDocumentKind.Ruling ? "ruling-appeal" : "judgment-appeal") : period.Kind;
+            var title = definition?.Periods?.FirstOrDefault(p => p.Name == name)?.Title ?? EvidenceTitle;
+            session.Store(
+                id,
+                new WorkflowTaskDocument(
+                    envelope.StreamId, ServiceFiles.WorkflowId, file.WorkflowVersion ?? 0, file.State, Roles.Clerk, null, null, service.CaseNumber,
+                    existing?.EnteredAt ?? envelope.Metadata.OccurredAt, WorkingDayCalendar.EndOf(period.LastDay), envelope.Version, title,
+                    $"{service.RecipientName}：{service.DocumentTitle}（{service.ServedOn:yyyy-MM-dd} 送达）"),
+                Roles.Clerk);
         }
     }
 

@@ -33,6 +33,7 @@ public static class SmallClaimsModule
         services.AllowRoles<Filing.FileSmallClaimsCase>(Roles.Clerk);
         services.AllowOnCase<RecordSmallClaimsFeePayment>(Roles.Clerk);
         services.AllowOnCase<RecordSmallClaimsRefundPaid>(Roles.Clerk);
+        services.AllowOnCase<RecordSmallClaimsFeeNoticeService>(Roles.System);
 
         // The procedure's steps: who may take them is the definition's; the rule only says whose case it is.
         services.AllowOnCase<RecordSmallClaimsService>();
@@ -58,6 +59,9 @@ public static class SmallClaimsModule
         services.AddTimelineSentence<FeeNoticeIssued>(
             e => $"发出交费通知 {Money.Format(e.AmountFen)} 元，限 {e.DueOn:yyyy-MM-dd} 前交纳",
             e => $"issued a fee notice for {Money.Format(e.AmountFen)} yuan, due {e.DueOn:yyyy-MM-dd}");
+        services.AddTimelineSentence<FeeNoticeServed>(
+            e => $"交费通知于 {e.ServedOn:yyyy-MM-dd} 送达，限 {e.DueOn:yyyy-MM-dd} 前交纳",
+            e => $"the fee notice was served on {e.ServedOn:yyyy-MM-dd}, due {e.DueOn:yyyy-MM-dd}");
         services.AddTimelineSentence<FeeNoticePaid>(
             e => $"登记 {e.PaidOn:yyyy年M月d日} 已交纳 {Money.Format(e.AmountFen)} 元" + (e.ReceiptNumber is { } r ? $"（票据号 {r}）" : ""),
             e => $"recorded payment of {Money.Format(e.AmountFen)} yuan on {e.PaidOn:yyyy-MM-dd}" + (e.ReceiptNumber is { } r ? $" (receipt {r})" : ""));

@@ -61,7 +61,8 @@ public sealed record FeeNoticeView(
     bool Paid,
     DateOnly? PaidOn,
     string? DocumentNumber = null,
-    string? ReceiptNumber = null);
+    string? ReceiptNumber = null,
+    DateOnly? ServedOn = null);
 
 /// <summary>A refund the court owes a party until it is paid out.</summary>
 [Collection("fee-refunds")]
@@ -116,6 +117,9 @@ public sealed class SmallClaimsProjection : IProjection
                 break;
             case FeeNoticeDocumentIssued e when await session.LoadAsync<FeeNoticeView>(e.NoticeId, cancellationToken) is { } issued:
                 session.Store(e.NoticeId, issued with { DocumentNumber = e.DocumentNumber });
+                break;
+            case FeeNoticeServed e when await session.LoadAsync<FeeNoticeView>(e.NoticeId, cancellationToken) is { } served:
+                session.Store(e.NoticeId, served with { ServedOn = e.ServedOn, DueOn = e.DueOn });
                 break;
             case FeeNoticePaid e when await session.LoadAsync<FeeNoticeView>(e.NoticeId, cancellationToken) is { } notice:
                 session.Store(e.NoticeId, notice with { Paid = true, PaidOn = e.PaidOn, ReceiptNumber = e.ReceiptNumber });

@@ -38,7 +38,7 @@ public static class GovernmentDebtDecider
         (true, FileWithSupremeCourt filing) => state.SupremeCourtFiled
             ? Decision.Nothing
             : Decision.Emit(new FiledWithSupremeCourt(state.CaseId, context.Today, filing.Reference.Trim())),
-        (true, TakeCompulsoryMeasure measure) => Unperformed(state, "take a compulsory measure") ?? PushPeriodPassed(state, context, "a compulsory measure")
+        (true, TakeCompulsoryMeasure measure) => Unperformed(state, "take a compulsory measure") ?? PushPeriodPassed(state, context, "a compulsory measure", "强制执行措施")
             ?? Decision.Emit(new CompulsoryMeasureTaken(state.CaseId, measure.Measure.Trim(), measure.Description.Trim(), context.Today)),
         (true, ListDebtor list) => List(state, list, context),
         (true, PublishListing) => state.Listing switch
@@ -294,7 +294,7 @@ public static class GovernmentDebtDecider
             return performed;
         }
 
-        if (PushPeriodPassed(state, context, "a listing") is { } early)
+        if (PushPeriodPassed(state, context, "a listing", "纳入失信名单") is { } early)
         {
             return early;
         }
@@ -372,7 +372,7 @@ public static class GovernmentDebtDecider
     /// <summary>A bar counts whole days or months from the deletion, without the holiday rule that lengthens periods to act.</summary>
     private static DateOnly AddWithoutShift(DateOnly start, RulePeriod period) => period.Unit == RulePeriodUnit.Months ? start.AddMonths(period.Count) : start.AddDays(period.Count);
 
-    private static DomainError? PushPeriodPassed(GovernmentDebtCase state, GovernmentDebtContext context, string what)
+    private static DomainError? PushPeriodPassed(GovernmentDebtCase state, GovernmentDebtContext context, string what, string whatZh)
     {
         if (context.Rules.PushBeforeMeasures is not { } lead)
         {
@@ -381,13 +381,18 @@ public static class GovernmentDebtDecider
 
         if (state.PushedOn is not { } pushed)
         {
-            return DomainError.Conflict("government-debt.push-required", $"The case must be pushed to the credit office and the supervising unit {lead.Count} working days before {what}.");
+            var required = DomainError.Conflict("government-debt.push-required", $"The case must be pushed to the credit office and the supervising unit {lead.Count} working days before {what}.");
+            return required with { MessageZh = $"{whatZh}前须至少提前 {lead.Count} 个工作日推送信用办和主管单位。" };
         }
 
         var earliest = lead.EndFrom(pushed, context.Calendar);
-        return context.Today < earliest
-            ? DomainError.Conflict("government-debt.push-period-running", $"Pushed on {pushed:yyyy-MM-dd}: {what} may come from {earliest:yyyy-MM-dd}, {lead.Count} working days later, not before.")
-            : null;
+        if (context.Today >= earliest)
+        {
+            return null;
+        }
+
+        var running = DomainError.Conflict("government-debt.push-period-running", $"Pushed on {pushed:yyyy-MM-dd}: {what} may come from {earliest:yyyy-MM-dd}, {lead.Count} working days later, not before.");
+        return running with { MessageZh = $"已于 {pushed:yyyy-MM-dd} 推送：{whatZh}须在推送 {lead.Count} 个工作日后、即 {earliest:yyyy-MM-dd} 起方可进行。" };
     }
 
     private static DomainError? Unperformed(GovernmentDebtCase state, string action) =>

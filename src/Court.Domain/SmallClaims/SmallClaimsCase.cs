@@ -5,7 +5,12 @@ using Court.Domain.Workflows;
 
 namespace Court.Domain.SmallClaims;
 
-public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly IssuedOn, DateOnly DueOn, bool Paid, string? DocumentNumber = null)
+/// <summary>
+/// A fee notice. <see cref="DueOn"/> counts from <see cref="IssuedOn"/> (the notice handed over when it is issued, as at
+/// the filing counter) until a service of it is recorded; from then on it counts from <see cref="ServedOn"/>
+/// (Fee Measures Art. 22: 7 days from receipt of the notice).
+/// </summary>
+public sealed record FeeNotice(string NoticeId, long AmountFen, DateOnly IssuedOn, DateOnly DueOn, bool Paid, string? DocumentNumber = null, DateOnly? ServedOn = null)
 {
     public bool Outstanding => !Paid && AmountFen > 0;
 }
@@ -59,6 +64,7 @@ public sealed record SmallClaimsCase(
         },
         FeeNoticeIssued e => this with { Notices = Notices.Add(new FeeNotice(e.NoticeId, e.AmountFen, e.IssuedOn, e.DueOn, false)) },
         FeeNoticeDocumentIssued e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { DocumentNumber = e.DocumentNumber } : n).ToImmutableList() },
+        FeeNoticeServed e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { ServedOn = e.ServedOn, DueOn = e.DueOn } : n).ToImmutableList() },
         FeeNoticePaid e => this with { Notices = Notices.Select(n => n.NoticeId == e.NoticeId ? n with { Paid = true } : n).ToImmutableList() },
         ProcedureConverted e => this with { Procedure = e.To, AssessedFen = Math.Max(AssessedFen, e.Fee.FeeFen) },
         ClaimLowered e => (this with

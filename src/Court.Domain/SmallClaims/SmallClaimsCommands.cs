@@ -26,6 +26,9 @@ public sealed record RecordFeePayment(string NoticeId, DateOnly? PaidOn = null, 
 /// <summary>Keeps the number of the document a fee notice was issued as.</summary>
 public sealed record RecordFeeNoticeDocument(string NoticeId, string DocumentNumber) : SmallClaimsCommand;
 
+/// <summary>The fee notice numbered <paramref name="DocumentNumber"/> was served on <paramref name="ServedOn"/>; the first service recorded counts.</summary>
+public sealed record RecordFeeNoticeServed(string DocumentNumber, DateOnly ServedOn) : SmallClaimsCommand;
+
 public sealed record ConvertProcedure(Procedure To, string Reason) : SmallClaimsCommand;
 
 public sealed record LowerClaim(long NewClaimFen) : SmallClaimsCommand;

@@ -26,6 +26,13 @@ public static class SmallClaimsDecider
             { DocumentNumber: not null } => Decision.Nothing,
             _ => Decision.Emit(new FeeNoticeDocumentIssued(state.CaseId, document.NoticeId, document.DocumentNumber)),
         },
+        (_, RecordFeeNoticeServed served) => state.Notices.FirstOrDefault(n => n.DocumentNumber == served.DocumentNumber) switch
+        {
+            null => DomainError.NotFound("small-claims.notice-not-found", $"Case {state.CaseId} has no fee notice numbered {served.DocumentNumber}."),
+            { ServedOn: not null } => Decision.Nothing,
+            _ when served.ServedOn > context.Today => DomainError.Invalid("small-claims.served-in-future", "A fee notice cannot be served on a future date."),
+            var notice => Decision.Emit(new FeeNoticeServed(state.CaseId, notice.NoticeId, served.ServedOn, FeeDueOn(served.ServedOn, context))),
+        },
         (_, RecordRefundPaid refund) => state.Refunds.GetValueOrDefault(refund.RefundId) switch
         {
             null => DomainError.NotFound("small-claims.refund-not-found", $"Case {state.CaseId} owes no refund {refund.RefundId}."),
@@ -239,7 +246,13 @@ public static class SmallClaimsDecider
             : DomainError.NotFound("fees.no-schedule-in-force", $"No fee schedule for property cases was in force on {filedOn:yyyy-MM-dd}.");
 
     private static FeeNoticeIssued Notice(string caseId, int number, FeeNoticeReason reason, long amountFen, SmallClaimsContext context) =>
-        new(caseId, $"{caseId}-F{number}", reason, amountFen, context.Today, LegalPeriods.DaysAfter(context.Today, context.Periods.PaymentDays, context.Calendar));
+        new(caseId, NoticeId(caseId, number), reason, amountFen, context.Today, FeeDueOn(context.Today, context));
+
+    /// <summary>The last day to pay a notice received on <paramref name="receivedOn"/>: at issue, or once served, on its service date.</summary>
+    private static DateOnly FeeDueOn(DateOnly receivedOn, SmallClaimsContext context) => LegalPeriods.DaysAfter(receivedOn, context.Periods.PaymentDays, context.Calendar);
+
+    /// <summary>The case's <paramref name="number"/>-th fee notice (from 1, in the order they were issued).</summary>
+    public static string NoticeId(string caseId, int number) => $"{caseId}-F{number}";
 
     private static string RefundId(SmallClaimsCase state, int number) => $"{state.CaseId}-R{number}";
 

@@ -45,6 +45,10 @@ public sealed record FeeNoticeIssued(string CaseId, string NoticeId, FeeNoticeRe
 [EventType("small-claims.fee-notice-document-issued.v1")]
 public sealed record FeeNoticeDocumentIssued(string CaseId, string NoticeId, string DocumentNumber) : IDomainEvent;
 
+/// <summary>The fee notice was served (its service file's record): the payment period now runs from <see cref="ServedOn"/> to <see cref="DueOn"/>.</summary>
+[EventType("small-claims.fee-notice-served.v1")]
+public sealed record FeeNoticeServed(string CaseId, string NoticeId, DateOnly ServedOn, DateOnly DueOn) : IDomainEvent;
+
 [EventType("small-claims.fee-notice-paid.v1")]
 public sealed record FeeNoticePaid(string CaseId, string NoticeId, long AmountFen, DateOnly PaidOn, string? ReceiptNumber = null) : IDomainEvent;
 

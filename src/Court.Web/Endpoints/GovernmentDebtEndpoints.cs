@@ -37,25 +37,10 @@ public static class GovernmentDebtEndpoints
             .AnswersETag()
             .WithSummary("One case: outstanding to today with interest, reports due, payments, documents, listing, the unit's leaders during the debt");
 
-        Step(cases, "/{id}/enforcement-notice", "IssueGovernmentDebtEnforcementNotice", (id, _, m) => new IssueGovernmentDebtEnforcementNotice(id, m));
-        Step(cases, "/{id}/push", "PushGovernmentDebt", (id, b, m) => new PushGovernmentDebt(id, b.On, m));
-        Step(cases, "/{id}/supervision", "StartGovernmentDebtSupervision", (id, b, m) => new StartGovernmentDebtSupervision(id, b.PerformBy, b.On, m));
-        Step(cases, "/{id}/reports", "SubmitGovernmentDebtReport", (id, b, m) => new SubmitGovernmentDebtReport(id, b.Month, b.Amount, b.Progress, b.Plan, m));
-        Step(cases, "/{id}/meetings", "HoldGovernmentDebtMeeting", (id, b, m) => new HoldGovernmentDebtMeeting(id, b.On, b.Summary, m));
-        Step(cases, "/{id}/performances", "RecordGovernmentDebtPerformance", (id, b, m) => new RecordGovernmentDebtPerformance(id, b.Kind, b.Amount, b.On, b.Description, m));
-        Step(cases, "/{id}/settlement", "RecordGovernmentDebtSettlement", (id, b, m) => new RecordGovernmentDebtSettlement(id, b.Amount, b.Terms, b.On, m));
-        Step(cases, "/{id}/non-performance", "FindGovernmentDebtNonPerformance", (id, _, m) => new FindGovernmentDebtNonPerformance(id, m));
-        Step(cases, "/{id}/party-committee-report", "ReportGovernmentDebtToPartyCommittee", (id, b, m) => new ReportGovernmentDebtToPartyCommittee(id, b.PartyCommittee, b.Government, b.CopiedTo, b.OrganisationDepartmentNotified, m));
-        Step(cases, "/{id}/supreme-court-filing", "FileGovernmentDebtWithSupremeCourt", (id, b, m) => new FileGovernmentDebtWithSupremeCourt(id, b.Reference, m));
-        Step(cases, "/{id}/measures", "TakeGovernmentDebtMeasure", (id, b, m) => new TakeGovernmentDebtMeasure(id, b.Measure, b.Description, m));
-        Step(cases, "/{id}/listing", "ListGovernmentDebtor", (id, b, m) => new ListGovernmentDebtor(id, b.Ground, b.ExtensionYears, m));
-        Step(cases, "/{id}/listing/publication", "PublishGovernmentDebtListing", (id, _, m) => new PublishGovernmentDebtListing(id, m));
-        Step(cases, "/{id}/listing/removal", "RemoveGovernmentDebtListing", (id, b, m) => new RemoveGovernmentDebtListing(id, b.Reason, m));
-        Step(cases, "/{id}/listing/correction-request", "RequestGovernmentDebtCorrection", (id, b, m) => new RequestGovernmentDebtCorrection(id, b.Reason, m));
-        Step(cases, "/{id}/listing/correction-decision", "DecideGovernmentDebtCorrection", (id, b, m) => new DecideGovernmentDebtCorrection(id, b.Upheld, b.Reason, m));
-        Step(cases, "/{id}/listing/correction", "CorrectGovernmentDebtListing", (id, b, m) => new CorrectGovernmentDebtListing(id, b.Correction, m));
-        Step(cases, "/{id}/listing/reconsideration-request", "RequestGovernmentDebtReconsideration", (id, b, m) => new RequestGovernmentDebtReconsideration(id, b.Reason, m));
-        Step(cases, "/{id}/listing/reconsideration-decision", "DecideGovernmentDebtReconsideration", (id, b, m) => new DecideGovernmentDebtReconsideration(id, b.Upheld, b.Reason, m));
+        foreach (var step in GovernmentDebtSteps.All)
+        {
+            Step(cases, step);
+        }
 
         api.MapGet("/docket", async ([AsParameters] PageParameters page, string? state, bool? open, string? unit, string? format, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
@@ -119,10 +104,10 @@ public static class GovernmentDebtEndpoints
         return app;
     }
 
-    private static void Step(RouteGroupBuilder cases, string pattern, string name, Func<string, StepBody, long?, IGovernmentDebtStep> create) =>
-        cases.MapPost(pattern, async (string id, StepBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                Changed(http, await mediator.Send(create(id, body ?? new StepBody(), http.IfMatch()), ct)))
-            .WithName(name)
+    private static void Step(RouteGroupBuilder cases, GovernmentDebtStep step) =>
+        cases.MapPost("/{id}/" + step.Route, async (string id, StepBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Changed(http, await mediator.Send(step.Create(id, body ?? new StepBody(), http.IfMatch()), ct)))
+            .WithName(step.Trigger)
             .TakesIfMatch()
             .Produces<GovernmentDebtChanged>()
             .ProducesValidationProblem()
@@ -180,7 +165,7 @@ public static class GovernmentDebtEndpoints
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    /// <summary>The fields the steps take; each step reads the ones it needs.</summary>
+    /// <summary>The fields the steps take; each step reads the ones it needs (<see cref="GovernmentDebtSteps"/>).</summary>
     public sealed record StepBody(
         DateOnly? On = null,
         DateOnly? PerformBy = null,

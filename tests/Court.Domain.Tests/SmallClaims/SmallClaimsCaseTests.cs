@@ -61,6 +61,44 @@ public sealed class SmallClaimsCaseTests
         Assert.Equal(new DateOnly(2024, 9, 29), notice.DueOn);
     }
 
+    private static SmallClaimsCase FiledWithNoticeNumbered(string number, DateTimeOffset on) =>
+        Given([.. Filed(on), new FeeNoticeDocumentIssued(CaseId, "c1-F1", number)]);
+
+    [Fact]
+    public void A_fee_notice_issued_on_monday_and_served_on_thursday_is_due_seven_days_after_thursday_past_national_day()
+    {
+        // Issued Monday 23 September 2024: from issue it would end Monday 30 September.
+        var state = FiledWithNoticeNumbered("（2024）渝0116缴1号", At(2024, 9, 23));
+        Assert.Equal(new DateOnly(2024, 9, 30), state.Notices[0].DueOn);
+
+        // Served Thursday 26 September: 7 days from Friday 27 end Thursday 3 October, inside the National Day holiday, so Tuesday 8 October.
+        var served = Assert.IsType<FeeNoticeServed>(Assert.Single(When(state, new RecordFeeNoticeServed("（2024）渝0116缴1号", new DateOnly(2024, 9, 26)), Context(At(2024, 9, 27)))));
+
+        Assert.Equal(("c1-F1", new DateOnly(2024, 9, 26), new DateOnly(2024, 10, 8)), (served.NoticeId, served.ServedOn, served.DueOn));
+        var notice = Given([.. Filed(At(2024, 9, 23)), new FeeNoticeDocumentIssued(CaseId, "c1-F1", "（2024）渝0116缴1号"), served]).Notices[0];
+        Assert.Equal((new DateOnly(2024, 10, 8), (DateOnly?)new DateOnly(2024, 9, 26)), (notice.DueOn, notice.ServedOn));
+    }
+
+    [Fact]
+    public void A_fee_notice_served_again_keeps_its_first_service()
+    {
+        var state = FiledWithNoticeNumbered("N1", At(2024, 9, 23));
+        var first = When(state, new RecordFeeNoticeServed("N1", new DateOnly(2024, 9, 24)), Context(At(2024, 9, 27)));
+        state = first.Aggregate(state, (s, e) => s.Evolve(e));
+
+        Assert.Empty(When(state, new RecordFeeNoticeServed("N1", new DateOnly(2024, 9, 26)), Context(At(2024, 9, 27))));
+        Assert.Equal(new DateOnly(2024, 10, 8), state.Notices[0].DueOn); // 24 September + 7 = 1 October, a holiday
+    }
+
+    [Fact]
+    public void Service_of_a_fee_notice_the_case_does_not_have_or_on_a_future_day_is_refused()
+    {
+        var state = FiledWithNoticeNumbered("N1", At(2024, 9, 23));
+
+        Assert.Equal("small-claims.notice-not-found", Rejected(state, new RecordFeeNoticeServed("N2", new DateOnly(2024, 9, 24)), Context(At(2024, 9, 27))).Code);
+        Assert.Equal("small-claims.served-in-future", Rejected(state, new RecordFeeNoticeServed("N1", new DateOnly(2024, 9, 28)), Context(At(2024, 9, 27))).Code);
+    }
+
     [Fact]
     public void Filing_uses_the_schedule_in_force_on_the_filing_date_not_one_published_for_later()
     {

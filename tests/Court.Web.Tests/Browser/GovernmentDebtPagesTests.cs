@@ -1,4 +1,7 @@
+using System.Globalization;
 using Court.Application.Demo;
+using Court.Application.GovernmentDebtors.Demo;
+using Court.Domain.Fees;
 using Court.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -48,6 +51,77 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Flag → notice → push → supervision → meeting, each through the form the case page shows: which forms appear,
+    /// and to whom, is the pinned definition's (states, transitions, roles), so each user sees only the steps the
+    /// definition gives their role in the current state.
+    /// </summary>
+    [Fact]
+    public async Task A_case_is_flagged_pushed_and_supervised_through_the_forms_its_definition_offers_each_user()
+    {
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        var clerk = await SignedInAsync("clerk");
+        await clerk.GotoAsync("/GovernmentDebtors");
+        var open = clerk.GetByTestId("open-form");
+        foreach (var (name, value) in new[]
+        {
+            ("CaseNumber", $"({today.Year})渝0116执9101号"), ("JudgmentNumber", $"({today.Year})渝0116民初9101号"),
+            ("JudgmentDate", today.AddDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("JudgmentEffectiveOn", today.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("CreditorName", "重庆江津某某建材有限公司"), ("DebtorName", "重庆市江津区白沙镇人民政府"), ("DebtorCreditCode", GovernmentDebtDemoSeeder.TownCode),
+            ("SupervisingUnit", "重庆市江津区人民政府"), ("Amount", "250000"), ("LeaderName", "黄立新"), ("LeaderPost", "镇长"),
+        })
+        {
+            await open.Locator($"input[name={name}]").FillAsync(value);
+        }
+
+        await open.Locator("button[type=submit]").ClickAsync();
+        await clerk.WaitForURLAsync("**/GovernmentDebtors/Case/**");
+        var caseUrl = clerk.Url;
+        Assert.Contains("已立案", await clerk.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(GovernmentDebtDemoSeeder.TownCode, await clerk.GetByTestId("gd-case").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await clerk.GetByTestId("step-IssueGovernmentDebtEnforcementNotice").CountAsync()); // the judge's step
+        Assert.Equal(1, await clerk.GetByTestId("step-RecordGovernmentDebtPerformance").CountAsync());
+        await clerk.Context.CloseAsync();
+
+        var judge = await SignedInAsync("judge");
+        await judge.GotoAsync(caseUrl);
+        Assert.Equal(0, await judge.GetByTestId("step-PushGovernmentDebt").CountAsync()); // not before the notice
+        await judge.GetByTestId("step-IssueGovernmentDebtEnforcementNotice").Locator("button[type=submit]").ClickAsync();
+        Assert.Contains("已发执行通知", await judge.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await judge.GetByRole(AriaRole.Status).CountAsync());
+        await judge.GetByTestId("step-PushGovernmentDebt").Locator("button[type=submit]").ClickAsync();
+        Assert.Contains("已推送", await judge.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The push period runs: the measure's form is offered (the definition allows it here) and the rule refuses it, in the reader's language.
+        var measure = judge.GetByTestId("step-TakeGovernmentDebtMeasure");
+        await measure.Locator("input[name=Measure]").FillAsync("冻结银行账户");
+        await measure.Locator("button[type=submit]").ClickAsync();
+        Assert.Contains("个工作日后", await judge.GetByTestId("step-TakeGovernmentDebtMeasure").Locator(".validation-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("冻结银行账户", await judge.GetByTestId("step-TakeGovernmentDebtMeasure").Locator("input[name=Measure]").InputValueAsync());
+        await judge.Context.CloseAsync();
+
+        var supervisor = await SignedInAsync("supervisor");
+        await supervisor.GotoAsync(caseUrl);
+        Assert.Equal(0, await supervisor.GetByTestId("step-TakeGovernmentDebtMeasure").CountAsync()); // the judge's only
+        var supervise = supervisor.GetByTestId("step-StartGovernmentDebtSupervision");
+        await supervise.Locator("input[name=PerformBy]").FillAsync(today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await supervise.Locator("button[type=submit]").ClickAsync();
+        Assert.Contains("督办中", await supervisor.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        var meeting = supervisor.GetByTestId("step-HoldGovernmentDebtMeeting");
+        await meeting.Locator("textarea[name=Summary]").FillAsync("区政府、法院、镇政府协调：列入下季度预算");
+        await meeting.Locator("button[type=submit]").ClickAsync();
+        Assert.Equal(1, await supervisor.GetByRole(AriaRole.Status).CountAsync());
+        await BrowserFixture.ScreenshotAsync(supervisor, "government-debts-case-steps-zh");
+        await supervisor.Context.CloseAsync();
+
+        var town = await SignedInAsync("town");
+        await town.GotoAsync(caseUrl);
+        Assert.Equal(1, await town.GetByTestId("step-SubmitGovernmentDebtReport").CountAsync());
+        Assert.Equal(0, await town.GetByTestId("step-HoldGovernmentDebtMeeting").CountAsync());
+        Assert.Equal(0, await town.GetByTestId("step-FindGovernmentDebtNonPerformance").CountAsync());
+        await town.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_town_sees_only_its_own_cases_and_reports_a_month()
     {
@@ -61,7 +135,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
         }
 
         await rows.First.Locator("a").ClickAsync();
-        var form = page.GetByTestId("report-form");
+        var form = page.GetByTestId("step-SubmitGovernmentDebtReport");
         var missingBefore = await page.GetByTestId("gd-reports").Locator("tbody tr").CountAsync();
         await form.Locator("textarea[name=Progress]").FillAsync("Funds requested from the district treasury");
         await form.Locator("button[type=submit]").ClickAsync();

@@ -54,4 +54,18 @@ public sealed class WithoutPartyCommitteeStepTests(CourtWithoutPartyCommitteeSte
         Assert.Equal("Removed", done.GetProperty("state").GetString());
         Assert.DoesNotContain(done.GetProperty("documents").EnumerateArray(), d => d.GetProperty("purpose").GetString() == "PartyCommitteeReport");
     }
+
+    [Fact]
+    public async Task The_case_page_offers_no_form_for_the_step_the_local_definition_dropped()
+    {
+        var id = await api.SupervisedAsync(201, amount: 50_000m);
+        var judge = await api.As("judge");
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/non-performance", new { }));
+
+        var page = await judge.GetAsync("/GovernmentDebtors/Case/" + id);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("data-testid=\"step-ReportGovernmentDebtToPartyCommittee\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"step-ListGovernmentDebtor\"", html, StringComparison.Ordinal);
+    }
 }

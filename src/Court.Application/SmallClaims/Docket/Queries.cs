@@ -28,10 +28,10 @@ public sealed record SmallClaimsCaseDetail(
     IReadOnlyList<RefundItem> Refunds,
     long Version);
 
-public sealed record FeeNoticeItem(string NoticeId, string CaseId, string CaseNumber, string Reason, decimal Amount, decimal Issued, DateOnly IssuedOn, DateOnly DueOn, bool Paid, DateOnly? PaidOn, bool Overdue, string? DocumentNumber, string? ReceiptNumber)
+public sealed record FeeNoticeItem(string NoticeId, string CaseId, string CaseNumber, string Reason, decimal Amount, decimal Issued, DateOnly IssuedOn, DateOnly DueOn, bool Paid, DateOnly? PaidOn, bool Overdue, string? DocumentNumber, string? ReceiptNumber, DateOnly? ServedOn = null)
 {
     public static FeeNoticeItem From(FeeNoticeView n, DateOnly today) =>
-        new(n.NoticeId, n.CaseId, n.CaseNumber, n.Reason.ToString().ToLowerInvariant(), Money.ToYuan(n.AmountFen), Money.ToYuan(n.IssuedFen), n.IssuedOn, n.DueOn, n.Paid, n.PaidOn, !n.Paid && n.AmountFen > 0 && today > n.DueOn, n.DocumentNumber, n.ReceiptNumber);
+        new(n.NoticeId, n.CaseId, n.CaseNumber, n.Reason.ToString().ToLowerInvariant(), Money.ToYuan(n.AmountFen), Money.ToYuan(n.IssuedFen), n.IssuedOn, n.DueOn, n.Paid, n.PaidOn, !n.Paid && n.AmountFen > 0 && today > n.DueOn, n.DocumentNumber, n.ReceiptNumber, n.ServedOn);
 }
 
 public sealed record RefundItem(string RefundId, string CaseId, string CaseNumber, string Reason, decimal Amount, DateOnly DueSince, bool Paid, DateOnly? PaidOn)

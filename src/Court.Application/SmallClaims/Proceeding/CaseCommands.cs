@@ -75,6 +75,15 @@ public sealed record RecordSmallClaimsFeePayment(string CaseId, string NoticeId,
     public SmallClaimsCommand ToDomain() => new RecordFeePayment(NoticeId, PaidOn, ReceiptNumber);
 }
 
+/// <summary>
+/// The service file recorded the fee notice numbered <see cref="DocumentNumber"/> as served on <see cref="ServedOn"/>:
+/// sent by the process manager (see <c>ServiceModule</c>), so the payment period counts from service, not issue.
+/// </summary>
+public sealed record RecordSmallClaimsFeeNoticeService(string CaseId, string DocumentNumber, DateOnly ServedOn, long? IfMatch = null) : ISmallClaimsCaseCommand
+{
+    public SmallClaimsCommand ToDomain() => new RecordFeeNoticeServed(DocumentNumber, ServedOn);
+}
+
 public sealed record RecordSmallClaimsRefundPaid(string CaseId, string RefundId, long? IfMatch = null) : ISmallClaimsCaseCommand
 {
     public SmallClaimsCommand ToDomain() => new D.RecordRefundPaid(RefundId);
@@ -129,7 +138,8 @@ public sealed class SmallClaimsCaseCommandHandler(SmallClaimsCases cases) :
     ICommandHandler<LowerSmallClaim, CaseChanged>,
     ICommandHandler<ExtendSmallClaimsLimit, CaseChanged>,
     ICommandHandler<RecordSmallClaimsFeePayment, CaseChanged>,
-    ICommandHandler<RecordSmallClaimsRefundPaid, CaseChanged>
+    ICommandHandler<RecordSmallClaimsRefundPaid, CaseChanged>,
+    ICommandHandler<RecordSmallClaimsFeeNoticeService, CaseChanged>
 {
     public ValueTask<CaseChanged> Handle(RecordSmallClaimsService command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
@@ -146,6 +156,9 @@ public sealed class SmallClaimsCaseCommandHandler(SmallClaimsCases cases) :
     public ValueTask<CaseChanged> Handle(ExtendSmallClaimsLimit command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public async ValueTask<CaseChanged> Handle(RecordSmallClaimsFeePayment command, CancellationToken cancellationToken) =>
+        new(command.CaseId, await cases.RecordAsync(command.CaseId, command.ToDomain(), command.IfMatch, cancellationToken));
+
+    public async ValueTask<CaseChanged> Handle(RecordSmallClaimsFeeNoticeService command, CancellationToken cancellationToken) =>
         new(command.CaseId, await cases.RecordAsync(command.CaseId, command.ToDomain(), command.IfMatch, cancellationToken));
 
     public async ValueTask<CaseChanged> Handle(RecordSmallClaimsRefundPaid command, CancellationToken cancellationToken) =>

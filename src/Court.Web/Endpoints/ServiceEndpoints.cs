@@ -72,6 +72,11 @@ public static class ServiceEndpoints
             .WithName("GetDispatchList")
             .WithSummary("Waybills issued and not yet accepted by the carrier, oldest first, paged")
             .Produces<Page<DispatchEntry>>();
+        carrier.MapGet("/refusals", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetCarrierRefusals(page), ct)))
+            .WithName("GetCarrierRefusals")
+            .WithSummary("The refused rows of the carrier's daily files, newest file first, paged")
+            .Produces<Page<CarrierRefusalView>>();
 
         carrier.MapGet("/waybills/{waybill}", async (string waybill, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetWaybill(waybill), ct)))

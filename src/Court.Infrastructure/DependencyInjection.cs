@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<SqlEventStore>();
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqlEventStore>());
         services.AddSingleton<IReadModels, SqlReadModels>();
+        services.AddSingleton<IPeople, PeopleDirectory>();
         services.AddSingleton<ProjectionRebuilder>();
         services.AddLeaderWork<ProjectionDaemon>();
 

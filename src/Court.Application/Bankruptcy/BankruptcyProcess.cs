@@ -22,6 +22,7 @@ public sealed class BankruptcyProcess(
     WorkflowRuntime workflows,
     WorkflowCatalog catalog,
     DocumentIssuer documents,
+    IPeople people,
     TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -40,6 +41,17 @@ public sealed class BankruptcyProcess(
 
     /// <summary>A document id derived from what it documents, so issuing it again returns the first document.</summary>
     public static Guid DocumentId(string what) => DeterministicGuid.From("court:bankruptcy:" + what);
+
+    /// <summary>
+    /// The people a case's document names: the judge who decided (<paramref name="judge"/>, a user id from the
+    /// event) and the clerk who registered the case, when the user store knows him as a clerk.
+    /// </summary>
+    public async Task<BankruptcyDocuments.CaseStaff> StaffAsync(Estate estate, string judge, CancellationToken ct)
+    {
+        var found = await people.FindAsync([judge, estate.OpenedBy], ct);
+        var clerk = found.GetValueOrDefault(estate.OpenedBy) is { } c && c.IsInRole(Roles.Clerk) ? c : null;
+        return new BankruptcyDocuments.CaseStaff(found.GetValueOrDefault(judge) ?? Person.Unknown(judge), clerk);
+    }
 
     private static string CourtOf(Estate estate) => CaseNumber.Parse(estate.CaseNumber).Value.Court.Code;
 
@@ -85,13 +97,13 @@ public sealed class BankruptcyProcess(
     public static NoticeAction LiftingActionFor(EstateAsset asset) =>
         asset.Kind is AssetKind.LandUseRight or AssetKind.Building ? NoticeAction.CancelSeizureRegistration : NoticeAction.LiftSeizure;
 
-    public static NoticeContent NoticeContentFor(Estate estate, EstateAsset asset, string rulingId, string rulingNumber, DateOnly rulingDate, IReadOnlyList<SeizureToRelease> seizures, NoticeAction action, Disposal? sale, string by, DateOnly issuedOn)
+    public static NoticeContent NoticeContentFor(Estate estate, EstateAsset asset, string rulingId, string rulingNumber, DateOnly rulingDate, IReadOnlyList<SeizureToRelease> seizures, NoticeAction action, Disposal? sale, BankruptcyDocuments.CaseStaff staff, DateOnly issuedOn)
     {
         var court = CourtOf(estate);
         return new NoticeContent(
             court, BankruptcyDocuments.CourtName(court), estate.CaseNumber, asset.HoldingAgency, BankruptcyDocuments.AgencyName(asset.HoldingAgency),
             rulingId, rulingNumber, rulingDate, estate.DebtorName, estate.DebtorCreditCode, asset.Kind, asset.Description, asset.Identifiers,
-            seizures, action, sale?.BuyerName, sale?.BuyerIdNumber, sale?.PriceFen, BankruptcyDocuments.Contact(court, by), issuedOn);
+            seizures, action, sale?.BuyerName, sale?.BuyerIdNumber, sale?.PriceFen, BankruptcyDocuments.Contact(court, staff), issuedOn);
     }
 
     // ---- Release ----------------------------------------------------------------------------------------------
@@ -100,12 +112,13 @@ public sealed class BankruptcyProcess(
     public async Task IssueLettersAsync(ReleaseRequest request, IEnumerable<ReleaseLetter> letters, DateOnly dueOn, string judge, CancellationToken ct)
     {
         var (estate, asset) = await AssetAsync(request.EstateId, request.AssetId, ct);
+        var staff = await StaffAsync(estate, judge, ct);
         foreach (var letter in letters)
         {
             var seizure = request.Seizures.Find(s => s.Seizure.SeizureId == letter.SeizureId)!.Seizure;
             var (kind, content) = letter.Recipient == LetterRecipient.SeizingBody
-                ? (DocumentKind.LetterToSeizingBody, BankruptcyDocuments.LetterToSeizingBody(estate, asset, seizure, dueOn, judge))
-                : (DocumentKind.LetterToSuperior, BankruptcyDocuments.LetterToSuperior(estate, asset, seizure, letter.Addressee, dueOn, judge));
+                ? (DocumentKind.LetterToSeizingBody, BankruptcyDocuments.LetterToSeizingBody(estate, asset, seizure, dueOn, staff))
+                : (DocumentKind.LetterToSuperior, BankruptcyDocuments.LetterToSuperior(estate, asset, seizure, letter.Addressee, dueOn, staff));
             await documents.IssueAsync(new DocumentToIssue(kind, CourtOf(estate), BankruptcyWorkflows.ReleaseStream(request.Id!), content, DocumentId("letter:" + letter.LetterId)), ct);
         }
     }
@@ -117,11 +130,12 @@ public sealed class BankruptcyProcess(
         var seizures = ruled.SeizureIds.Select(id => request.Seizures.Find(s => s.Seizure.SeizureId == id)!.Seizure).ToList();
         var court = CourtOf(estate);
         var stream = BankruptcyWorkflows.ReleaseStream(request.Id!);
-        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, ruled.IssuedOn, ruled.EarlyReason, ruled.By), DocumentId("ruling:" + ruled.RulingId)), ct);
-        await StartNoticeAsync(estate, asset, NoticePurpose.Release, request.Id!, ruled.NoticeId, ruling, seizures, LiftingActionFor(asset), null, ruled.By, ct);
+        var staff = await StaffAsync(estate, ruled.By, ct);
+        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, ruled.IssuedOn, ruled.EarlyReason, staff), DocumentId("ruling:" + ruled.RulingId)), ct);
+        await StartNoticeAsync(estate, asset, NoticePurpose.Release, request.Id!, ruled.NoticeId, ruling, seizures, LiftingActionFor(asset), null, ruled.By, staff, ct);
         foreach (var (seizure, i) in seizures.Select((s, i) => (s, i)))
         {
-            var content = BankruptcyDocuments.NotificationToSeizingBody(estate, asset, seizure, ruling.Number, ruled.By);
+            var content = BankruptcyDocuments.NotificationToSeizingBody(estate, asset, seizure, ruling.Number, staff);
             await documents.IssueAsync(new DocumentToIssue(DocumentKind.OtherLetter, court, stream, content, DocumentId($"notification:{ruled.RulingId}:{i}")), ct);
         }
     }
@@ -130,14 +144,14 @@ public sealed class BankruptcyProcess(
     /// Issues the notice's document and starts its workflow, once. The acknowledgement date the notice records is the
     /// initial state's deadline in the definition it pins — the same one whose periods the document prints.
     /// </summary>
-    private async Task StartNoticeAsync(Estate estate, EstateAsset asset, NoticePurpose purpose, string sourceId, string noticeId, IssuedDocument ruling, IReadOnlyList<SeizureToRelease> seizures, NoticeAction action, Disposal? sale, string by, CancellationToken ct)
+    private async Task StartNoticeAsync(Estate estate, EstateAsset asset, NoticePurpose purpose, string sourceId, string noticeId, IssuedDocument ruling, IReadOnlyList<SeizureToRelease> seizures, NoticeAction action, Disposal? sale, string by, BankruptcyDocuments.CaseStaff staff, CancellationToken ct)
     {
         if (await aggregates.LoadAsync<Notice>(noticeId, ct) is { Exists: true })
         {
             return;
         }
 
-        var content = NoticeContentFor(estate, asset, ruling.Id.ToString("D"), ruling.Number, ruling.IssuedOn, seizures, action, sale, by, CourtCalendar.DateOf(Now));
+        var content = NoticeContentFor(estate, asset, ruling.Id.ToString("D"), ruling.Number, ruling.IssuedOn, seizures, action, sale, staff, CourtCalendar.DateOf(Now));
         var document = await documents.IssueAsync(
             new DocumentToIssue(
                 action == NoticeAction.TransferToBuyer ? DocumentKind.TransferNotice : DocumentKind.AssistedEnforcementNotice,
@@ -205,10 +219,11 @@ public sealed class BankruptcyProcess(
     public async Task IssueSaleDocumentsAsync(Disposal disposal, SaleConfirmed confirmed, CancellationToken ct)
     {
         var (estate, asset) = await AssetAsync(disposal.EstateId, disposal.AssetId!, ct);
+        var staff = await StaffAsync(estate, confirmed.By, ct);
         var ruling = await documents.IssueAsync(
-            new DocumentToIssue(DocumentKind.SaleConfirmationRuling, CourtOf(estate), BankruptcyWorkflows.DisposalStream(asset.Id), BankruptcyDocuments.SaleConfirmationRuling(estate, asset, disposal, confirmed.By), DocumentId("ruling:" + confirmed.RulingId)),
+            new DocumentToIssue(DocumentKind.SaleConfirmationRuling, CourtOf(estate), BankruptcyWorkflows.DisposalStream(asset.Id), BankruptcyDocuments.SaleConfirmationRuling(estate, asset, disposal, staff), DocumentId("ruling:" + confirmed.RulingId)),
             ct);
-        await StartNoticeAsync(estate, asset, NoticePurpose.Transfer, asset.Id, confirmed.NoticeId, ruling, [], NoticeAction.TransferToBuyer, disposal, confirmed.By, ct);
+        await StartNoticeAsync(estate, asset, NoticePurpose.Transfer, asset.Id, confirmed.NoticeId, ruling, [], NoticeAction.TransferToBuyer, disposal, confirmed.By, staff, ct);
     }
 
     // ---- Agenda ------------------------------------------------------------------------------------------------

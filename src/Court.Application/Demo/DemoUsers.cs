@@ -3,8 +3,8 @@ using Court.Domain.Common;
 
 namespace Court.Application.Demo;
 
-/// <summary>A demo account: its user name, role, agency (agency officers only) and names to show.</summary>
-public sealed record DemoUser(string UserName, string Role, string? Agency, string DisplayNameZh, string DisplayNameEn, string? Court = null)
+/// <summary>A demo account: its user name, role, agency (agency officers only), names to show, and the title and office phone documents print.</summary>
+public sealed record DemoUser(string UserName, string Role, string? Agency, string DisplayNameZh, string DisplayNameEn, string? Court = null, string? Title = null, string? OfficePhone = null)
 {
     /// <summary>The pilot court: the demo clerk and judge work on its cases.</summary>
     public const string PilotCourt = "渝0116";
@@ -19,17 +19,17 @@ public static class DemoUsers
 {
     public const string Password = "Court!2022";
 
-    public static readonly DemoUser Clerk = new("clerk", Roles.Clerk, null, "李晓梅", "Li Xiaomei", DemoUser.PilotCourt);
-    public static readonly DemoUser Judge = new("judge", Roles.Judge, null, "王建国", "Wang Jianguo", DemoUser.PilotCourt);
-    public static readonly DemoUser Administrator = new("admin", Roles.Administrator, null, "陈志强", "Chen Zhiqiang");
-    public static readonly DemoUser NaturalResources = new("nrb", Roles.AgencyOfficer, Agencies.NaturalResources.Code, "刘芳", "Liu Fang");
-    public static readonly DemoUser VehicleOffice = new("psb", Roles.AgencyOfficer, Agencies.VehicleOffice.Code, "赵磊", "Zhao Lei");
-    public static readonly DemoUser Bank = new("bank", Roles.AgencyOfficer, Agencies.Bank.Code, "孙丽", "Sun Li");
-    public static readonly DemoUser MarketRegulation = new("market", Roles.AgencyOfficer, Agencies.MarketRegulation.Code, "周涛", "Zhou Tao");
-    public static readonly DemoUser Supervisor = new("supervisor", Roles.SupervisionOfficer, Agencies.Supervision.Code, "吴敏", "Wu Min");
-    public static readonly DemoUser Carrier = new("carrier", Roles.CarrierOperator, Agencies.PostalCarrier.Code, "郑海", "Zheng Hai");
-    public static readonly DemoUser SystemAdministrator = new("sysadmin", Roles.SystemAdministrator, null, "黄伟", "Huang Wei");
-    public static readonly DemoUser President = new("president", Roles.CourtPresident, null, "刘正义（院长）", "Liu Zhengyi (president)");
+    public static readonly DemoUser Clerk = new("clerk", Roles.Clerk, null, "李晓梅", "Li Xiaomei", DemoUser.PilotCourt, "书记员", "023-47520116");
+    public static readonly DemoUser Judge = new("judge", Roles.Judge, null, "王建国", "Wang Jianguo", DemoUser.PilotCourt, "审判员", "023-47520118");
+    public static readonly DemoUser Administrator = new("admin", Roles.Administrator, null, "陈志强", "Chen Zhiqiang", Title: "破产管理人", OfficePhone: "023-47861234");
+    public static readonly DemoUser NaturalResources = new("nrb", Roles.AgencyOfficer, Agencies.NaturalResources.Code, "刘芳", "Liu Fang", Title: "登记科科员", OfficePhone: "023-47528801");
+    public static readonly DemoUser VehicleOffice = new("psb", Roles.AgencyOfficer, Agencies.VehicleOffice.Code, "赵磊", "Zhao Lei", Title: "车管所民警", OfficePhone: "023-47528802");
+    public static readonly DemoUser Bank = new("bank", Roles.AgencyOfficer, Agencies.Bank.Code, "孙丽", "Sun Li", Title: "司法协助专员", OfficePhone: "023-47528803");
+    public static readonly DemoUser MarketRegulation = new("market", Roles.AgencyOfficer, Agencies.MarketRegulation.Code, "周涛", "Zhou Tao", Title: "登记注册科科员", OfficePhone: "023-47528804");
+    public static readonly DemoUser Supervisor = new("supervisor", Roles.SupervisionOfficer, Agencies.Supervision.Code, "吴敏", "Wu Min", Title: "督查专员", OfficePhone: "023-47528805");
+    public static readonly DemoUser Carrier = new("carrier", Roles.CarrierOperator, Agencies.PostalCarrier.Code, "郑海", "Zheng Hai", Title: "投递员", OfficePhone: "023-47528806");
+    public static readonly DemoUser SystemAdministrator = new("sysadmin", Roles.SystemAdministrator, null, "黄伟", "Huang Wei", Title: "系统管理员", OfficePhone: "023-47520100");
+    public static readonly DemoUser President = new("president", Roles.CourtPresident, null, "刘正义（院长）", "Liu Zhengyi (president)", Title: "院长", OfficePhone: "023-47520101");
 
     /// <summary>An officer of a flagged debtor unit (白沙镇人民政府): sees and reports on that town's cases only.</summary>
     public static readonly DemoUser Town = new("town", Roles.DebtorUnitOfficer, Domain.GovernmentDebtors.SpecialParties.AgencyFor(GovernmentDebtors.Demo.GovernmentDebtDemoSeeder.TownCode), "刘洋（白沙镇政府）", "Liu Yang (Baisha town government)");

@@ -57,6 +57,9 @@ public sealed record Estate : IAggregateState<Estate>
 
     public string AdministratorName { get; init; } = "";
 
+    /// <summary>The clerk who registered the case: its documents name him as the clerk (书记员).</summary>
+    public string OpenedBy { get; init; } = "";
+
     public ImmutableList<EstateAsset> Assets { get; init; } = [];
 
     public EstateAsset? Asset(string id) => Assets.Find(a => a.Id == id);
@@ -72,6 +75,7 @@ public sealed record Estate : IAggregateState<Estate>
             AcceptedOn = e.AcceptedOn,
             AdministratorUserId = e.AdministratorUserId,
             AdministratorName = e.AdministratorName,
+            OpenedBy = e.By,
         },
         AssetRegistered e => this with
         {

@@ -4,13 +4,14 @@ using Court.Domain.Common;
 namespace Court.Domain.Identifiers;
 
 /// <summary>A people's court known to this installation, by its case-number code (法院代字).</summary>
-public sealed record PeoplesCourt(string Code, string NameZh, string NameEn);
+/// <param name="Phone">The switchboard number the court's documents print for the addressee to call.</param>
+public sealed record PeoplesCourt(string Code, string NameZh, string NameEn, string? Phone = null);
 
 public static class PeoplesCourts
 {
-    public static readonly PeoplesCourt ChongqingHigh = new("渝", "重庆市高级人民法院", "Chongqing High People's Court");
-    public static readonly PeoplesCourt ChongqingFifthIntermediate = new("渝05", "重庆市第五中级人民法院", "Chongqing Fifth Intermediate People's Court");
-    public static readonly PeoplesCourt Jiangjin = new("渝0116", "重庆市江津区人民法院", "Jiangjin District People's Court");
+    public static readonly PeoplesCourt ChongqingHigh = new("渝", "重庆市高级人民法院", "Chongqing High People's Court", "023-67673000");
+    public static readonly PeoplesCourt ChongqingFifthIntermediate = new("渝05", "重庆市第五中级人民法院", "Chongqing Fifth Intermediate People's Court", "023-63311000");
+    public static readonly PeoplesCourt Jiangjin = new("渝0116", "重庆市江津区人民法院", "Jiangjin District People's Court", "023-47520000");
 
     public static readonly IReadOnlyList<PeoplesCourt> All = [ChongqingHigh, ChongqingFifthIntermediate, Jiangjin];
 

@@ -55,12 +55,17 @@ public sealed partial class DemoSeeding(IServiceScopeFactory scopes, ILogger<Dem
                 continue;
             }
 
-            var user = new CourtUser { UserName = demo.UserName, DisplayName = demo.DisplayNameZh, Agency = demo.Agency, EmailConfirmed = true };
+            var user = new CourtUser { UserName = demo.UserName, DisplayName = demo.DisplayNameZh, Agency = demo.Agency, PhoneNumber = demo.OfficePhone, EmailConfirmed = true };
             Check(await users.CreateAsync(user, DemoUsers.Password), demo.UserName);
             Check(await users.AddToRoleAsync(user, demo.Role), demo.UserName);
             if (demo.Court is not null)
             {
                 Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(CourtClaims.Court, demo.Court)), demo.UserName);
+            }
+
+            if (demo.Title is not null)
+            {
+                Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(CourtUserClaims.Title, demo.Title)), demo.UserName);
             }
         }
 

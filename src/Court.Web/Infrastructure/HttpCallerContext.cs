@@ -8,7 +8,7 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
 {
     public const string CorrelationHeader = "X-Correlation-Id";
     public const string AgencyClaim = "court:agency";
-    public const string CourtClaim = "court:court";
+    public const string CourtClaim = global::Court.Infrastructure.Persistence.CourtUserClaims.Court;
 
     private Guid? correlationId;
 

@@ -77,4 +77,28 @@ public sealed class IssueLiftingRulingTests(ApiWithApprovedRelease api) : IClass
         Assert.Contains("理由是：拍卖在即，查封妨碍变价", text, StringComparison.Ordinal);
         Assert.Matches(@"本院于\d{4}年\d{1,2}月\d{1,2}日函请.+于\d{4}年\d{1,2}月\d{1,2}日前解除", text);
     }
+
+    [Fact]
+    public async Task The_ruling_and_the_history_name_people_not_login_names()
+    {
+        var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");
+
+        await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { earlyReason = "拍卖在即，查封妨碍变价" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        var details = await (await api.AsJudge()).GetJsonAsync($"/api/release-requests/{requestId}");
+        var number = details.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("title").GetString() == "民事裁定书（解除查封）").GetProperty("number").GetString()!;
+        var content = (await (await api.AsJudge()).GetJsonAsync($"/api/documents/{Uri.EscapeDataString(number)}")).GetProperty("content");
+        var text = string.Join("\n", content.GetProperty("sections")[0].GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains("审判员王建国决定", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("审判员judge", text, StringComparison.Ordinal);
+        Assert.Equal("重庆市江津区人民法院破产审判庭　承办法官：王建国　书记员：李晓梅　联系电话：023-47520000", content.GetProperty("contact").GetString());
+
+        var notice = (await (await api.AsBureau()).GetJsonAsync($"/api/notices/{details.GetProperty("request").GetProperty("noticeId").GetString()}")).GetProperty("notice");
+        Assert.Contains("承办法官：王建国", notice.GetProperty("content").GetProperty("contact").GetString(), StringComparison.Ordinal);
+
+        var timeline = (await (await api.AsJudge()).GetJsonAsync($"/api/bankruptcy-cases/{api.CaseId}/timeline")).GetProperty("entries").EnumerateArray().ToList();
+        var ruled = timeline.Last(e => e.GetProperty("type").GetString() == "bankruptcy.lifting-ruling-issued.v1");
+        Assert.Equal(("judge", "王建国"), (ruled.GetProperty("actor").GetString(), ruled.GetProperty("actorName").GetString()));
+        Assert.Contains(timeline, e => e.GetProperty("actor").GetString() == "admin" && e.GetProperty("actorName").GetString() == "陈志强");
+    }
 }

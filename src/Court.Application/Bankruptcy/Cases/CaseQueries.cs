@@ -27,9 +27,11 @@ public sealed record GetCaseTimeline(string Id) : IQuery<CaseTimeline>, ICaseSco
 
 public sealed record CaseTimeline(string CaseId, long LastPosition, IReadOnlyList<TimelineEntry> Entries);
 
-public sealed record TimelineEntry(long Position, DateTimeOffset At, string StreamId, long Version, string Type, string Actor, string? Agency, string Zh, string En);
+/// <param name="Actor">The user id on record (stable, for programs).</param>
+/// <param name="ActorName">The person's name as the user store gives it, for people to read ("王建国", not "judge").</param>
+public sealed record TimelineEntry(long Position, DateTimeOffset At, string StreamId, long Version, string Type, string Actor, string? Agency, string Zh, string En, string ActorName);
 
-public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, EventTypeRegistry registry, ICallerContext caller, TimeProvider clock) :
+public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, EventTypeRegistry registry, ICallerContext caller, IPeople people, TimeProvider clock) :
     IQueryHandler<GetBankruptcyCase, CaseView>,
     IQueryHandler<ListBankruptcyCases, IReadOnlyList<CaseSummary>>,
     IQueryHandler<GetCaseTimeline, CaseTimeline>
@@ -76,11 +78,12 @@ public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, 
 
                 var metadata = EventTypeRegistry.ReadMetadata(recorded);
                 var (zh, en) = BankruptcySentences.Describe(e);
-                entries.Add(new TimelineEntry(recorded.Position, metadata.OccurredAt, recorded.StreamId, recorded.Version, recorded.Type, metadata.UserId, metadata.Agency, zh, en));
+                entries.Add(new TimelineEntry(recorded.Position, metadata.OccurredAt, recorded.StreamId, recorded.Version, recorded.Type, metadata.UserId, metadata.Agency, zh, en, metadata.UserId));
             }
         }
 
         entries.Sort((a, b) => a.Position.CompareTo(b.Position));
-        return new CaseTimeline(view.Id, entries.Count == 0 ? 0 : entries[^1].Position, entries);
+        var names = await people.NamesAsync(entries.Select(e => e.Actor), cancellationToken);
+        return new CaseTimeline(view.Id, entries.Count == 0 ? 0 : entries[^1].Position, [.. entries.Select(e => e with { ActorName = names[e.Actor] })]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Calendars;
@@ -14,17 +15,41 @@ namespace Court.Application.Bankruptcy.Documents;
 /// </summary>
 public static class BankruptcyDocuments
 {
+    /// <summary>
+    /// Who answers for a case's document, from the record: the judge who took the decision the document carries out
+    /// and the case's clerk (null when the record names none).
+    /// </summary>
+    public sealed record CaseStaff(Person Judge, Person? Clerk);
+
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
     public static string Date(DateOnly date) => date.ToString("yyyy年M月d日", Zh);
 
-    public static string Yuan(long fen) => (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + "元";
+    public static string Yuan(long fen) => Money.Format(fen) + "元";
 
     public static string CourtName(string courtCode) => PeoplesCourts.Find(courtCode)?.NameZh ?? courtCode;
 
     public static string AgencyName(string code) => Agencies.Find(code)?.NameZh ?? code;
 
-    public static string Contact(string courtCode, string judge) => $"{CourtName(courtCode)}破产审判庭　承办法官：{judge}";
+    /// <summary>
+    /// The contact line every bankruptcy document ends with: the chamber, the handling judge's and the clerk's names
+    /// (never their login names) and the court's phone, so the addressee knows whom to call.
+    /// </summary>
+    public static string Contact(string courtCode, CaseStaff staff)
+    {
+        var parts = new List<string> { $"{CourtName(courtCode)}破产审判庭", $"承办法官：{staff.Judge.Name}" };
+        if (staff.Clerk is { } clerk)
+        {
+            parts.Add($"书记员：{clerk.Name}");
+        }
+
+        if (PeoplesCourts.Find(courtCode)?.Phone is { } phone)
+        {
+            parts.Add($"联系电话：{phone}");
+        }
+
+        return string.Join("　", parts);
+    }
 
     private static string Opening(Estate estate) =>
         $"本院于{Date(estate.AcceptedOn)}裁定受理{estate.DebtorName}（统一社会信用代码：{estate.DebtorCreditCode}）破产清算一案（{estate.CaseNumber}），并指定{estate.AdministratorName}为管理人。";
@@ -64,7 +89,7 @@ public static class BankruptcyDocuments
         new("查封顺位", s.Rank == SeizureRank.First ? "首封" : "轮候查封"),
         new("登记文号", s.RegistrationReference ?? "—"));
 
-    public static DocumentContent LetterToSeizingBody(Estate estate, EstateAsset asset, SeizureToRelease seizure, DateOnly dueOn, string judge) => new(
+    public static DocumentContent LetterToSeizingBody(Estate estate, EstateAsset asset, SeizureToRelease seizure, DateOnly dueOn, CaseStaff staff) => new(
         "商请解除查封函",
         estate.CaseNumber,
         seizure.SeizingBody,
@@ -77,9 +102,9 @@ public static class BankruptcyDocuments
             SeizureTable(seizure),
         ],
         null,
-        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));
 
-    public static DocumentContent LetterToSuperior(Estate estate, EstateAsset asset, SeizureToRelease seizure, string superior, DateOnly dueOn, string judge) => new(
+    public static DocumentContent LetterToSuperior(Estate estate, EstateAsset asset, SeizureToRelease seizure, string superior, DateOnly dueOn, CaseStaff staff) => new(
         "督促函",
         estate.CaseNumber,
         superior,
@@ -92,14 +117,14 @@ public static class BankruptcyDocuments
             SeizureTable(seizure),
         ],
         [seizure.SeizingBody],
-        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));
 
     /// <summary>
     /// The lifting ruling. Its findings (本院查明) are recited from the request's record: each letter the court sent, to
     /// whom, on which day and by which date; whether that date has passed; and, when the judge ruled before the chain
     /// was exhausted, that decision and its reason. Nothing is stated that the record does not show.
     /// </summary>
-    public static DocumentContent LiftingRuling(Estate estate, EstateAsset asset, ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, string judge) => new(
+    public static DocumentContent LiftingRuling(Estate estate, EstateAsset asset, ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, CaseStaff staff) => new(
         "民事裁定书（解除查封）",
         estate.CaseNumber,
         estate.AdministratorName,
@@ -108,7 +133,7 @@ public static class BankruptcyDocuments
             DocumentSection.Text(
             [
                 Opening(estate),
-                .. LiftingFindings(request, seizures, issuedOn, earlyReason, judge),
+                .. LiftingFindings(request, seizures, issuedOn, earlyReason, staff),
                 "本院认为，人民法院受理破产申请后，有关债务人财产的保全措施应当解除。依照《中华人民共和国企业破产法》第十九条之规定，裁定如下：",
                 $"解除{string.Join("、", seizures.Select(s => s.SeizingBody).Distinct())}对债务人下列财产的查封。",
                 "本裁定自即日起生效。",
@@ -117,10 +142,10 @@ public static class BankruptcyDocuments
             .. seizures.Select(SeizureTable),
         ],
         [.. seizures.Select(s => s.SeizingBody).Distinct(), AgencyName(asset.HoldingAgency)],
-        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));
 
     /// <summary>One paragraph per seizure: the letters on record for it and whether their dates passed; then the judge's early decision, if any.</summary>
-    public static IEnumerable<string> LiftingFindings(ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, string judge)
+    public static IEnumerable<string> LiftingFindings(ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, CaseStaff staff)
     {
         foreach (var seizure in seizures)
         {
@@ -144,7 +169,7 @@ public static class BankruptcyDocuments
 
         if (earlyReason is not null)
         {
-            yield return $"上述期限未全部届满，审判员{judge}决定于{Date(issuedOn)}裁定解除，理由是：{earlyReason}。";
+            yield return $"上述期限未全部届满，审判员{staff.Judge.Name}决定于{Date(issuedOn)}裁定解除，理由是：{earlyReason}。";
         }
     }
 
@@ -182,7 +207,7 @@ public static class BankruptcyDocuments
     /// <summary>A period as a notice says it: "3个工作日", "15日".</summary>
     public static string Period(DeadlineDefinition period) => period.Unit == PeriodUnit.WorkingDays ? $"{period.Days}个工作日" : $"{period.Days}日";
 
-    public static DocumentContent NotificationToSeizingBody(Estate estate, EstateAsset asset, SeizureToRelease seizure, string rulingNumber, string judge) => new(
+    public static DocumentContent NotificationToSeizingBody(Estate estate, EstateAsset asset, SeizureToRelease seizure, string rulingNumber, CaseStaff staff) => new(
         "通知书（解除查封）",
         estate.CaseNumber,
         seizure.SeizingBody,
@@ -195,9 +220,9 @@ public static class BankruptcyDocuments
             SeizureTable(seizure),
         ],
         null,
-        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));
 
-    public static DocumentContent SaleConfirmationRuling(Estate estate, EstateAsset asset, Disposal disposal, string judge) => new(
+    public static DocumentContent SaleConfirmationRuling(Estate estate, EstateAsset asset, Disposal disposal, CaseStaff staff) => new(
         "民事裁定书（成交确认）",
         estate.CaseNumber,
         disposal.BuyerName,
@@ -213,7 +238,7 @@ public static class BankruptcyDocuments
             DocumentSection.Table("成交财产", [.. AssetFields(asset.Kind, asset.Description, asset.Identifiers), new("成交价款", Yuan(disposal.PriceFen)), new("成交日期", Date(disposal.SoldOn))]),
         ],
         [AgencyName(asset.HoldingAgency)],
-        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, judge));
+        Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));
 
     public static DocumentContent MeetingMinutes(string caseNumber, string summary, DateOnly meetingOn, string minutes, IReadOnlyList<MeetingAction> actions) => new(
         "府院联席会议纪要",

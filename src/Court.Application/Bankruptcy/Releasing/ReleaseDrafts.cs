@@ -25,18 +25,18 @@ public sealed class ReleaseDrafts(AggregateStore aggregates, WorkflowRuntime wor
             return null;
         }
 
-        var judge = caller.UserId;
+        var staff = await process.StaffAsync(estate, caller.UserId, ct);
         if (permitted.Contains(nameof(ApproveRelease)) && workflows.DueOnIfFired(snapshot, nameof(ApproveRelease)) is { } dueOn)
         {
-            return new ReleaseDraft("Letters that approving will send", [.. request.Seizures.Select(s => BankruptcyDocuments.LetterToSeizingBody(estate, asset, s.Seizure, dueOn, judge))]);
+            return new ReleaseDraft("Letters that approving will send", [.. request.Seizures.Select(s => BankruptcyDocuments.LetterToSeizingBody(estate, asset, s.Seizure, dueOn, staff))]);
         }
 
         if (permitted.Contains(nameof(IssueLiftingRuling)))
         {
             var seizures = request.Outstanding.Select(s => s.Seizure).ToList();
             var today = CourtCalendar.DateOf(process.Now);
-            var notice = BankruptcyProcess.NoticeContentFor(estate, asset, "", "（裁定书文号）", today, seizures, BankruptcyProcess.LiftingActionFor(asset), null, judge, today);
-            return new ReleaseDraft("The ruling and notice that issuing will send", [BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, today, request.ChainExhausted ? null : "（审判员决定提前裁定的理由）", judge), process.NoticeDocument(notice)]);
+            var notice = BankruptcyProcess.NoticeContentFor(estate, asset, "", "（裁定书文号）", today, seizures, BankruptcyProcess.LiftingActionFor(asset), null, staff, today);
+            return new ReleaseDraft("The ruling and notice that issuing will send", [BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, today, request.ChainExhausted ? null : "（审判员决定提前裁定的理由）", staff), process.NoticeDocument(notice)]);
         }
 
         return null;

@@ -11,8 +11,10 @@ namespace Court.Web.Pages.Bankruptcy;
 
 /// <summary>One notice as its addressee works it: what it asks, its document, and acknowledge / execute / query / cannot-execute.</summary>
 [Authorize(Roles = $"{Roles.AgencyOfficer},{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
-public sealed class NoticeModel(ISender sender, WorkflowRuntime workflows, ICallerContext caller) : BankruptcyPageModel
+public sealed class NoticeModel(ISender sender, WorkflowRuntime workflows, ICallerContext caller, IPeople people) : BankruptcyPageModel
 {
+    private IReadOnlyDictionary<string, string> names = new Dictionary<string, string>();
+
     public NoticeDetails Details { get; private set; } = null!;
 
     public WorkflowDiagram? Diagram { get; private set; }
@@ -20,6 +22,9 @@ public sealed class NoticeModel(ISender sender, WorkflowRuntime workflows, ICall
     public bool IsJudge => caller.IsInRole(Roles.Judge);
 
     public bool Can(string trigger) => Details.Actions.Contains(trigger);
+
+    /// <summary>The person's name for a user id on record (the id itself when the user store does not know it).</summary>
+    public string NameOf(string? userId) => userId is null ? "" : names.GetValueOrDefault(userId, userId);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await Reload(id, ct);
 
@@ -44,6 +49,7 @@ public sealed class NoticeModel(ISender sender, WorkflowRuntime workflows, ICall
     private async Task<IActionResult> Reload(string id, CancellationToken ct) => await TryAsync(async () =>
     {
         Details = await sender.Send(new GetNotice(id), ct);
+        names = await people.NamesAsync(Details.Notice.Queries.SelectMany(q => new[] { q.By, q.AnsweredBy }).OfType<string>(), ct);
         if (await workflows.LoadAsync(BankruptcyWorkflows.NoticeStream(id), ct) is { } snapshot)
         {
             Diagram = BankruptcyUi.Diagram(snapshot);

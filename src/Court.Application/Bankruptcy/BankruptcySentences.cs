@@ -2,6 +2,7 @@ using System.Globalization;
 using Court.Application.Bankruptcy.Documents;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
+using Court.Domain.Identifiers;
 using Court.Domain.Workflows;
 
 namespace Court.Application.Bankruptcy;
@@ -18,7 +19,7 @@ public static class BankruptcySentences
     public static (string Zh, string En) Describe(IDomainEvent e) => e switch
     {
         BankruptcyCaseOpened x => ($"登记破产案件 {x.CaseNumber}，债务人 {x.DebtorName}，指定管理人 {x.AdministratorName}", $"registered bankruptcy case {x.CaseNumber} of {x.DebtorName}, administrator {x.AdministratorName}"),
-        AssetRegistered x => ($"登记财产：{x.Description}（估值 {BankruptcyDocuments.Yuan(x.EstimatedValueFen)}）", $"listed asset: {x.Description} (estimated {x.EstimatedValueFen / 100m:#,##0.00} yuan)"),
+        AssetRegistered x => ($"登记财产：{x.Description}（估值 {BankruptcyDocuments.Yuan(x.EstimatedValueFen)}）", $"listed asset: {x.Description} (estimated {Money.Format(x.EstimatedValueFen)} yuan)"),
         SeizureRecorded x => ($"记录查封：{x.SeizingBody} {x.DocumentNumber}（{(x.Rank == SeizureRank.First ? "首封" : "轮候")}，至 {D(x.ExpiresOn)}）", $"recorded a {(x.Rank == SeizureRank.First ? "first" : "queued")} seizure by {x.SeizingBody}, {x.DocumentNumber}, until {D(x.ExpiresOn)}"),
         SeizureMovedToFirst => ("轮候查封转为首封", "a queued seizure now ranks first"),
         SeizureLifted x => ($"查封已解除（{(x.How == LiftedBy.SeizingBody ? "查封机关自行解除" : "本院裁定解除")}，{x.Reference}）", $"seizure lifted ({(x.How == LiftedBy.SeizingBody ? "by the seizing body" : "by the court's ruling")}, {x.Reference})"),
@@ -46,9 +47,9 @@ public static class BankruptcySentences
         NoticeCannotBeExecuted x => ($"{A(x.Agency)} 报告无法协助执行：{x.Reason}", $"{AEn(x.Agency)} reported it cannot execute: {x.Reason}"),
         NoticeAcknowledgementOverdue x => ($"{A(x.Agency)} 逾期未签收（应于 {D(x.DueOn)} 前）", $"{AEn(x.Agency)} did not acknowledge by {D(x.DueOn)}"),
         NoticeExecutionOverdue x => ($"{A(x.Agency)} 逾期未办结（应于 {D(x.DueOn)} 前）", $"{AEn(x.Agency)} did not execute by {D(x.DueOn)}"),
-        DisposalScheduled x => ($"安排{(x.Method == DisposalMethod.Auction ? "网络司法拍卖" : "变卖")}：{D(x.ScheduledOn)}，{x.Platform}，保留价 {BankruptcyDocuments.Yuan(x.ReservePriceFen)}", $"scheduled {(x.Method == DisposalMethod.Auction ? "an online judicial auction" : "a sale")} on {D(x.ScheduledOn)} at {x.Platform}, reserve {x.ReservePriceFen / 100m:#,##0.00} yuan"),
+        DisposalScheduled x => ($"安排{(x.Method == DisposalMethod.Auction ? "网络司法拍卖" : "变卖")}：{D(x.ScheduledOn)}，{x.Platform}，保留价 {BankruptcyDocuments.Yuan(x.ReservePriceFen)}", $"scheduled {(x.Method == DisposalMethod.Auction ? "an online judicial auction" : "a sale")} on {D(x.ScheduledOn)} at {x.Platform}, reserve {Money.Format(x.ReservePriceFen)} yuan"),
         DisposalUnsold x => ($"流拍：{x.Reason}", $"unsold: {x.Reason}"),
-        AssetSold x => ($"成交：{x.BuyerName}，{BankruptcyDocuments.Yuan(x.PriceFen)}", $"sold to {x.BuyerName} for {x.PriceFen / 100m:#,##0.00} yuan"),
+        AssetSold x => ($"成交：{x.BuyerName}，{BankruptcyDocuments.Yuan(x.PriceFen)}", $"sold to {x.BuyerName} for {Money.Format(x.PriceFen)} yuan"),
         SaleConfirmed x => ($"作出成交确认裁定，并向 {A(x.HoldingAgency)} 送达过户协助执行通知书", $"confirmed the sale and sent the transfer notice to {AEn(x.HoldingAgency)}"),
         TransferRegistered x => ($"过户登记完成（{x.RegistrationReference}）", $"transfer registered ({x.RegistrationReference})"),
         AgendaItemPlaced x => ($"列入府院联席会议议题：{x.Summary}", $"placed on the joint meeting's agenda: {x.Summary}"),

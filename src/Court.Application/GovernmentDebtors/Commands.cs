@@ -101,7 +101,7 @@ public sealed class OpenGovernmentDebtEnforcementCaseValidator : AbstractValidat
 public static class Yuan
 {
     public static long? ToFen(decimal? yuan) =>
-        yuan is { } y && y >= 0 && y <= Domain.Fees.Money.MaxFen / 100 && y * 100 == decimal.Truncate(y * 100) ? (long)(y * 100) : null;
+        yuan is { } y && y >= 0 && y <= Money.MaxFen / 100 && y * 100 == decimal.Truncate(y * 100) ? (long)(y * 100) : null;
 }
 
 public sealed record IssueGovernmentDebtEnforcementNotice(string CaseId, long? IfMatch = null) : IGovernmentDebtStep

@@ -4,8 +4,8 @@ using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Domain.Common;
 using Court.Domain.Documents;
-using Court.Domain.Fees;
 using Court.Domain.GovernmentDebtors;
+using Court.Domain.Identifiers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Application.GovernmentDebtors;

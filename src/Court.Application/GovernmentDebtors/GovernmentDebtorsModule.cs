@@ -4,8 +4,8 @@ using Court.Application.Fees;
 using Court.Application.Pipeline;
 using Court.Application.Timeline;
 using Court.Application.Workflows;
-using Court.Domain.Fees;
 using Court.Domain.GovernmentDebtors;
+using Court.Domain.Identifiers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Application.GovernmentDebtors;

@@ -5,6 +5,7 @@ using Court.Application.Workflows;
 using Court.Domain.Common;
 using Court.Domain.Fees;
 using Court.Domain.GovernmentDebtors;
+using Court.Domain.Identifiers;
 using FluentValidation;
 using Mediator;
 

@@ -5,6 +5,7 @@ using Court.Application.Workflows;
 using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.GovernmentDebtors;
+using Court.Domain.Identifiers;
 using Court.Domain.Workflows;
 
 namespace Court.Application.GovernmentDebtors;
@@ -389,7 +390,7 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
                 var balance = c.BalanceOn(published.PublishedOn);
                 session.Store(listing.ListingId, new PublicListEntry(
                     listing.ListingId, c.CaseId, c.DebtorName, c.DebtorCreditCode, c.CourtCode, c.CaseNumber, view.JudgmentNumber,
-                    $"依{view.JudgmentNumber}给付{view.CreditorName}人民币{Domain.Fees.Money.Format(c.PrincipalFen)}元" + (c.Interest is not null ? "及利息" : ""),
+                    $"依{view.JudgmentNumber}给付{view.CreditorName}人民币{Money.Format(c.PrincipalFen)}元" + (c.Interest is not null ? "及利息" : ""),
                     c.PrincipalFen, balance.PerformedFen, balance.OutstandingFen, (int)listing.Ground, listing.ListedOn, published.PublishedOn, decision?.DocumentNumber, decision?.VerificationCode));
                 break;
             case RemovedFromList removed:

@@ -7,6 +7,7 @@ using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.Documents;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using Court.Domain.SmallClaims;
 
 namespace Court.Application.SmallClaims;

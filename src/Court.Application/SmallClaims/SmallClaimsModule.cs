@@ -9,6 +9,7 @@ using Court.Application.SmallClaims.Thresholds;
 using Court.Application.Timeline;
 using Court.Application.Workflows;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using Court.Domain.SmallClaims;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using Court.Domain.Common;
+using Court.Domain.Identifiers;
 using Court.Domain.Workflows;
 
 namespace Court.Domain.Bankruptcy;
@@ -178,7 +179,7 @@ public static class DisposalDecider
     {
         if (c.PriceFen < state.ReservePriceFen)
         {
-            return DomainError.Invalid("disposal.below-reserve", $"The price {c.PriceFen / 100m:#,##0.00} is below the reserve {state.ReservePriceFen / 100m:#,##0.00}.") with { Field = "priceFen" };
+            return DomainError.Invalid("disposal.below-reserve", $"The price {Money.Format(c.PriceFen)} is below the reserve {Money.Format(state.ReservePriceFen)}.") with { Field = "priceFen" };
         }
 
         if (c.SoldOn < state.ScheduledOn || c.SoldOn > CourtCalendar.DateOf(now))

@@ -1,4 +1,5 @@
 using Court.Domain.Common;
+using Court.Domain.Identifiers;
 
 namespace Court.Domain.Fees;
 

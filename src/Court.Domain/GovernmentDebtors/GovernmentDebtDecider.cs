@@ -1,6 +1,5 @@
 using Court.Domain.Common;
 using Court.Domain.Identifiers;
-using Money = Court.Domain.Fees.Money;
 
 namespace Court.Domain.GovernmentDebtors;
 

@@ -1,5 +1,6 @@
 using Court.Domain.Common;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using CaseNumber = Court.Domain.Identifiers.CaseNumber;
 using CaseTypes = Court.Domain.Identifiers.CaseTypes;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Court.Domain.Common;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 
 namespace Court.Domain.SmallClaims;
 

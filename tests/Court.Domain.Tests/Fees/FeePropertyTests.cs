@@ -1,4 +1,5 @@
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using CsCheck;
 
 namespace Court.Domain.Tests.Fees;

@@ -1,4 +1,5 @@
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 
 namespace Court.Domain.Tests.Fees;
 

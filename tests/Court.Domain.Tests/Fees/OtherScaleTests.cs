@@ -1,4 +1,5 @@
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using static Court.Domain.Tests.Fees.Yuan;
 
 namespace Court.Domain.Tests.Fees;

@@ -185,7 +185,7 @@ public sealed class AccountAndMoneyTests
     [Theory]
     [InlineData("", "money.required")]
     [InlineData("12.345", "money.precision")]
-    [InlineData("-5", "money.format")]
+    [InlineData("-5", "money.negative")]
     [InlineData("abc", "money.format")]
     [InlineData("10000000000000", "money.too-large")]
     public void Refuses_bad_amounts_precisely(string input, string code) =>

@@ -25,7 +25,7 @@ public static class BankruptcyDocuments
 
     public static string Date(DateOnly date) => date.ToString("yyyy年M月d日", Zh);
 
-    public static string Yuan(long fen) => (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + "元";
+    public static string Yuan(long fen) => Money.Format(fen) + "元";
 
     public static string CourtName(string courtCode) => PeoplesCourts.Find(courtCode)?.NameZh ?? courtCode;
 

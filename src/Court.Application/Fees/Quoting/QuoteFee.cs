@@ -1,5 +1,6 @@
 using System.Globalization;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using FluentValidation;
 using Mediator;
 

@@ -3,6 +3,7 @@ using Court.Application.Fees;
 using Court.Application.Projections;
 using Court.Domain.Common;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using Mediator;
 
 namespace Court.Application.SmallClaims.Docket;

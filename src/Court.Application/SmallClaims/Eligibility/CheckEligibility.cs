@@ -2,6 +2,7 @@ using Court.Application.Common;
 using Court.Application.Fees;
 using Court.Application.Fees.Quoting;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using Court.Domain.SmallClaims;
 using FluentValidation;
 using Mediator;

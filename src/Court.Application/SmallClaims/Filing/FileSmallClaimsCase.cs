@@ -61,6 +61,6 @@ public sealed class FileSmallClaimsCaseHandler(SmallClaimsCases cases, Aggregate
         var version = await cases.FileAsync(file, thresholds.State.InForce(settings.Province, filedOn), cancellationToken);
         var view = await readModels.GetAsync<SmallClaimsCaseView>(id, cancellationToken)
             ?? throw new InvalidOperationException($"The small-claims projection has no case {id}.");
-        return new FiledSmallClaimsCase(id, caseNumber.Value, version, !before.Exists, Domain.Fees.Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion, view.LimitOn);
+        return new FiledSmallClaimsCase(id, caseNumber.Value, version, !before.Exists, Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion, view.LimitOn);
     }
 }

@@ -4,6 +4,7 @@ using Court.Application.SmallClaims.Eligibility;
 using Court.Application.SmallClaims.Thresholds;
 using Court.Domain.Common;
 using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using Court.Web.Infrastructure;
 using Court.Web.Pages.Fees;
 using FluentValidation;

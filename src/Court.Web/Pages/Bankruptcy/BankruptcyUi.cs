@@ -6,6 +6,7 @@ using Court.Application.Pipeline;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
+using Court.Domain.Identifiers;
 using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using FluentValidation;
@@ -21,7 +22,7 @@ public sealed class BankruptcyText;
 /// <summary>Formatting shared by the bankruptcy pages.</summary>
 public static class BankruptcyUi
 {
-    public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    public static string Yuan(long fen) => "¥" + Money.Format(fen);
 
     public static string Date(DateOnly date) =>
         CourtCulture.IsChinese ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Court.Domain.Fees;
+using Court.Domain.Identifiers;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -5,6 +5,7 @@ using Court.Application.EventStore;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Domain.Common;
+using Court.Domain.Service;
 using FluentValidation;
 using Mediator;
 
@@ -89,7 +90,7 @@ public sealed class ImportCarrierBatchValidator : AbstractValidator<ImportCarrie
     }
 }
 
-public sealed class ImportCarrierBatchHandler(ISender sender, ICallerContext caller, ServiceSettings settings) : ICommandHandler<ImportCarrierBatch, CarrierBatchReport>
+public sealed class ImportCarrierBatchHandler(ISender sender, ICallerContext caller, ServiceSettings settings, AggregateStore store) : ICommandHandler<ImportCarrierBatch, CarrierBatchReport>
 {
     /// <summary>The columns of the daily file, in any order; <c>event_id</c>, <c>waybill</c>, <c>kind</c> and <c>occurred_at</c> are required.</summary>
     public static readonly string[] RequiredColumns = ["event_id", "waybill", "kind", "occurred_at"];
@@ -157,7 +158,14 @@ public sealed class ImportCarrierBatchHandler(ISender sender, ICallerContext cal
             results.Add(await RecordAsync(line.Number, report, cancellationToken));
         }
 
-        return new CarrierBatchReport(results.Count, results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "refused"), results);
+        var refused = results.Where(r => r.Status == "refused").Select(r => new RefusedCarrierRow(r.Line, r.EventId, r.Reference, r.Code ?? "refused", r.Reason ?? "")).ToList();
+        if (refused.Count > 0)
+        {
+            var id = store.NewId().ToString("N");
+            await store.AppendAsync(CarrierRefusalView.StreamPrefix + id, ExpectedVersion.NoStream, [new CarrierBatchRefusalsRecorded(id, carrier, results.Count, refused, caller.UserId, store.Clock.GetUtcNow())], cancellationToken: cancellationToken);
+        }
+
+        return new CarrierBatchReport(results.Count, results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), refused.Count, results);
     }
 
     private async Task<CarrierBatchRow> RecordAsync(int line, CarrierReport report, CancellationToken cancellationToken)

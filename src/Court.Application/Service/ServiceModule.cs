@@ -22,6 +22,7 @@ public static class ServiceModule
         services.AddScoped<ServiceFiles>();
         services.AddSingleton<ServiceProjection>();
         services.AddSingleton<Projections.IProjection>(sp => sp.GetRequiredService<ServiceProjection>());
+        services.AddSingleton<Projections.IProjection, CarrierRefusalProjection>();
         services.AddWorkflowSubject<ServiceFile>();
         services.AddStreamReader(ServiceFile.StreamPrefix, id => new GetCaseService(id));
         services.AddWorkflowPeriods<ServiceFile>(ServiceFiles.PeriodNames);
@@ -41,6 +42,7 @@ public static class ServiceModule
         services.AllowServiceRoles<ImportCarrierBatch>(Roles.CarrierOperator, Roles.Clerk);
         services.AllowServiceRoles<GetServiceDesk>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AllowServiceRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowServiceRoles<GetCarrierRefusals>(Roles.CarrierOperator, Roles.Clerk);
         services.AllowServiceRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
         AddTimeline(services);
         services.AddReaction<ServiceCertificateIssued>("service.fee-notice-served-on-small-claims", FeeNoticeServedAsync);

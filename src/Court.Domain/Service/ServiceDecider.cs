@@ -162,7 +162,11 @@ public static class ServiceDecider
 
         if (serve.Channel == ServiceChannel.PublicNotice && opened.Procedure is Procedure.Simple or Procedure.SmallClaims)
         {
-            return new DomainError("service.public-notice-refused", $"Public-notice service is not allowed in {(opened.Procedure == Procedure.Simple ? "simple" : "small-claims")} procedure (SPC Interpretation Arts. 140 and 275): convert the case to ordinary procedure first.");
+            return new DomainError("service.public-notice-refused", $"Public-notice service is not allowed in {(opened.Procedure == Procedure.Simple ? "simple" : "small-claims")} procedure (SPC Interpretation Arts. 140 and 275): convert the case to ordinary procedure first.")
+            {
+                Field = "channel",
+                MessageZh = $"{(opened.Procedure == Procedure.Simple ? "简易" : "小额诉讼")}程序不适用公告送达（《民事诉讼法解释》第一百四十条、第二百七十五条）：请先转为普通程序。",
+            };
         }
 
         var confirmation = file.AddressInForce(party.PartyId, context.Today);

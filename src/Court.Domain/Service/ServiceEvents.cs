@@ -54,5 +54,16 @@ public sealed record PublicationRecorded(string CaseId, string ServiceId, Public
 [EventType("service.certificate-issued.v1")]
 public sealed record ServiceCertificateIssued(string CaseId, string ServiceId, string DocumentId, string DocumentNumber, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>A row of a carrier's daily file that was refused: its line, what it named, the field or rule, and why.</summary>
+public sealed record RefusedCarrierRow(int Line, string? EventId, string? Reference, string Code, string Reason);
+
+/// <summary>
+/// A carrier's daily file had refused rows. They belong to no case (a bad waybill names none), so the file's refusals
+/// are a stream of their own (<c>carrier-batch-{id}</c>), kept so the carrier's page can show what was refused and why.
+/// The accepted rows are carrier events on their cases.
+/// </summary>
+[EventType("service.carrier-batch-refusals-recorded.v1")]
+public sealed record CarrierBatchRefusalsRecorded(string BatchId, string Carrier, int Rows, IReadOnlyList<RefusedCarrierRow> Refused, string By, DateTimeOffset At) : IDomainEvent;
+
 [EventType("service.file-closed.v1")]
 public sealed record ServiceFileClosed(string CaseId, string Reason, string By, DateTimeOffset At) : IDomainEvent;

@@ -24,6 +24,7 @@ public static class ServiceEndpoints
         files.MapPost("", async (OpenServiceFile body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(body, ct)))
             .WithName("OpenServiceFile")
+            .AnswersETag()
             .WithSummary("Open a case's service file (clerk); a small-claims case's number and procedure are taken from the case")
             .Produces<ServiceFileChanged>()
             .ProducesValidationProblem();
@@ -35,6 +36,7 @@ public static class ServiceEndpoints
                 return Results.Ok(detail);
             })
             .WithName("GetCaseService")
+            .AnswersETag()
             .WithSummary("Per party: the address confirmation in force and each document's services with the service date and the periods running from it")
             .Produces<CaseServiceDetail>();
 
@@ -70,6 +72,11 @@ public static class ServiceEndpoints
             .WithName("GetDispatchList")
             .WithSummary("Waybills issued and not yet accepted by the carrier, oldest first, paged")
             .Produces<Page<DispatchEntry>>();
+        carrier.MapGet("/refusals", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetCarrierRefusals(page), ct)))
+            .WithName("GetCarrierRefusals")
+            .WithSummary("The refused rows of the carrier's daily files, newest file first, paged")
+            .Produces<Page<CarrierRefusalView>>();
 
         carrier.MapGet("/waybills/{waybill}", async (string waybill, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetWaybill(waybill), ct)))
@@ -177,6 +184,7 @@ public static class ServiceEndpoints
                 return Changed(http, await mediator.Send(create(caseId, payload, http.IfMatch()), ct));
             })
             .WithName(name)
+            .TakesIfMatch()
             .WithSummary(summary)
             .Produces<ServiceFileChanged>()
             .ProducesValidationProblem()

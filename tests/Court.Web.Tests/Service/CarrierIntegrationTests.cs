@@ -108,6 +108,17 @@ public sealed class CarrierIntegrationTests(ServiceApi api)
         Assert.Equal(("signerName", "carrier-event.reference-unknown"), (rows[2].GetProperty("code").GetString(), rows[3].GetProperty("code").GetString()));
         Assert.Equal([2, 3, 4, 5, 6], rows.Select(r => r.GetProperty("line").GetInt32()));
         Assert.Equal("served", (await DefendantServicesAsync(await api.As("clerk"), caseId))[0].GetProperty("outcome").GetString());
+
+        // The refused rows are kept after the report is gone: the carrier (and the court's clerk) can see what was refused and why.
+        foreach (var reader in new[] { carrier, await api.As("clerk") })
+        {
+            var refusals = (await Ok(reader.GetAsync("/api/carrier/refusals?limit=100"))).GetProperty("items").EnumerateArray()
+                .Where(r => r.GetProperty("eventId").GetString()!.StartsWith("b-6105-", StringComparison.Ordinal))
+                .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("eventId").GetString()!, r.GetProperty("code").GetString()!, r.GetProperty("reason").GetString()!.Length > 0))
+                .OrderBy(r => r.Item1)
+                .ToList();
+            Assert.Equal([(4, "b-6105-2", "signerName", true), (5, "b-6105-3", "carrier-event.reference-unknown", true)], refusals);
+        }
     }
 
     [Fact]

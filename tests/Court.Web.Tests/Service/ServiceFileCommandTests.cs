@@ -151,8 +151,14 @@ public sealed class ServiceFileCommandTests(ServiceApi api)
         var refused = await clerk.PostJsonAsync(FilePath(caseId) + "/services", new { recipientPartyId = "defendant", channel = "public-notice", documents = new[] { new { documentId = "s-6007", title = "应诉通知书", kind = "summons" } } });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Equal("service.public-notice-refused", (await refused.ReadJsonAsync()).GetProperty("code").GetString());
+        var problem = await refused.ReadJsonAsync();
+        Assert.Equal(("service.public-notice-refused", "channel"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.Contains("小额诉讼程序不适用公告送达", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await DefendantServicesAsync(clerk, caseId)).GetArrayLength());
+
+        var english = await (await api.As("clerk")).InEnglish().PostJsonAsync(FilePath(caseId) + "/services", new { recipientPartyId = "defendant", channel = "public-notice", documents = new[] { new { documentId = "s-6007", title = "应诉通知书", kind = "summons" } } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, english.StatusCode);
+        Assert.Contains("not allowed in small-claims procedure", (await english.ReadJsonAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

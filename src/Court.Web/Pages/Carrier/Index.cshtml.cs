@@ -26,6 +26,9 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public CarrierBatchReport? Report { get; private set; }
 
+    /// <summary>What earlier files had refused, newest first (one page).</summary>
+    public IReadOnlyList<CarrierRefusalView> Refusals { get; private set; } = [];
+
     public async Task OnGetAsync(string? after, CancellationToken cancellationToken) => await LoadAsync(after, cancellationToken);
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -64,5 +67,6 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         var page = await sender.Send(new GetDispatchList(new PageParameters(After: after)), cancellationToken);
         (Dispatch, Next) = (page.Items, page.Next);
+        Refusals = (await sender.Send(new GetCarrierRefusals(), cancellationToken)).Items;
     }
 }

@@ -1,4 +1,5 @@
 using Court.Application.Common;
+using Court.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Court.Web.Auth;
@@ -11,10 +12,15 @@ public static class AuthEndpoints
     {
         app.MapPost("/api/auth/token", IssueToken)
             .AllowAnonymous()
+            .WithMetadata(ThrottledSignIn.Instance)
             .WithTags("Auth")
-            .WithSummary("Exchange a user name and password for a bearer token (agency systems).");
+            .WithName("IssueToken")
+            .WithSummary("Exchange a user name and password for a bearer token (agency systems).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         app.MapGet("/api/auth/me", Me)
             .WithTags("Auth")
+            .WithName("GetCaller")
             .WithSummary("Who the caller is: user name, display name, roles, agency and court.");
         return app;
     }

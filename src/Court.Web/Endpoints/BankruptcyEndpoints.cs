@@ -54,6 +54,7 @@ public static class BankruptcyEndpoints
                 return opened.Created ? Results.Created($"/api/bankruptcy-cases/{opened.Id}", opened) : Results.Ok(opened);
             })
             .WithName("OpenBankruptcyCase")
+            .AnswersETag()
             .WithSummary("Register an accepted bankruptcy case and its appointed administrator (clerk, judge)")
             .WithDescription("The case number is validated (（）and 〔〕 accepted) and stored in canonical form; the debtor's unified social credit code must pass its check character. The case id is derived from the case number, so registering the same case again with the same details answers 200 with the same id and writes nothing.")
             .Produces<OpenedBankruptcyCase>(StatusCodes.Status201Created)
@@ -74,6 +75,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(view);
             })
             .WithName("GetBankruptcyCase")
+            .AnswersETag()
             .WithSummary("One case: debtor, administrator, each asset's state and what blocks it")
             .Produces<CaseView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -85,6 +87,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(timeline);
             })
             .WithName("GetBankruptcyCaseTimeline")
+            .AnswersETag()
             .WithSummary("Everything that happened in the case, across its requests, notices, disposals and agenda items, with actor and time")
             .Produces<CaseTimeline>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -96,6 +99,7 @@ public static class BankruptcyEndpoints
                 return Results.Created($"/api/assets/{registered.AssetId}", registered);
             })
             .WithName("RegisterAsset")
+            .TakesIfMatch()
             .WithSummary("List an asset of the estate (administrator, clerk); identifiers by kind")
             .WithDescription("LandUseRight/Building: certificateNumber, unitCode (28 characters), location, areaSquareMetres, use. Vehicle: plate, vin (check digit). DepositAccount: bank, accountNumber. Equity: company, companyCreditCode, sharePercent. The holding agency must register that kind of asset. If-Match: the case's ETag.")
             .Produces<RegisteredAsset>(StatusCodes.Status201Created)
@@ -111,6 +115,7 @@ public static class BankruptcyEndpoints
                 return Results.Created($"/api/release-requests/{changed.Id}", changed);
             })
             .WithName("RequestRelease")
+            .TakesIfMatch()
             .WithSummary("Ask for the release of seizures on one asset, with reasons (administrator, clerk). If-Match: the case's ETag")
             .Produces<Changed>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -133,6 +138,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(details);
             })
             .WithName("GetReleaseRequest")
+            .AnswersETag()
             .WithSummary("A release request with its letters, ruling and notice, and the steps the caller may take now")
             .Produces<ReleaseRequestDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -171,6 +177,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(details);
             })
             .WithName("GetNotice")
+            .AnswersETag()
             .WithSummary("One notice: what it asks, its document number and verification code, its deadlines and the caller's actions (404 for other agencies)")
             .Produces<NoticeDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -183,6 +190,7 @@ public static class BankruptcyEndpoints
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "The notice has no document yet.");
             })
             .WithName("GetNoticePdf")
+            .AnswersETag()
             .WithSummary("The notice as an A4 PDF with its verification code and QR code (404 for other agencies)")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -197,6 +205,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(queried);
             })
             .WithName("QueryNotice")
+            .TakesIfMatch()
             .WithSummary("Write to the judge about the notice; it stays in force (addressee agency)")
             .Produces<QueriedNotice>()
             .ProducesValidationProblem()
@@ -209,6 +218,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(changed);
             })
             .WithName("AnswerNoticeQuery")
+            .TakesIfMatch()
             .WithSummary("Answer an agency's query (judge)")
             .Produces<Changed>()
             .ProducesValidationProblem()
@@ -225,6 +235,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(details);
             })
             .WithName("GetAsset")
+            .AnswersETag()
             .WithSummary("One asset: its state, what blocks it, seizures and disposal. ETag: the disposal's version (-1 before one is scheduled)")
             .Produces<AssetDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -236,6 +247,7 @@ public static class BankruptcyEndpoints
                 return Results.Created($"/api/assets/{id}", recorded);
             })
             .WithName("RecordSeizure")
+            .TakesIfMatch()
             .WithSummary("Record a seizure on the asset: seizing body, its document, date and rank; the expiry follows from the asset's kind (administrator, clerk). If-Match: the case's ETag")
             .Produces<RecordedSeizure>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -250,6 +262,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(changed);
             })
             .WithName("RenewSeizure")
+            .TakesIfMatch()
             .WithSummary("Record that the seizing body renewed a seizure (续封) before it expired; it binds for another period from the renewal (administrator, clerk). If-Match: the case's ETag")
             .Produces<Changed>()
             .ProducesValidationProblem()
@@ -277,6 +290,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(changed);
             })
             .WithName("RecordMeetingDecision")
+            .AnswersETag()
             .WithSummary("Record the meeting's decision on an item (minutes) with actions, owners and deadlines (judge, supervision office)")
             .Produces<Changed>()
             .ProducesValidationProblem()
@@ -290,6 +304,7 @@ public static class BankruptcyEndpoints
                 return Results.Ok(changed);
             })
             .WithName("CompleteMeetingAction")
+            .AnswersETag()
             .WithSummary("Report a meeting action done (judge, clerk, supervision office)")
             .Produces<Changed>()
             .ProducesValidationProblem()
@@ -310,6 +325,7 @@ public static class BankruptcyEndpoints
     private static void Describe(RouteHandlerBuilder builder, string name, string summary, object? example)
     {
         builder.WithName(name)
+            .TakesIfMatch()
             .WithSummary(summary)
             .Produces<Changed>()
             .ProducesValidationProblem()

@@ -84,6 +84,7 @@ public static class DocumentEndpoints
             return Results.Created($"/api/documents/{Uri.EscapeDataString(document.Number)}", document);
         })
         .WithName("IssueDocument")
+        .AnswersETag()
         .WithSummary("A clerk or judge issues a document by hand; the number, hash and verification code are assigned. Send a documentId to make retries safe.");
 
         api.MapGet("/{number}", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -93,11 +94,13 @@ public static class DocumentEndpoints
             return Results.Ok(document);
         })
         .WithName("GetDocument")
+        .AnswersETag()
         .WithSummary("A document by its number (URL-encoded), with its content, status and verification code. Court staff and the addressee only.");
 
         api.MapGet("/{number}/document.pdf", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
             Pdf(await mediator.Send(new GetDocument(number), ct), http))
             .WithName("GetDocumentPdf")
+            .AnswersETag()
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("The document as an A4 PDF with its verification code and QR code. Court staff and the addressee only.");
 
@@ -108,6 +111,7 @@ public static class DocumentEndpoints
             return Results.Content(renderer.RenderHtml(document, VerificationLinks.For(PublicBase(http), document)), "text/html; charset=utf-8");
         })
         .WithName("GetDocumentPage")
+        .AnswersETag()
         .ExcludeFromDescription();
 
         api.MapGet("/", async (string stream, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListDocuments(stream), ct)))
@@ -121,6 +125,7 @@ public static class DocumentEndpoints
             return Results.Ok(document);
         })
         .WithName("MarkDocumentExecuted")
+        .TakesIfMatch()
         .WithSummary("The addressee carried the document out (its registration reference). Repeating it changes nothing; a revoked document gives 409.");
 
         api.MapPost("/{number}/revoke", async (string number, RevokeBody body, HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -130,6 +135,7 @@ public static class DocumentEndpoints
             return Results.Ok(document);
         })
         .WithName("RevokeDocument")
+        .TakesIfMatch()
         .WithSummary("A judge revokes the document; verification then answers \"revoked\".");
 
         app.MapGet("/api/verify", async (string? number, string? code, HttpContext http, IMediator mediator, CancellationToken ct) =>

@@ -93,6 +93,7 @@ public static class FeesEndpoints
                 return filed.Created ? Results.Created($"/api/small-claims/cases/{filed.Id}", filed) : Results.Ok(filed);
             })
             .WithName("FileSmallClaimsCase")
+            .AnswersETag()
             .WithSummary("File a small-claims case: eligibility checked, fee assessed by the schedule in force on the filing date, fee notice issued")
             .Produces<FiledSmallClaimsCase>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -104,7 +105,8 @@ public static class FeesEndpoints
                 http.SetETag(detail.Version);
                 return Results.Ok(detail);
             })
-            .WithName("GetSmallClaimsCase");
+            .WithName("GetSmallClaimsCase")
+            .AnswersETag();
 
         MapCaseCommand(cases, "/{id}/service", "RecordSmallClaimsService", (id, body, ifMatch) => new RecordSmallClaimsService(id, body.Method, ifMatch));
         MapCaseCommand(cases, "/{id}/hearing", "OpenSmallClaimsHearing", (id, _, ifMatch) => new OpenSmallClaimsHearing(id, ifMatch));
@@ -117,6 +119,7 @@ public static class FeesEndpoints
         cases.MapPost("/{id}/fee-notices/{noticeId}/payment", async (string id, string noticeId, PaymentBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(new RecordSmallClaimsFeePayment(id, noticeId, body?.PaidOn, body?.ReceiptNumber, http.IfMatch()), ct)))
             .WithName("RecordSmallClaimsFeePayment")
+            .TakesIfMatch()
             .WithSummary("Record that a fee notice was paid: paidOn (yyyy-MM-dd, today by default, not before the notice) and the receipt number")
             .Produces<CaseChanged>()
             .ProducesValidationProblem()
@@ -124,7 +127,8 @@ public static class FeesEndpoints
 
         cases.MapPost("/{id}/refunds/{refundId}/payment", async (string id, string refundId, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(new RecordSmallClaimsRefundPaid(id, refundId, http.IfMatch()), ct)))
-            .WithName("RecordSmallClaimsRefundPaid");
+            .WithName("RecordSmallClaimsRefundPaid")
+            .TakesIfMatch();
 
         return app;
     }
@@ -133,6 +137,7 @@ public static class FeesEndpoints
         cases.MapPost(pattern, async (string id, CaseCommandBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(create(id, body ?? new CaseCommandBody(), http.IfMatch()), ct)))
             .WithName(name)
+            .TakesIfMatch()
             .Produces<CaseChanged>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -22,6 +22,7 @@ public static class GovernmentDebtEndpoints
                 return opened.Created ? Results.Created($"/api/government-debts/cases/{opened.Id}", opened) : Results.Ok(opened);
             })
             .WithName("OpenGovernmentDebtCase")
+            .AnswersETag()
             .WithSummary("The clerk opens an enforcement case (执) against a government organ or public institution (flagged from its credit code) or a state-owned enterprise (stateOwned); the reminder letter is issued")
             .Produces<OpenedGovernmentDebtCase>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
@@ -33,6 +34,7 @@ public static class GovernmentDebtEndpoints
                 return Results.Ok(detail);
             })
             .WithName("GetGovernmentDebtCase")
+            .AnswersETag()
             .WithSummary("One case: outstanding to today with interest, reports due, payments, documents, listing, the unit's leaders during the debt");
 
         foreach (var step in GovernmentDebtSteps.All)
@@ -65,16 +67,19 @@ public static class GovernmentDebtEndpoints
                 http.SetETag(unit.Version);
                 return Results.Ok(unit);
             })
-            .WithName("GetGovernmentDebtor");
+            .WithName("GetGovernmentDebtor")
+            .AnswersETag();
         units.MapPost("/{code}/leader", async (string code, OfficialBody body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(new ChangeGovernmentDebtorLeader(code, body.Name, body.Post, body.Phone, body.On, body.Reason, http.IfMatch()), ct)))
             .WithName("ChangeGovernmentDebtorLeader")
+            .TakesIfMatch()
             .WithSummary("A new responsible leader takes over the unit's debts (they stay with the unit)")
             .Produces<GovernmentDebtChanged>()
             .ProducesValidationProblem();
         units.MapPost("/{code}/handler", async (string code, OfficialBody body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(new ChangeGovernmentDebtorHandler(code, body.Name, body.Post, body.Phone, body.On, http.IfMatch()), ct)))
             .WithName("ChangeGovernmentDebtorHandler")
+            .TakesIfMatch()
             .Produces<GovernmentDebtChanged>()
             .ProducesValidationProblem();
 
@@ -103,6 +108,7 @@ public static class GovernmentDebtEndpoints
         cases.MapPost("/{id}/" + step.Route, async (string id, StepBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(step.Create(id, body ?? new StepBody(), http.IfMatch()), ct)))
             .WithName(step.Trigger)
+            .TakesIfMatch()
             .Produces<GovernmentDebtChanged>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

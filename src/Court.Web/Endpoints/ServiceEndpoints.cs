@@ -24,6 +24,7 @@ public static class ServiceEndpoints
         files.MapPost("", async (OpenServiceFile body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Changed(http, await mediator.Send(body, ct)))
             .WithName("OpenServiceFile")
+            .AnswersETag()
             .WithSummary("Open a case's service file (clerk); a small-claims case's number and procedure are taken from the case")
             .Produces<ServiceFileChanged>()
             .ProducesValidationProblem();
@@ -35,6 +36,7 @@ public static class ServiceEndpoints
                 return Results.Ok(detail);
             })
             .WithName("GetCaseService")
+            .AnswersETag()
             .WithSummary("Per party: the address confirmation in force and each document's services with the service date and the periods running from it")
             .Produces<CaseServiceDetail>();
 
@@ -182,6 +184,7 @@ public static class ServiceEndpoints
                 return Changed(http, await mediator.Send(create(caseId, payload, http.IfMatch()), ct));
             })
             .WithName(name)
+            .TakesIfMatch()
             .WithSummary(summary)
             .Produces<ServiceFileChanged>()
             .ProducesValidationProblem()

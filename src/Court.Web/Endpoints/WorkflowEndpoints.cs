@@ -31,6 +31,7 @@ public static class WorkflowEndpoints
                 return Results.Ok(actions);
             })
             .WithName("GetWorkflowActions")
+            .AnswersETag()
             .WithSummary("The instance's state and the triggers the caller may fire now")
             .Produces<WorkflowActions>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -46,6 +47,7 @@ public static class WorkflowEndpoints
                 return Results.Ok(moved);
             })
             .WithName("MoveWorkflowInstance")
+            .TakesIfMatch()
             .WithSummary("Move a running instance to another version of its definition (audited; its state must exist there)")
             .Produces<MovedWorkflowInstance>()
             .ProducesValidationProblem()

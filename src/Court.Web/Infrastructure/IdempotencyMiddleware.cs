@@ -52,11 +52,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     /// <summary>Answers never stored: signing in is not a change, and a token must not be replayed to whoever presents the key.</summary>
     private static readonly PathString TokenPath = "/api/auth/token";
 
+    /// <summary>Whether a request of this method to this path takes an Idempotency-Key; the OpenAPI document declares the header by the same rule.</summary>
+    public static bool Covers(string method, PathString path) =>
+        (HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method))
+        && !path.StartsWithSegments(TokenPath, StringComparison.OrdinalIgnoreCase);
+
     public async Task InvokeAsync(HttpContext context, CourtDbContext db, TimeProvider clock, IProblemDetailsService problems, IdempotencySettings settings, IdempotencyFaults faults)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method) && !HttpMethods.IsDelete(request.Method)
-            || request.Path.StartsWithSegments(TokenPath, StringComparison.OrdinalIgnoreCase)
+        if (!Covers(request.Method, request.Path)
             || !request.Headers.TryGetValue(Header, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
         {
             await next(context);

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+
+namespace Court.Web.Infrastructure;
+
+/// <summary>
+/// What the OpenAPI document says about every operation beyond its body and its own answers (decision 0130): the
+/// headers the host's layers take and answer, and the statuses they can answer, each worked out from the same rule
+/// or endpoint metadata that makes the layer act, so the document is what the host does.
+/// </summary>
+public static class OpenApiContract
+{
+    public const string ProblemSchema = "ProblemDetails";
+
+    public static void Configure(OpenApiOptions options) =>
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            Describe(operation, context);
+            return Task.CompletedTask;
+        });
+
+    private static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var method = description.HttpMethod ?? "GET";
+        var path = new PathString("/" + description.RelativePath);
+        var hasBody = operation.RequestBody is not null;
+        operation.Responses ??= [];
+        var problem = new OpenApiSchemaReference(ProblemSchema, context.Document);
+
+        if (!metadata.OfType<IAllowAnonymous>().Any())
+        {
+            // Authentication and the role or resource check (AuthorizationBehavior) run before anything else.
+            AddProblem(operation, StatusCodes.Status401Unauthorized, "Not signed in, or the bearer token is expired, forged or its account locked.", problem)
+                .Headers!["WWW-Authenticate"] = Header("How to authenticate: Bearer, with error=\"invalid_token\" for a token that was refused.");
+            AddProblem(operation, StatusCodes.Status403Forbidden, "The caller's role or agency may not do this.", problem);
+        }
+
+        if (hasBody || (operation.Parameters?.Any(p => p.In == ParameterLocation.Query) ?? false))
+        {
+            // RequestProblems: a body or parameter that cannot be read names the field and what it expected.
+            AddProblem(operation, StatusCodes.Status400BadRequest, "The request cannot be read or breaks an input rule; errors names each field.", problem);
+        }
+
+        if (hasBody)
+        {
+            AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "The body is not application/json.", problem);
+        }
+
+        if (metadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize is { } limit && hasBody)
+        {
+            AddProblem(operation, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {limit.ToString(CultureInfo.InvariantCulture)} bytes.", problem);
+        }
+
+        if (metadata.OfType<IfMatchDeclared>().Any())
+        {
+            Parameter(operation, EntityTags.Header, "The ETag this API answered for the record (\"3\", or W/\"3\"), or * for \"the record exists\". Without it the write does not check the version.");
+            AddProblem(operation, StatusCodes.Status412PreconditionFailed, "If-Match names a version the record no longer has: read it again.", problem);
+            AddProblem(operation, StatusCodes.Status400BadRequest, "If-Match is not a tag this API issues (a negative or unquoted version, a list of tags).", problem);
+        }
+
+        if (IdempotencyMiddleware.Covers(method, path))
+        {
+            Parameter(operation, IdempotencyMiddleware.Header, "A key (at most 200 characters) that makes a retry safe: the same key with the same body replays the first answer.");
+            AddProblem(operation, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still running (Retry-After), or the write conflicts with the record's state.", problem)
+                .Headers!["Retry-After"] = Header("Seconds until the first request with the key should be done.", JsonSchemaType.Integer);
+            AddProblem(operation, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with another body, or a rule of the process refuses the write.", problem);
+        }
+
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any() || metadata.OfType<ThrottledSignIn>().Any())
+        {
+            AddProblem(operation, StatusCodes.Status429TooManyRequests, "Too many requests from this client (or, for sign-in, at this account).", problem)
+                .Headers!["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
+        }
+
+        if (path.StartsWithSegments("/api"))
+        {
+            AddProblem(operation, StatusCodes.Status503ServiceUnavailable, "The store is unavailable (disk full, database restarting); nothing was applied.", problem)
+                .Headers!["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
+        }
+
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (status.StartsWith('2') && response is OpenApiResponse answer)
+            {
+                answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                if (status == "201")
+                {
+                    answer.Headers.TryAdd("Location", Header("Where the created record is read."));
+                }
+
+                if (metadata.OfType<ETagDeclared>().Any())
+                {
+                    answer.Headers.TryAdd("ETag", Header("The record's version as a strong tag (\"3\"); send it back as If-Match. Absent while the record does not exist yet."));
+                }
+
+                if (IdempotencyMiddleware.Covers(method, path))
+                {
+                    answer.Headers.TryAdd("Idempotent-Replayed", Header("true when this is the stored answer to an earlier request with the same Idempotency-Key.", JsonSchemaType.Boolean));
+                }
+            }
+        }
+    }
+
+    private static OpenApiResponse AddProblem(OpenApiOperation operation, int status, string description, IOpenApiSchema problem)
+    {
+        var key = status.ToString(CultureInfo.InvariantCulture);
+        if (operation.Responses!.TryGetValue(key, out var existing) && existing is OpenApiResponse declared)
+        {
+            declared.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            return declared;
+        }
+
+        var response = new OpenApiResponse
+        {
+            Description = description,
+            Headers = new Dictionary<string, IOpenApiHeader>(),
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } },
+        };
+        operation.Responses[key] = response;
+        return response;
+    }
+
+    private static void Parameter(OpenApiOperation operation, string name, string description)
+    {
+        operation.Parameters ??= [];
+        if (!operation.Parameters.Any(p => p.In == ParameterLocation.Header && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Header, Required = false, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+        }
+    }
+
+    private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = type } };
+}
+
+/// <summary>Endpoint metadata: the endpoint counts failed sign-ins and answers 429 with Retry-After (SignInThrottle).</summary>
+public sealed class ThrottledSignIn
+{
+    public static readonly ThrottledSignIn Instance = new();
+
+    private ThrottledSignIn()
+    {
+    }
+}

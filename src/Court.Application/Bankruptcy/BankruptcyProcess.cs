@@ -53,6 +53,18 @@ public sealed class BankruptcyProcess(
         return new BankruptcyDocuments.CaseStaff(found.GetValueOrDefault(judge) ?? Person.Unknown(judge), clerk);
     }
 
+    /// <summary>The ruling's number in its case (（2026）渝0116破12号之一): numbered on the case stream once, read back on every retry.</summary>
+    public async Task<string> RulingNumberAsync(Estate estate, string rulingId, string by, CancellationToken ct)
+    {
+        if (!estate.RulingIds.Contains(rulingId))
+        {
+            await OnEstateAsync(estate.Id!, new EstateCommand.NumberRuling(rulingId, by), ct);
+            estate = await EstateAsync(estate.Id!, ct);
+        }
+
+        return RulingNumbers.For(estate.CaseNumber, estate.RulingIds.IndexOf(rulingId) + 1);
+    }
+
     private static string CourtOf(Estate estate) => CaseNumber.Parse(estate.CaseNumber).Value.Court.Code;
 
     /// <summary>Runs <paramref name="action"/> again when another writer got to the stream first (follow-ups must not fail on a race).</summary>
@@ -131,11 +143,12 @@ public sealed class BankruptcyProcess(
         var court = CourtOf(estate);
         var stream = BankruptcyWorkflows.ReleaseStream(request.Id!);
         var staff = await StaffAsync(estate, ruled.By, ct);
-        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, ruled.IssuedOn, ruled.EarlyReason, staff), DocumentId("ruling:" + ruled.RulingId)), ct);
+        var number = await RulingNumberAsync(estate, ruled.RulingId, ruled.By, ct);
+        var ruling = await documents.IssueAsync(new DocumentToIssue(DocumentKind.LiftingRuling, court, stream, BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, ruled.IssuedOn, ruled.EarlyReason, staff, number), DocumentId("ruling:" + ruled.RulingId)), ct);
         await StartNoticeAsync(estate, asset, NoticePurpose.Release, request.Id!, ruled.NoticeId, ruling, seizures, LiftingActionFor(asset), null, ruled.By, staff, ct);
         foreach (var (seizure, i) in seizures.Select((s, i) => (s, i)))
         {
-            var content = BankruptcyDocuments.NotificationToSeizingBody(estate, asset, seizure, ruling.Number, staff);
+            var content = BankruptcyDocuments.NotificationToSeizingBody(estate, asset, seizure, number, staff);
             await documents.IssueAsync(new DocumentToIssue(DocumentKind.OtherLetter, court, stream, content, DocumentId($"notification:{ruled.RulingId}:{i}")), ct);
         }
     }
@@ -220,8 +233,9 @@ public sealed class BankruptcyProcess(
     {
         var (estate, asset) = await AssetAsync(disposal.EstateId, disposal.AssetId!, ct);
         var staff = await StaffAsync(estate, confirmed.By, ct);
+        var number = await RulingNumberAsync(estate, confirmed.RulingId, confirmed.By, ct);
         var ruling = await documents.IssueAsync(
-            new DocumentToIssue(DocumentKind.SaleConfirmationRuling, CourtOf(estate), BankruptcyWorkflows.DisposalStream(asset.Id), BankruptcyDocuments.SaleConfirmationRuling(estate, asset, disposal, staff), DocumentId("ruling:" + confirmed.RulingId)),
+            new DocumentToIssue(DocumentKind.SaleConfirmationRuling, CourtOf(estate), BankruptcyWorkflows.DisposalStream(asset.Id), BankruptcyDocuments.SaleConfirmationRuling(estate, asset, disposal, staff, number, CourtCalendar.DateOf(Now)), DocumentId("ruling:" + confirmed.RulingId)),
             ct);
         await StartNoticeAsync(estate, asset, NoticePurpose.Transfer, asset.Id, confirmed.NoticeId, ruling, [], NoticeAction.TransferToBuyer, disposal, confirmed.By, staff, ct);
     }

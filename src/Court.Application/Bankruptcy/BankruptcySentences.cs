@@ -26,6 +26,7 @@ public static class BankruptcySentences
         SeizureRenewed x => ($"查封已续封（{x.DocumentNumber}），至 {D(x.ExpiresOn)}", $"seizure renewed ({x.DocumentNumber}) until {D(x.ExpiresOn)}"),
         SeizureLapsed x => ($"查封期限届满（{D(x.ExpiredOn)}）", $"seizure lapsed on {D(x.ExpiredOn)}"),
         AssetFreed => ("财产上已无查封，可以处置", "no seizure binds the asset: it may be disposed of"),
+        RulingNumbered x => ($"裁定编为本案之{RulingNumbers.Numeral(x.Ordinal)}", $"numbered a ruling as no. {x.Ordinal} of the case"),
         AssetTransferred x => ($"财产已过户至 {x.BuyerName}（{x.RegistrationReference}）", $"asset transferred to {x.BuyerName} ({x.RegistrationReference})"),
         ReleaseRequested x => ($"申请解除 {x.Seizures.Count} 项查封：{x.Reasons}", $"asked for the release of {x.Seizures.Count} seizure(s): {x.Reasons}"),
         ReleaseApproved => ("批准解封申请", "approved the release request"),

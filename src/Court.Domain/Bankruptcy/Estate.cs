@@ -62,6 +62,9 @@ public sealed record Estate : IAggregateState<Estate>
 
     public ImmutableList<EstateAsset> Assets { get; init; } = [];
 
+    /// <summary>The rulings numbered in this case, in order: the n-th is the case number with 之n (see <see cref="RulingNumbers"/>).</summary>
+    public ImmutableList<string> RulingIds { get; init; } = [];
+
     public EstateAsset? Asset(string id) => Assets.Find(a => a.Id == id);
 
     public Estate Evolve(IDomainEvent @event) => @event switch
@@ -90,6 +93,7 @@ public sealed record Estate : IAggregateState<Estate>
         SeizureLapsed e => WithSeizure(e.AssetId, e.SeizureId, s => s with { InForce = false }),
         SeizureRenewed e => WithSeizure(e.AssetId, e.SeizureId, s => s with { ExpiresOn = e.ExpiresOn }),
         AssetTransferred e => WithAsset(e.AssetId, a => a with { Transferred = true }),
+        RulingNumbered e => this with { RulingIds = RulingIds.Add(e.RulingId) },
         _ => this,
     };
 
@@ -146,6 +150,9 @@ public abstract record EstateCommand
     public sealed record LapseExpiredSeizures(string By) : EstateCommand;
 
     public sealed record RecordTransfer(string AssetId, string BuyerName, string RegistrationReference, DateOnly RegisteredOn, string By) : EstateCommand;
+
+    /// <summary>Gives a ruling of this case the next ordinal (之一, 之二 …); numbering the same ruling again does nothing.</summary>
+    public sealed record NumberRuling(string RulingId, string By) : EstateCommand;
 }
 
 /// <summary>The estate's decisions. Pure: state, command and the current instant in; events or the broken rule out.</summary>
@@ -180,6 +187,9 @@ public static class EstateDecider
         (_, EstateCommand.RenewSeizure c) => Renew(state, c, now),
         (_, EstateCommand.LapseExpiredSeizures c) => Lapse(state, c, now),
         (_, EstateCommand.RecordTransfer c) => Transfer(state, c, now),
+        (_, EstateCommand.NumberRuling c) => state.RulingIds.Contains(c.RulingId)
+            ? Decision.Nothing
+            : Decision.Emit(new RulingNumbered(state.Id!, c.RulingId, state.RulingIds.Count + 1, c.By, now)),
         _ => DomainError.Conflict("estate.command-unknown", $"Cannot {command.GetType().Name} on a bankruptcy case."),
     };
 
@@ -350,4 +360,34 @@ public static class EstateDecider
         { IsFree: false } => DomainError.Conflict("asset.seized", "Cannot record a transfer while a seizure still binds the asset."),
         _ => Decision.Emit(new AssetTransferred(state.Id!, c.AssetId, c.BuyerName, c.RegistrationReference, c.RegisteredOn, c.By, now)),
     };
+}
+
+/// <summary>
+/// A ruling's number in its case: the case number with 之 and the ruling's ordinal in Chinese numerals,
+/// e.g. （2026）渝0116破12号之一. The ordinal is the case stream's (<see cref="RulingNumbered"/>), so it is gap-free
+/// and never handed out twice.
+/// </summary>
+public static class RulingNumbers
+{
+    public static string For(string caseNumber, int ordinal) => $"{caseNumber}之{Numeral(ordinal)}";
+
+    /// <summary>1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (as courts write the suffix).</summary>
+    public static string Numeral(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        const string digits = "零一二三四五六七八九";
+        if (n < 10)
+        {
+            return digits[n].ToString();
+        }
+
+        if (n < 100)
+        {
+            return (n / 10 == 1 ? "" : digits[n / 10].ToString()) + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
+        }
+
+        var rest = n % 100;
+        var tail = rest == 0 ? "" : rest < 10 ? "零" + digits[rest] : (rest < 20 ? "一" : "") + Numeral(rest);
+        return Numeral(n / 100) + "百" + tail;
+    }
 }

@@ -110,3 +110,7 @@ public sealed record AssetFreed(string EstateId, string AssetId, string By, Date
 
 [EventType("bankruptcy.asset-transferred.v1")]
 public sealed record AssetTransferred(string EstateId, string AssetId, string BuyerName, string RegistrationReference, DateOnly RegisteredOn, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A ruling of the case took the next ordinal of the case's ruling numbers (之<paramref name="Ordinal"/>).</summary>
+[EventType("bankruptcy.ruling-numbered.v1")]
+public sealed record RulingNumbered(string EstateId, string RulingId, int Ordinal, string By, DateTimeOffset At) : IDomainEvent;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Court.Web.Tests.Bankruptcy.Support;
 
 namespace Court.Web.Tests.Bankruptcy;
@@ -100,5 +101,32 @@ public sealed class IssueLiftingRulingTests(ApiWithApprovedRelease api) : IClass
         var ruled = timeline.Last(e => e.GetProperty("type").GetString() == "bankruptcy.lifting-ruling-issued.v1");
         Assert.Equal(("judge", "王建国"), (ruled.GetProperty("actor").GetString(), ruled.GetProperty("actorName").GetString()));
         Assert.Contains(timeline, e => e.GetProperty("actor").GetString() == "admin" && e.GetProperty("actorName").GetString() == "陈志强");
+    }
+
+    [Fact]
+    public async Task Rulings_take_the_case_number_with_the_next_ordinal_and_end_with_the_panel()
+    {
+        var numbers = new List<string>();
+        JsonElement last = default;
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");
+            await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { earlyReason = "拍卖在即，查封妨碍变价" })).ReadJsonAsync(HttpStatusCode.OK);
+            var details = await (await api.AsJudge()).GetJsonAsync($"/api/release-requests/{requestId}");
+            var number = details.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("title").GetString() == "民事裁定书（解除查封）").GetProperty("number").GetString()!;
+            last = (await (await api.AsJudge()).GetJsonAsync($"/api/documents/{Uri.EscapeDataString(number)}")).GetProperty("content");
+            numbers.Add(last.GetProperty("sections")[0].GetProperty("paragraphs")[0].GetString()!);
+        }
+
+        var caseNumber = last.GetProperty("caseNumber").GetString()!;
+        var ordinals = numbers.Select(n => Enumerable.Range(1, 99).Single(k => n == Court.Domain.Bankruptcy.RulingNumbers.For(caseNumber, k))).ToList();
+        Assert.Equal(ordinals[0] + 1, ordinals[1]);
+        Assert.Equal("一", Court.Domain.Bankruptcy.RulingNumbers.Numeral(1));
+        Assert.Equal("十二", Court.Domain.Bankruptcy.RulingNumbers.Numeral(12));
+
+        var panel = last.GetProperty("sections").EnumerateArray().Last().GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()).ToList();
+        Assert.Equal("审判长　王建国", panel[0]);
+        Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日$", panel[1]);
+        Assert.Equal("书记员　李晓梅", panel[2]);
     }
 }

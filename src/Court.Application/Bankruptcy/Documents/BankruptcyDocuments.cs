@@ -124,7 +124,7 @@ public static class BankruptcyDocuments
     /// whom, on which day and by which date; whether that date has passed; and, when the judge ruled before the chain
     /// was exhausted, that decision and its reason. Nothing is stated that the record does not show.
     /// </summary>
-    public static DocumentContent LiftingRuling(Estate estate, EstateAsset asset, ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, CaseStaff staff) => new(
+    public static DocumentContent LiftingRuling(Estate estate, EstateAsset asset, ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, CaseStaff staff, string rulingNumber) => new(
         "民事裁定书（解除查封）",
         estate.CaseNumber,
         estate.AdministratorName,
@@ -132,6 +132,7 @@ public static class BankruptcyDocuments
         [
             DocumentSection.Text(
             [
+                rulingNumber,
                 Opening(estate),
                 .. LiftingFindings(request, seizures, issuedOn, earlyReason, staff),
                 "本院认为，人民法院受理破产申请后，有关债务人财产的保全措施应当解除。依照《中华人民共和国企业破产法》第十九条之规定，裁定如下：",
@@ -140,9 +141,18 @@ public static class BankruptcyDocuments
             ]),
             DocumentSection.Table("查封财产", AssetFields(asset.Kind, asset.Description, asset.Identifiers)),
             .. seizures.Select(SeizureTable),
+            Panel(staff, issuedOn),
         ],
         [.. seizures.Select(s => s.SeizingBody).Distinct(), AgencyName(asset.HoldingAgency)],
         Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));
+
+    /// <summary>
+    /// The block a ruling ends with: the presiding judge (the judge on record as having ruled), the date, the clerk of
+    /// the case. Only people the record names are printed; no panel member is invented.
+    /// </summary>
+    public static DocumentSection Panel(CaseStaff staff, DateOnly issuedOn) => new(
+        null,
+        [$"审判长　{staff.Judge.Name}", Date(issuedOn), .. staff.Clerk is { } clerk ? [$"书记员　{clerk.Name}"] : Array.Empty<string>()]);
 
     /// <summary>One paragraph per seizure: the letters on record for it and whether their dates passed; then the judge's early decision, if any.</summary>
     public static IEnumerable<string> LiftingFindings(ReleaseRequest request, IReadOnlyList<SeizureToRelease> seizures, DateOnly issuedOn, string? earlyReason, CaseStaff staff)
@@ -222,13 +232,14 @@ public static class BankruptcyDocuments
         null,
         Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));
 
-    public static DocumentContent SaleConfirmationRuling(Estate estate, EstateAsset asset, Disposal disposal, CaseStaff staff) => new(
+    public static DocumentContent SaleConfirmationRuling(Estate estate, EstateAsset asset, Disposal disposal, CaseStaff staff, string rulingNumber, DateOnly issuedOn) => new(
         "民事裁定书（成交确认）",
         estate.CaseNumber,
         disposal.BuyerName,
         null,
         [
             DocumentSection.Text(
+                rulingNumber,
                 Opening(estate),
                 $"管理人于{Date(disposal.ScheduledOn)}通过{disposal.Platform}以{(disposal.Method == DisposalMethod.Auction ? "网络司法拍卖" : "变卖")}方式处置债务人下列财产，{disposal.BuyerName}以{Yuan(disposal.PriceFen)}的最高价竞得（买得）。",
                 "依照《中华人民共和国企业破产法》及相关司法解释之规定，裁定如下：",
@@ -236,6 +247,7 @@ public static class BankruptcyDocuments
                 "二、买受人可持本裁定书到登记机构办理相关产权过户登记手续。",
                 "本裁定自即日起生效。"),
             DocumentSection.Table("成交财产", [.. AssetFields(asset.Kind, asset.Description, asset.Identifiers), new("成交价款", Yuan(disposal.PriceFen)), new("成交日期", Date(disposal.SoldOn))]),
+            Panel(staff, issuedOn),
         ],
         [AgencyName(asset.HoldingAgency)],
         Contact(CaseNumber.Parse(estate.CaseNumber).Value.Court.Code, staff));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Court.Application.Bankruptcy;
 using Court.Application.Workflows;
 using Court.Domain.Common;
@@ -31,7 +30,7 @@ public interface IGovernmentDebtStep : ICommand<GovernmentDebtChanged>, IGovernm
 /// <summary>The caller's language for messages this slice writes itself (zh-CN unless English was asked for).</summary>
 internal static class Say
 {
-    public static string Text(string zh, string en) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? en : zh;
+    public static string Text(string zh, string en) => Language.Say(zh, en);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Court.Application.Common;
+using Court.Domain.Common;
 using Mediator;
 
 namespace Court.Application.Pipeline;
@@ -46,7 +47,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICallerContext ca
             {
                 case AuthorizationOutcome.Forbidden:
                     // Says who, not which internal message: type names are no part of the API.
-                    throw new ForbiddenException(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+                    throw new ForbiddenException(Language.English
                         ? $"The roles of {caller.UserId} do not allow this."
                         : $"{caller.UserId} 的角色不能执行此操作。");
                 case AuthorizationOutcome.Hidden:

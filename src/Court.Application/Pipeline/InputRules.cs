@@ -167,7 +167,7 @@ public static class InputRules
     }
 
     private static string Say(string field, string zh, string en) =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? $"'{field}' {en}" : $"“{field}”{zh}";
+        Language.English ? $"'{field}' {en}" : $"“{field}”{zh}";
 
     private sealed record Member(PropertyInfo Property, string Name, bool MultiLine);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Court.Domain.Common;
 
 namespace Court.Application.Projections;
 
@@ -159,25 +160,23 @@ public static class PageParametersRules
 
         if (page.Limit is < 1 or > PageRequest.MaxLimit)
         {
-            fail(new("limit", Say($"每页条数须在 1 至 {PageRequest.MaxLimit} 之间。", $"limit must be between 1 and {PageRequest.MaxLimit}.")));
+            fail(new("limit", Language.Say($"每页条数须在 1 至 {PageRequest.MaxLimit} 之间。", $"limit must be between 1 and {PageRequest.MaxLimit}.")));
         }
 
         var name = page.Sort?.TrimStart('-');
         if (page.Sort is not null && (string.IsNullOrEmpty(name) || !sorts.Allows(name)))
         {
-            fail(new("sort", Say($"无法按“{page.Sort}”排序；可用：{sorts.Describe()}（前加 - 为倒序）。", $"Cannot sort by '{page.Sort}'; use one of {sorts.Describe()} (prefix - for descending).")));
+            fail(new("sort", Language.Say($"无法按“{page.Sort}”排序；可用：{sorts.Describe()}（前加 - 为倒序）。", $"Cannot sort by '{page.Sort}'; use one of {sorts.Describe()} (prefix - for descending).")));
         }
         else if (!string.IsNullOrEmpty(page.After) && PageCursor.Decode(page.After, name ?? sorts.Default, page.Sort?.StartsWith('-') == true) is null)
         {
-            fail(new("after", Say("翻页标记无效或与排序不符，请从第一页开始。", "after is not a cursor of this list and sort; start from the first page.")));
+            fail(new("after", Language.Say("翻页标记无效或与排序不符，请从第一页开始。", "after is not a cursor of this list and sort; start from the first page.")));
         }
 
         if (page.Q?.Length > PageParameters.MaxSearchLength)
         {
-            fail(new("q", Say($"搜索词最多 {PageParameters.MaxSearchLength} 个字符。", $"q must be at most {PageParameters.MaxSearchLength} characters.")));
+            fail(new("q", Language.Say($"搜索词最多 {PageParameters.MaxSearchLength} 个字符。", $"q must be at most {PageParameters.MaxSearchLength} characters.")));
         }
     }
 
-    private static string Say(string zh, string en) =>
-        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? en : zh;
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Court.Domain.Common;
 
 namespace Court.Application.Service;
 
@@ -58,5 +58,5 @@ public static class ServiceCodes
         where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(Code));
 
     /// <summary>Chinese by default, English when the caller asked for it (the request culture).</summary>
-    public static string Say(string zh, string en) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? en : zh;
+    public static string Say(string zh, string en) => Language.Say(zh, en);
 }

@@ -29,7 +29,7 @@ public sealed record DomainError(string Code, string Message, ErrorKind Kind = E
 
     /// <summary>The message for a reader of <paramref name="culture"/>: English for English readers or when the rule has no Chinese text.</summary>
     public string MessageIn(System.Globalization.CultureInfo culture) =>
-        MessageZh is null || culture.TwoLetterISOLanguageName == "en" ? Message : MessageZh;
+        MessageZh is null || Language.IsEnglish(culture) ? Message : MessageZh;
 
     /// <summary>Puts <paramref name="zh"/> and <paramref name="en"/> before both wordings (a caller adding its context to a parser's error).</summary>
     public DomainError Prefixed(string zh, string en) => this with { Message = $"{en} {Message}", MessageZh = MessageZh is null ? null : zh + MessageZh };

@@ -1,4 +1,5 @@
 using Court.Application.Service;
+using Court.Domain.Common;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using ZXing;
@@ -64,7 +65,7 @@ public sealed class WaybillLabelPdfRenderer : IWaybillLabelRenderer
 
         var receipt = label.ReturnReceipt ? "需回执（送达回证随附）" : "";
         gfx.DrawString(receipt, heading, XBrushes.Black, new XRect(Margin, Height - Margin - 12, inner, 12), XStringFormats.TopLeft);
-        gfx.DrawString(label.IssuedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), heading, XBrushes.Black, new XRect(Margin, Height - Margin - 12, inner, 12), XStringFormats.TopRight);
+        gfx.DrawString(label.IssuedAt.ToOffset(CourtTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), heading, XBrushes.Black, new XRect(Margin, Height - Margin - 12, inner, 12), XStringFormats.TopRight);
     }
 
     private static double Block(XGraphics gfx, string title, IReadOnlyList<string> lines, XFont heading, XFont text, double y, double inner)

@@ -267,11 +267,13 @@ public static class ServiceUiRegistration
 {
     /// <summary>
     /// Navigation for the clerk's service desk and the carrier's page, and the waybill label printer. An open service
-    /// file is no task of its own (its state has no responsible role): the desk is the clerk's work list.
+    /// file is no task of its own (its state has no responsible role): the desk is the clerk's work list. The periods
+    /// running from service are clerks' tasks; they open the case's service history, where the periods are shown.
     /// </summary>
     public static IServiceCollection AddServiceUi(this IServiceCollection services)
     {
         services.AddNavEntry(new NavEntry("/Service/Desk", "送达工作台", "Service desk", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 520));
+        services.AddTaskLink(Domain.Service.ServiceFile.StreamPrefix, id => "/Service/Case/" + id, Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AddNavEntry(new NavEntry("/Carrier", "法院专递", "Judicial express", [Roles.CarrierOperator, Roles.Clerk], Order: 530));
         services.AddSingleton<IWaybillLabelRenderer, Court.Infrastructure.Documents.WaybillLabelPdfRenderer>();
         return services;

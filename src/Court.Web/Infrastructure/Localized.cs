@@ -1,11 +1,12 @@
 using System.Globalization;
+using Court.Domain.Common;
 
 namespace Court.Web.Infrastructure;
 
 /// <summary>The caller's language for API answers: English when the request asked for it (see UiSetup), else zh-CN.</summary>
 public static class Localized
 {
-    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public static bool IsEnglish => Language.English;
 
     public static string Say(string zh, string en) => IsEnglish ? en : zh;
 

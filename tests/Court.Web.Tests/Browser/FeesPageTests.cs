@@ -27,7 +27,8 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     public async Task The_clerk_quotes_a_fee_and_sees_it_band_by_band()
     {
         var page = await SignedInAsync("clerk");
-        await page.GetByRole(AriaRole.Link, new() { Name = "诉讼费用" }).ClickAsync();
+        // Exact: the inbox's fee-notice period tasks name the 交纳诉讼费用通知书 too.
+        await page.GetByRole(AriaRole.Link, new() { Name = "诉讼费用", Exact = true }).ClickAsync();
 
         await page.GetByLabel("诉讼请求金额（元）").FillAsync("123456.78");
         await page.GetByLabel("审理程序").SelectOptionAsync("ordinary");

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Court.Application.Common;
 using Court.Application.EventStore;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using Court.Domain.Identifiers;
 using FluentValidation;
 using Mediator;
@@ -85,9 +84,5 @@ public sealed class OpenBankruptcyCaseHandler(AggregateStore store, ICallerConte
 /// </summary>
 public static class EstateIds
 {
-    public static string For(CaseNumber caseNumber)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("court:bankruptcy-case:" + caseNumber.Value));
-        return new Guid(hash.AsSpan(0, 16)).ToString("D");
-    }
+    public static string For(CaseNumber caseNumber) => DeterministicGuid.From("court:bankruptcy-case:" + caseNumber.Value).ToString("D");
 }

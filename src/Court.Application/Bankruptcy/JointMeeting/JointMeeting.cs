@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Court.Application.Bankruptcy.Documents;
 using Court.Application.Bankruptcy.ReadModels;
@@ -54,28 +53,22 @@ public sealed record CompleteMeetingAction([property: MultiLine] string? Note) :
 
 public sealed class RecordMeetingDecisionValidator : AbstractValidator<RecordMeetingDecision>
 {
-    private static string Say(string zh, string en) => MeetingText.Say(zh, en);
 
     public RecordMeetingDecisionValidator()
     {
         RuleFor(x => x.MeetingOn).NotNull();
         RuleFor(x => x.Minutes).Text(5000);
-        RuleFor(x => x.Actions).NotNull().Must(a => a is null || a.Count <= 20).WithMessage(_ => Say("每项决议最多 20 项议定事项。", "At most 20 actions per decision."));
+        RuleFor(x => x.Actions).NotNull().Must(a => a is null || a.Count <= 20).WithMessage(_ => Language.Say("每项决议最多 20 项议定事项。", "At most 20 actions per decision."));
         RuleForEach(x => x.Actions).ChildRules(a =>
         {
             a.RuleFor(x => x.Owner).NotEmpty().Text(100)
-                .Must(owner => Agencies.Find(owner) is not null).WithMessage(x => Say(
+                .Must(owner => Agencies.Find(owner) is not null).WithMessage(x => Language.Say(
                     $"“负责单位”须为协作单位代码之一：{string.Join("、", Agencies.All.Select(a => a.Code))}。",
                     $"'owner' must be one of the agencies' codes: {string.Join(", ", Agencies.All.Select(a => a.Code))}."));
             a.RuleFor(x => x.Description).Text(500);
             a.RuleFor(x => x.DueOn).NotNull();
         });
     }
-}
-
-internal static class MeetingText
-{
-    public static string Say(string zh, string en) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? en : zh;
 }
 
 public sealed class CompleteMeetingActionValidator : AbstractValidator<CompleteMeetingAction>

@@ -76,6 +76,7 @@ public sealed class ServiceMatrix : IMatrixRows
         new("GET", "/api/carrier/dispatch-list", _ => "/api/carrier/dispatch-list", Expect(401, 403, Each(200, "clerk", "carrier"))),
         new("GET", "/api/carrier/waybills/{waybill}", s => "/api/carrier/waybills/" + s["svc-waybill"], Expect(401, 403, Each(200, "clerk", "carrier"))),
         new("GET", "/api/carrier/waybills/{waybill}/label.pdf", s => $"/api/carrier/waybills/{s["svc-waybill"]}/label.pdf", Expect(401, 403, Each(200, "clerk", "carrier"))),
+        new("GET", "/api/carrier/refusals", _ => "/api/carrier/refusals", Expect(401, 403, Each(200, "clerk", "carrier"))),
         new("POST", "/api/carrier/events", _ => "/api/carrier/events", Expect(401, 403, Each(200, "clerk", "carrier")), Body: (s, _) => Report(s, "m-receive-1")),
         new("POST", "/api/carrier/batches", _ => "/api/carrier/batches", Expect(401, 403, Each(200, "clerk", "carrier")),
             Body: (_, _) => new { csv = "event_id,waybill,kind,occurred_at\n" }),

@@ -81,14 +81,34 @@ public sealed class RecordDisposalOutcomeTests(ApiWithFreeBuilding api) : IClass
     {
         var asset = await ScheduledAsync(7003);
 
-        var response = await (await api.AsAdministrator()).PostJsonAsync($"/api/assets/{asset}/record-sale", new { buyerName = "x", buyerIdNumber = "y", priceFen = 999_999L, soldOn = api.Today() });
+        var response = await (await api.AsAdministrator()).PostJsonAsync($"/api/assets/{asset}/record-sale", new { buyerName = "x", buyerIdNumber = "91500116MA6000000Q", priceFen = 999_999L, soldOn = api.Today() });
 
         Assert.Equal("disposal.below-reserve", (await response.ReadJsonAsync(HttpStatusCode.BadRequest)).GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("y")]
+    [InlineData("91500116MA6000000A")] // a credit code with the wrong check character
+    [InlineData("500116198001011235")] // a resident ID with the wrong check digit
+    public async Task A_buyer_id_that_is_neither_a_resident_id_nor_a_credit_code_is_a_400_on_the_field_in_the_callers_language(string idNumber)
+    {
+        var asset = await ScheduledAsync(7004);
+        var admin = await api.AsAdministrator();
+        var body = new { buyerName = "张三", buyerIdNumber = idNumber, priceFen = 1_200_000L, soldOn = api.Today() };
+
+        var zh = await (await admin.PostJsonAsync($"/api/assets/{asset}/record-sale", body)).ReadJsonAsync(HttpStatusCode.BadRequest);
+        using var english = new HttpRequestMessage(HttpMethod.Post, $"/api/assets/{asset}/record-sale") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var en = await (await admin.SendAsync(english)).ReadJsonAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains(zh.GetProperty("errors").GetProperty("buyerIdNumber")[0].GetString()!, c => c >= '\u4e00' && c <= '\u9fff');
+        Assert.Contains("unified social credit code", en.GetProperty("errors").GetProperty("buyerIdNumber")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Equal("Scheduled", (await api.AssetAsync(asset)).GetProperty("state").GetString()); // nothing recorded
+    }
+
     [Fact]
     public async Task Nothing_is_sold_that_was_not_scheduled() =>
-        Assert.Equal("disposal.not-scheduled", (await (await (await api.AsAdministrator()).PostJsonAsync($"/api/assets/{api.AssetId}/record-sale", new { buyerName = "x", buyerIdNumber = "y", priceFen = 1L, soldOn = api.Today() })).ReadJsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        Assert.Equal("disposal.not-scheduled", (await (await (await api.AsAdministrator()).PostJsonAsync($"/api/assets/{api.AssetId}/record-sale", new { buyerName = "x", buyerIdNumber = "91500116MA6000000Q", priceFen = 1L, soldOn = api.Today() })).ReadJsonAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
 }
 
 /// <summary>POST /api/assets/{id}/confirm-sale on a sold building.</summary>

@@ -5,6 +5,7 @@ using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
+using Court.Domain.Identifiers;
 using FluentValidation;
 using Mediator;
 
@@ -66,7 +67,8 @@ public sealed class RecordAssetSoldValidator : AbstractValidator<RecordAssetSold
     public RecordAssetSoldValidator()
     {
         RuleFor(x => x.BuyerName).Text(200);
-        RuleFor(x => x.BuyerIdNumber).Text(50);
+        // The ruling and the transfer notice print it, and the registry transfers title by it: a person's resident ID or an organisation's credit code.
+        RuleFor(x => x.BuyerIdNumber).MustParse(PartyIdNumber.Parse);
         RuleFor(x => x.PriceFen).NotNull().InclusiveBetween(1, Domain.Identifiers.Money.MaxFen);
         RuleFor(x => x.SoldOn).NotNull();
     }
@@ -105,7 +107,7 @@ public sealed class DisposalHandlers(AggregateStore aggregates, WorkflowRuntime 
         RunAsync(command, new DisposalCommand.RecordUnsold(command.Reason!.Trim(), caller.UserId), cancellationToken);
 
     public ValueTask<Changed> Handle(RecordAssetSold command, CancellationToken cancellationToken) =>
-        RunAsync(command, new DisposalCommand.RecordSale(command.BuyerName!.Trim(), command.BuyerIdNumber!.Trim(), command.PriceFen!.Value, command.SoldOn!.Value, caller.UserId), cancellationToken);
+        RunAsync(command, new DisposalCommand.RecordSale(command.BuyerName!.Trim(), PartyIdNumber.Parse(command.BuyerIdNumber).Value.Value, command.PriceFen!.Value, command.SoldOn!.Value, caller.UserId), cancellationToken);
 
     public async ValueTask<Changed> Handle(ConfirmSale command, CancellationToken cancellationToken)
     {

@@ -135,7 +135,7 @@ public sealed class BankruptcyDemoSeeder(TimeProvider clock) : IDemoSeeder
 
         var asset = await d.Context.QueryAsAsync(DemoUsers.Judge, new GetAsset(building.AssetId), d.Cancellation);
         var price = asset.Asset.Disposal!.ReservePriceFen + (f.Random.Long(1, 5_000_000) * 100);
-        await d.As(DemoUsers.Administrator, new RecordAssetSold(f.PickRandom(Buyers), CreditCodeFor(serial + 10_000_000), price, today) { AssetId = building.AssetId });
+        await d.As(DemoUsers.Administrator, new RecordAssetSold(f.PickRandom(Buyers), CreditCodeFor(serial, series: "MB"), price, today) { AssetId = building.AssetId });
         if (stage == 9)
         {
             return;
@@ -152,9 +152,10 @@ public sealed class BankruptcyDemoSeeder(TimeProvider clock) : IDemoSeeder
     }
 
     /// <summary>A valid unified social credit code of a Jiangjin company.</summary>
-    public static string CreditCodeFor(int n)
+    /// <summary>A valid credit code of a Jiangjin company; buyers take their own <paramref name="series"/> so none is also a debtor.</summary>
+    public static string CreditCodeFor(int n, string series = "MA")
     {
-        var body = "91500116" + "MA" + n.ToString("0000000", CultureInfo.InvariantCulture);
+        var body = "91500116" + series + (n % 10_000_000).ToString("0000000", CultureInfo.InvariantCulture);
         return body + CreditCode.CheckCharacter(body);
     }
 

@@ -27,12 +27,6 @@ public interface IGovernmentDebtStep : ICommand<GovernmentDebtChanged>, IGovernm
     GovernmentDebtCommand ToDomain();
 }
 
-/// <summary>The caller's language for messages this slice writes itself (zh-CN unless English was asked for).</summary>
-internal static class Say
-{
-    public static string Text(string zh, string en) => Language.Say(zh, en);
-}
-
 /// <summary>
 /// The clerk opens an enforcement case (执) against a government organ or public institution (flagged from its credit
 /// code) or a state-owned enterprise (<see cref="StateOwned"/>). Amount in yuan; interest as a yearly rate from a day.
@@ -79,14 +73,14 @@ public sealed class OpenGovernmentDebtEnforcementCaseValidator : AbstractValidat
         RuleFor(x => x.DebtorCreditCode)
             .Must((x, code) => SpecialParties.Classify(CreditCode.Parse(code).Value, x.StateOwned ?? false) is not null)
             .When(x => CreditCode.Parse(x.DebtorCreditCode).Error is null)
-            .WithMessage(_ => Say.Text(
+            .WithMessage(_ => Language.Say(
                 "该统一社会信用代码登记的不是机关或事业单位；企业须由书记员标明为国有企业（stateOwned）方可列为特殊主体。",
                 "This credit code is not registered to a government organ or public institution; an enterprise is a special party only when the clerk marks it state-owned (stateOwned)."));
         RuleFor(x => x.SupervisingUnit).Text(200);
         RuleFor(x => x.Amount).NotNull().GreaterThan(0).Must(a => a is null || Yuan.ToFen(a) is not null)
-            .WithMessage(_ => Say.Text("amount 以元为单位，最多两位小数，不超过 10^12。", "amount is in yuan with at most two decimals, up to 10^12."));
+            .WithMessage(_ => Language.Say("amount 以元为单位，最多两位小数，不超过 10^12。", "amount is in yuan with at most two decimals, up to 10^12."));
         RuleFor(x => x.InterestFrom).NotNull().When(x => x.InterestRatePercent is not null)
-            .WithMessage(_ => Say.Text("约定利息时须写明 interestFrom（起算日）。", "interestFrom is required with an interest rate."));
+            .WithMessage(_ => Language.Say("约定利息时须写明 interestFrom（起算日）。", "interestFrom is required with an interest rate."));
         RuleFor(x => x.JudgeId).OptionalText(100);
         RuleFor(x => x.LeaderName).OptionalText(50);
         RuleFor(x => x.LeaderPost).OptionalText(100);
@@ -251,7 +245,7 @@ public sealed class SubmitGovernmentDebtReportValidator : AbstractValidator<Subm
     {
         RuleFor(x => x.Month).NotNull();
         RuleFor(x => x.Paid).Must(p => p is null || Yuan.ToFen(p) is not null)
-            .WithMessage(_ => Say.Text("paid 以元为单位，最多两位小数，不小于 0。", "paid is in yuan with at most two decimals, zero or more."));
+            .WithMessage(_ => Language.Say("paid 以元为单位，最多两位小数，不小于 0。", "paid is in yuan with at most two decimals, zero or more."));
         RuleFor(x => x.Progress).Text(2000);
         RuleFor(x => x.Plan).OptionalText(2000);
     }
@@ -267,9 +261,9 @@ public sealed class RecordGovernmentDebtPerformanceValidator : AbstractValidator
     public RecordGovernmentDebtPerformanceValidator()
     {
         RuleFor(x => x.Kind).Must(k => k is null or "payment" or "in-kind")
-            .WithMessage(_ => Say.Text("kind 只能是 payment（给付金钱）或 in-kind（以物抵债）。", "kind must be payment or in-kind."));
+            .WithMessage(_ => Language.Say("kind 只能是 payment（给付金钱）或 in-kind（以物抵债）。", "kind must be payment or in-kind."));
         RuleFor(x => x.Amount).NotNull().GreaterThan(0).Must(a => a is null || Yuan.ToFen(a) is not null)
-            .WithMessage(_ => Say.Text("amount 以元为单位，最多两位小数。", "amount is in yuan with at most two decimals."));
+            .WithMessage(_ => Language.Say("amount 以元为单位，最多两位小数。", "amount is in yuan with at most two decimals."));
         RuleFor(x => x.Description).OptionalText(1000);
     }
 }
@@ -279,7 +273,7 @@ public sealed class RecordGovernmentDebtSettlementValidator : AbstractValidator<
     public RecordGovernmentDebtSettlementValidator()
     {
         RuleFor(x => x.Agreed).NotNull().Must(a => a is null || Yuan.ToFen(a) is not null)
-            .WithMessage(_ => Say.Text("agreed 以元为单位，最多两位小数，不小于 0。", "agreed is in yuan with at most two decimals, zero or more."));
+            .WithMessage(_ => Language.Say("agreed 以元为单位，最多两位小数，不小于 0。", "agreed is in yuan with at most two decimals, zero or more."));
         RuleFor(x => x.Terms).Text(2000);
     }
 }
@@ -313,9 +307,9 @@ public sealed class ListGovernmentDebtorValidator : AbstractValidator<ListGovern
     public ListGovernmentDebtorValidator()
     {
         RuleFor(x => x.Ground).Must(g => g is null or >= 1 and <= 6)
-            .WithMessage(_ => Say.Text("ground 为失信情形 1 至 6（法释〔2013〕17号第一条）。", "ground is 1 to 6 (SPC Art. 1)."));
+            .WithMessage(_ => Language.Say("ground 为失信情形 1 至 6（法释〔2013〕17号第一条）。", "ground is 1 to 6 (SPC Art. 1)."));
         RuleFor(x => x.ExtensionYears).Must(y => y is null or >= 0 and <= 10)
-            .WithMessage(_ => Say.Text("extensionYears 为延长的年数。", "extensionYears is a number of years."));
+            .WithMessage(_ => Language.Say("extensionYears 为延长的年数。", "extensionYears is a number of years."));
     }
 }
 
@@ -323,7 +317,7 @@ public sealed class RemoveGovernmentDebtListingValidator : AbstractValidator<Rem
 {
     public RemoveGovernmentDebtListingValidator() =>
         RuleFor(x => x.Reason).Must(r => RemovalReasons.Parse(r) is not null)
-            .WithMessage(_ => Say.Text($"reason 只能是 {string.Join("、", RemovalReasons.Codes)}。", $"reason must be one of {string.Join(", ", RemovalReasons.Codes)}."));
+            .WithMessage(_ => Language.Say($"reason 只能是 {string.Join("、", RemovalReasons.Codes)}。", $"reason must be one of {string.Join(", ", RemovalReasons.Codes)}."));
 }
 
 public sealed class RequestGovernmentDebtCorrectionValidator : AbstractValidator<RequestGovernmentDebtCorrection>

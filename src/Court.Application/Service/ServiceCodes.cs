@@ -1,5 +1,4 @@
 using System.Text;
-using Court.Domain.Common;
 
 namespace Court.Application.Service;
 
@@ -56,7 +55,4 @@ public static class ServiceCodes
     /// <summary>Every code of <typeparamref name="TEnum"/>, for messages.</summary>
     public static string All<TEnum>()
         where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(Code));
-
-    /// <summary>Chinese by default, English when the caller asked for it (the request culture).</summary>
-    public static string Say(string zh, string en) => Language.Say(zh, en);
 }

@@ -189,7 +189,7 @@ public sealed class OpenServiceFileValidator : AbstractValidator<OpenServiceFile
         RuleFor(x => x.CaseId).Text(100);
         RuleFor(x => x.CaseNumber).MustParse(CaseNumber.Parse).When(x => x.CaseNumber is not null);
         RuleFor(x => x.Procedure).Must(p => p is null || ProcedureCodes.TryParse(p, out _))
-            .WithMessage(_ => ServiceCodes.Say("procedure 只能是 ordinary、simple 或 small-claims。", "procedure must be ordinary, simple or small-claims."));
+            .WithMessage(_ => Language.Say("procedure 只能是 ordinary、simple 或 small-claims。", "procedure must be ordinary, simple or small-claims."));
     }
 }
 
@@ -321,7 +321,7 @@ public static class ServiceCodeRules
     public static IRuleBuilderOptions<T, string?> MustBeCode<T, TEnum>(this IRuleBuilder<T, string?> rule)
         where TEnum : struct, Enum =>
         rule.Must(code => ServiceCodes.TryParse<TEnum>(code, out _))
-            .WithMessage((_, code) => ServiceCodes.Say($"“{code}”无效，可选：{ServiceCodes.All<TEnum>()}。", $"'{code}' is not valid; use one of: {ServiceCodes.All<TEnum>()}."));
+            .WithMessage((_, code) => Language.Say($"“{code}”无效，可选：{ServiceCodes.All<TEnum>()}。", $"'{code}' is not valid; use one of: {ServiceCodes.All<TEnum>()}."));
 }
 
 /// <summary>One handler for the file's steps: the definition says whether the step may happen and who may take it, the decider what it does.</summary>

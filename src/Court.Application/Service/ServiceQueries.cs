@@ -25,7 +25,7 @@ public sealed class GetServiceDeskValidator : AbstractValidator<GetServiceDesk>
     {
         RuleFor(q => q.Page).PagedBy(GetServiceDesk.Sorts);
         RuleFor(q => q.Desk).Must(d => d is null || d == "open" || d == "all" || DeskStatus.All.Contains(d))
-            .WithMessage(_ => ServiceCodes.Say($"desk 可选：open、all、{string.Join("、", DeskStatus.All)}。", $"desk must be open, all or one of {string.Join(", ", DeskStatus.All)}."));
+            .WithMessage(_ => Language.Say($"desk 可选：open、all、{string.Join("、", DeskStatus.All)}。", $"desk must be open, all or one of {string.Join(", ", DeskStatus.All)}."));
         RuleFor(q => q.Channel).MustBeCode<GetServiceDesk, ServiceChannel>().When(q => q.Channel is not null);
     }
 }

@@ -35,11 +35,11 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", ServiceCodes.Say("请选择要上传的 CSV 文件。", "Choose the CSV file to upload."));
+            ModelState.AddModelError("file", Language.Say("请选择要上传的 CSV 文件。", "Choose the CSV file to upload."));
         }
         else if (file.Length > MaxFileBytes)
         {
-            ModelState.AddModelError("file", ServiceCodes.Say("文件超过 4 MB，请拆分后上传。", "The file is over 4 MB: split it."));
+            ModelState.AddModelError("file", Language.Say("文件超过 4 MB，请拆分后上传。", "The file is over 4 MB: split it."));
         }
         else
         {

@@ -8,8 +8,11 @@ public sealed record LocalizedText(string Zh, string En);
 /// <summary>A state's deadline: <see cref="Days"/> calendar or working days after entry; then <see cref="OnExpiry"/> fires.</summary>
 public sealed record DeadlineDefinition(int Days, PeriodUnit Unit, string? OnExpiry);
 
-/// <summary>A state of a process. <see cref="Responsible"/> is the role whose inbox shows an instance in this state.</summary>
-public sealed record StateDefinition(string Name, LocalizedText Title, string? Responsible, DeadlineDefinition? Deadline, bool Final);
+/// <summary>
+/// A state of a process. <see cref="Responsible"/> is the role whose inbox shows an instance in this state;
+/// <see cref="WaitsOn"/>, for processes that hold an asset, whom the asset waits on meanwhile (Court.Domain.Bankruptcy.WaitsOn).
+/// </summary>
+public sealed record StateDefinition(string Name, LocalizedText Title, string? Responsible, DeadlineDefinition? Deadline, bool Final, string? WaitsOn = null);
 
 /// <summary>
 /// <see cref="Trigger"/> (a command name) moves an instance from <see cref="From"/> to <see cref="To"/> when the

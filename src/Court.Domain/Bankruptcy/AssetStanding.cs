@@ -18,11 +18,23 @@ public sealed record StandingSeizure(string SeizingBody, string? SeizingBodySupe
     public bool InForceAt(DateTimeOffset now) => Bound && !CourtCalendar.IsPast(ExpiresOn, now);
 }
 
-/// <summary>The asset's latest release request: its workflow state as recorded in its stream.</summary>
-public sealed record StandingRelease(string RequestId, string? State, bool Open, DateTimeOffset? DueAt, string? NoticeId);
+/// <summary>
+/// Who an asset held by a process waits on in a state, as the state's <c>waitsOn</c> in the pinned definition says
+/// (workflow.schema.json lists these values); the record's data says which body or agency that is.
+/// </summary>
+public static class WaitsOn
+{
+    public const string Judge = "judge";
+    public const string SeizingBodies = "seizing-bodies";
+    public const string Superiors = "superiors";
+    public const string HoldingAgency = "holding-agency";
+}
 
-/// <summary>The asset's disposal: its workflow state as recorded in its stream.</summary>
-public sealed record StandingDisposal(string? State, bool Final, string? NoticeId);
+/// <summary>The asset's latest release request: its workflow state as recorded in its stream, and whom that state waits on.</summary>
+public sealed record StandingRelease(string RequestId, string? State, bool Open, DateTimeOffset? DueAt, string? NoticeId, string? WaitsOn = null);
+
+/// <summary>The asset's disposal: its workflow state as recorded in its stream, and whom that state waits on.</summary>
+public sealed record StandingDisposal(string? State, bool Final, string? NoticeId, string? WaitsOn = null);
 
 /// <summary>Which process names the asset's state: none (seized or free), the release request, or the disposal.</summary>
 public enum StandingSource
@@ -73,25 +85,29 @@ public sealed record AssetStanding(string State, StandingSource Source, IReadOnl
                 return new AssetStanding(Seized, StandingSource.None, blockers);
             }
 
-            // Who the release waits on in each state: the request's data decides the party (which bodies, which notice).
-            blockers.Add(state switch
+            if (release.WaitsOn is { } waitsOn)
             {
-                "Requested" => new Blocker("awaiting-judge", "judge", release.RequestId, null),
-                "AwaitingSeizingBodies" => new Blocker("awaiting-seizing-bodies", string.Join("、", inForce.Select(s => s.SeizingBody)), release.RequestId, release.DueAt),
-                "AwaitingSuperiors" => new Blocker("awaiting-superiors", string.Join("、", inForce.Select(s => s.SeizingBodySuperior ?? s.SeizingBody)), release.RequestId, release.DueAt),
-                "RulingDue" => new Blocker("ruling-due", "judge", release.RequestId, null),
-                "AwaitingRegistry" => new Blocker("awaiting-agency", holdingAgency, release.NoticeId, null),
-                _ => new Blocker("agency-cannot-execute", holdingAgency, release.NoticeId, null),
-            });
+                blockers.Add(WaitingOn(waitsOn, inForce, holdingAgency, release.NoticeId, release.RequestId, release.DueAt));
+            }
+
             return new AssetStanding(state, StandingSource.Release, blockers);
         }
 
-        return disposal?.State switch
-        {
-            null => new AssetStanding(Free, StandingSource.None, []),
-            "Sold" => new AssetStanding("Sold", StandingSource.Disposal, [new Blocker("awaiting-sale-confirmation", "judge", assetId, null)]),
-            "Confirmed" => new AssetStanding("Confirmed", StandingSource.Disposal, [new Blocker("awaiting-transfer", holdingAgency, disposal.NoticeId, null)]),
-            var state => new AssetStanding(state, StandingSource.Disposal, []),
-        };
+        return disposal is { State: { } disposalState }
+            ? new AssetStanding(disposalState, StandingSource.Disposal, disposal.WaitsOn is { } waits ? [WaitingOn(waits, [], holdingAgency, disposal.NoticeId, assetId, null)] : [])
+            : new AssetStanding(Free, StandingSource.None, []);
     }
+
+    /// <summary>
+    /// The blocker for a state that waits on <paramref name="waitsOn"/>: its kind names the party, the record's data
+    /// says who; the holding agency acts on the notice it was sent, everyone else on the request or asset itself.
+    /// </summary>
+    private static Blocker WaitingOn(string waitsOn, IReadOnlyList<StandingSeizure> inForce, string holdingAgency, string? noticeId, string recordId, DateTimeOffset? dueAt) =>
+        new("awaiting-" + waitsOn, waitsOn switch
+        {
+            WaitsOn.SeizingBodies => string.Join("、", inForce.Select(s => s.SeizingBody)),
+            WaitsOn.Superiors => string.Join("、", inForce.Select(s => s.SeizingBodySuperior ?? s.SeizingBody)),
+            WaitsOn.HoldingAgency => holdingAgency,
+            _ => waitsOn,
+        }, waitsOn == WaitsOn.HoldingAgency ? noticeId : recordId, dueAt);
 }

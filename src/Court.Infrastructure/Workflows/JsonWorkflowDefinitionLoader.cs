@@ -138,7 +138,7 @@ public sealed class JsonWorkflowDefinitionLoader(string folder)
                 deadline = new DeadlineDefinition((int)d["days"]!, Unit(d["unit"]), (string?)d["onExpiry"]);
             }
 
-            return new StateDefinition(p.Key, Text(s["title"]!), (string?)s["responsible"], deadline, (bool?)s["final"] ?? false);
+            return new StateDefinition(p.Key, Text(s["title"]!), (string?)s["responsible"], deadline, (bool?)s["final"] ?? false, (string?)s["waitsOn"]);
         }).ToList();
 
         var transitions = root["transitions"]!.AsArray().Select((n, i) =>

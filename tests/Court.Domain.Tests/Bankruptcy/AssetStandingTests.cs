@@ -32,10 +32,38 @@ public sealed class AssetStandingTests
     public void While_a_seizure_binds_an_open_release_names_the_state_by_its_recorded_workflow_state()
     {
         var due = Now.AddDays(15);
-        var standing = AssetStanding.Of("asset-1", "nrb-jiangjin", [Seizure(new DateOnly(2024, 5, 10))], new StandingRelease("r-1", "AwaitingSuperiors", true, due, null), null, false, Now);
+        var standing = AssetStanding.Of("asset-1", "nrb-jiangjin", [Seizure(new DateOnly(2024, 5, 10))], new StandingRelease("r-1", "AwaitingSuperiors", true, due, null, WaitsOn.Superiors), null, false, Now);
 
         Assert.Equal(("AwaitingSuperiors", StandingSource.Release), (standing.State, standing.Source));
         Assert.Equal(new Blocker("awaiting-superiors", "重庆市第五中级人民法院", "r-1", due), standing.BlockedBy[^1]);
+    }
+
+    [Fact]
+    public void Whom_a_state_waits_on_comes_from_the_definition_not_from_the_state_name()
+    {
+        // A court's own state, unknown to the code: its definition says the holding agency must act, on the notice.
+        var standing = AssetStanding.Of("asset-1", "nrb-jiangjin", [Seizure(new DateOnly(2024, 5, 10))], new StandingRelease("r-1", "WithTheRegistryAgain", true, null, "notice-1", WaitsOn.HoldingAgency), null, false, Now);
+
+        Assert.Equal("WithTheRegistryAgain", standing.State);
+        Assert.Equal(new Blocker("awaiting-holding-agency", "nrb-jiangjin", "notice-1", null), standing.BlockedBy[^1]);
+    }
+
+    [Fact]
+    public void A_state_that_waits_on_no_one_outside_adds_no_blocker_beyond_the_seizures()
+    {
+        var standing = AssetStanding.Of("asset-1", "nrb-jiangjin", [Seizure(new DateOnly(2024, 5, 10))], new StandingRelease("r-1", "Requested", true, null, null), null, false, Now);
+
+        Assert.Equal("first-seizure", Assert.Single(standing.BlockedBy).Kind);
+    }
+
+    [Fact]
+    public void A_sold_asset_waits_on_the_judge_and_a_confirmed_one_on_the_holding_agency_as_the_disposal_definition_says()
+    {
+        var sold = AssetStanding.Of("asset-1", "nrb-jiangjin", [], null, new StandingDisposal("Sold", false, null, WaitsOn.Judge), false, Now);
+        var confirmed = AssetStanding.Of("asset-1", "nrb-jiangjin", [], null, new StandingDisposal("Confirmed", false, "notice-9", WaitsOn.HoldingAgency), false, Now);
+
+        Assert.Equal(new Blocker("awaiting-judge", "judge", "asset-1", null), Assert.Single(sold.BlockedBy));
+        Assert.Equal(new Blocker("awaiting-holding-agency", "nrb-jiangjin", "notice-9", null), Assert.Single(confirmed.BlockedBy));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class RecordDisposalOutcomeTests(ApiWithFreeBuilding api) : IClass
 
         var sold = await api.AssetAsync(asset);
         Assert.Equal(("Sold", 1_200_000L), (sold.GetProperty("state").GetString(), sold.GetProperty("disposal").GetProperty("priceFen").GetInt64()));
-        Assert.Contains(sold.GetProperty("blockedBy").EnumerateArray(), b => b.GetProperty("kind").GetString() == "awaiting-sale-confirmation");
+        Assert.Contains(sold.GetProperty("blockedBy").EnumerateArray(), b => (b.GetProperty("kind").GetString(), b.GetProperty("party").GetString()) == ("awaiting-judge", "judge"));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ReroutedReleaseTests(ApiWithReroutedRelease api) : IClassFix
     [Fact]
     public async Task An_overdue_seizing_body_leads_straight_to_the_ruling_and_the_request_is_released_through_the_agency()
     {
-        var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");
+        var (requestId, assetId, _) = await api.NewRequestAsync(api.CaseId, "Approved");
         var stream = "release-request-" + requestId;
         var judge = await api.AsJudge();
 
@@ -66,6 +66,11 @@ public sealed class ReroutedReleaseTests(ApiWithReroutedRelease api) : IClassFix
         Assert.DoesNotContain(details.GetProperty("documents").EnumerateArray(), d => d.GetProperty("title").GetString() == "督促函");
         var item = Assert.Single((await (await api.AsSupervisor()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == requestId);
         Assert.Equal("SeizingBodyIgnoredLetters", item.GetProperty("reason").GetString());
+
+        // The case view follows the new route too: the asset now waits on the judge, as the state's waitsOn says.
+        var asset = await api.AssetAsync(assetId);
+        Assert.Equal("RulingDue", asset.GetProperty("state").GetString());
+        Assert.Equal("awaiting-judge", asset.GetProperty("blockedBy").EnumerateArray().Last().GetProperty("kind").GetString());
 
         // The judge's inbox has it, titled by the definition; the administrator's no longer does.
         var task = Assert.Single((await judge.GetJsonAsync("/api/tasks")).GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == stream);

@@ -1,12 +1,16 @@
 using Court.Application.Projections;
+using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
 using Court.Domain.Workflows;
 
 namespace Court.Application.Bankruptcy.ReadModels;
 
-/// <summary>The case view (court and administrator) with each asset's state and what blocks it, and the links from ids to cases.</summary>
-public sealed class CaseProjection : IProjection
+/// <summary>
+/// The case view (court and administrator) with each asset's state and what blocks it, and the links from ids to cases.
+/// Whom a state waits on is read from the instance's pinned definition (<see cref="StateDefinition.WaitsOn"/>).
+/// </summary>
+public sealed class CaseProjection(WorkflowCatalog catalog) : IProjection
 {
     public string Name => "bankruptcy-cases";
 
@@ -110,10 +114,10 @@ public sealed class CaseProjection : IProjection
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId.StartsWith(Disposal.StreamPrefix, StringComparison.Ordinal):
                 asset.Disposal ??= new DisposalView();
-                (asset.Disposal.Stage, asset.Disposal.WorkflowState, asset.Disposal.WorkflowVersion, asset.Disposal.Final) = (w.Entered.State, w.Entered.State, w.WorkflowVersion, w.Entered.IsFinal);
+                (asset.Disposal.Stage, asset.Disposal.WorkflowState, asset.Disposal.WorkflowVersion, asset.Disposal.Final, asset.Disposal.WaitsOn) = (w.Entered.State, w.Entered.State, w.WorkflowVersion, w.Entered.IsFinal, WaitsOn(w));
                 break;
             case IWorkflowEvent w when asset is not null && envelope.StreamId == ReleaseRequest.StreamPrefix + asset.ReleaseRequestId:
-                (asset.ReleaseStage, asset.ReleaseWorkflowVersion, asset.ReleaseOpen, asset.ReleaseDueAt) = (w.Entered.State, w.WorkflowVersion, !w.Entered.IsFinal, w.Entered.DueAt);
+                (asset.ReleaseStage, asset.ReleaseWorkflowVersion, asset.ReleaseOpen, asset.ReleaseDueAt, asset.ReleaseWaitsOn) = (w.Entered.State, w.WorkflowVersion, !w.Entered.IsFinal, w.Entered.DueAt, WaitsOn(w));
                 break;
             default:
                 return;
@@ -128,6 +132,8 @@ public sealed class CaseProjection : IProjection
         Touch(view, envelope);
         session.Store(view.Id, view, view.AdministratorUserId);
     }
+
+    private string? WaitsOn(IWorkflowEvent w) => catalog.Find(w.WorkflowId, w.WorkflowVersion)?.FindState(w.Entered.State)?.WaitsOn;
 
     private static void Touch(CaseView view, EventEnvelope envelope)
     {

@@ -51,6 +51,9 @@ public sealed class DisposalView
     /// <summary>The definition version the instance is pinned to (0 in views built before it was recorded): its titles name the state.</summary>
     public int WorkflowVersion { get; set; }
 
+    /// <summary>Whom the disposal's state waits on, per its pinned definition.</summary>
+    public string? WaitsOn { get; set; }
+
     public DisposalMethod Method { get; set; }
 
     public string Platform { get; set; } = "";
@@ -105,6 +108,9 @@ public sealed class AssetView
 
     public DateTimeOffset? ReleaseDueAt { get; set; }
 
+    /// <summary>Whom the release request's state waits on, per its pinned definition.</summary>
+    public string? ReleaseWaitsOn { get; set; }
+
     public DateOnly? ReleaseDueOn => WorkingDayCalendar.LastDayOf(ReleaseDueAt);
 
     public string? NoticeId { get; set; }
@@ -150,8 +156,8 @@ public sealed class AssetView
             Id,
             HoldingAgency,
             Seizures.Select(s => new StandingSeizure(s.SeizingBody, s.SeizingBodySuperior, s.DocumentNumber, s.Rank, s.SeizedOn, s.ExpiresOn, s.Status == SeizureStatus.InForce)),
-            ReleaseRequestId is null ? null : new StandingRelease(ReleaseRequestId, ReleaseStage, ReleaseOpen, ReleaseDueAt, NoticeId),
-            Disposal is null ? null : new StandingDisposal(Disposal.WorkflowState, Disposal.Final, Disposal.NoticeId),
+            ReleaseRequestId is null ? null : new StandingRelease(ReleaseRequestId, ReleaseStage, ReleaseOpen, ReleaseDueAt, NoticeId, ReleaseWaitsOn),
+            Disposal is null ? null : new StandingDisposal(Disposal.WorkflowState, Disposal.Final, Disposal.NoticeId, Disposal.WaitsOn),
             Transferred,
             now);
         (State, StateSource, BlockedBy) = (standing.State, standing.Source, [.. standing.BlockedBy]);

@@ -49,6 +49,12 @@ public sealed class WorkingDayCalendar
     /// </summary>
     public bool IsProvisional(DateOnly lastDay) => !Covers(lastDay);
 
+    /// <summary>
+    /// The year whose State Council notice should be loaded by <paramref name="today"/> and is not: from 1 October
+    /// (the notice usually appears in November), next year's; null when it is loaded or it is too early to ask.
+    /// </summary>
+    public int? MissingNoticeOn(DateOnly today) => today.Month >= 10 && !years.Contains(today.Year + 1) ? today.Year + 1 : null;
+
     /// <summary><see cref="IsProvisional(DateOnly)"/> of a deadline that may be absent.</summary>
     public bool IsProvisional(DateOnly? lastDay) => lastDay is { } day && IsProvisional(day);
 

@@ -119,6 +119,14 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Theory]
+    [InlineData("2026-09-30", null)] // too early: the notice usually appears in November
+    [InlineData("2026-10-01", 2027)]
+    [InlineData("2026-12-31", 2027)]
+    [InlineData("2025-10-01", null)] // 2026's notice is loaded
+    public void From_1_October_next_years_missing_notice_is_named(string today, int? missing) =>
+        Assert.Equal(missing, China.MissingNoticeOn(Day(today)));
+
+    [Theory]
     [InlineData(2025)]
     [InlineData(2026)]
     public void Every_statutory_holiday_the_measures_compute_is_a_day_off_in_the_published_notice(int year)

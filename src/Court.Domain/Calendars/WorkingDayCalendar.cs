@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Court.Domain.Calendars;
 
 /// <summary>Whether a period counts every day or only working days.</summary>
@@ -21,8 +23,7 @@ public sealed class WorkingDayCalendar
     private readonly HashSet<DateOnly> daysOff;
     private readonly HashSet<DateOnly> workingWeekendDays;
     private readonly HashSet<int> years;
-    private readonly Dictionary<int, HashSet<DateOnly>> provisional = [];
-    private readonly Lock provisionalLock = new();
+    private readonly ConcurrentDictionary<int, HashSet<DateOnly>> provisional = new();
 
     public WorkingDayCalendar(IEnumerable<int> coveredYears, IEnumerable<DateOnly> daysOff, IEnumerable<DateOnly> workingWeekendDays)
     {
@@ -142,17 +143,6 @@ public sealed class WorkingDayCalendar
     /// <summary><see cref="LastDayOf(DateTimeOffset)"/> of a deadline that may be absent.</summary>
     public static DateOnly? LastDayOf(DateTimeOffset? dueAt) => dueAt is { } due ? LastDayOf(due) : null;
 
-    private HashSet<DateOnly> ProvisionalDaysOff(int year)
-    {
-        lock (provisionalLock)
-        {
-            if (!provisional.TryGetValue(year, out var days))
-            {
-                days = year >= ProvisionalHolidays.FirstYear && year <= ProvisionalHolidays.LastYear ? [.. ProvisionalHolidays.DaysOff(year)] : [];
-                provisional[year] = days;
-            }
-
-            return days;
-        }
-    }
+    private HashSet<DateOnly> ProvisionalDaysOff(int year) => provisional.GetOrAdd(year, y =>
+        y >= ProvisionalHolidays.FirstYear && y <= ProvisionalHolidays.LastYear ? [.. ProvisionalHolidays.DaysOff(y)] : []);
 }

@@ -346,7 +346,9 @@ public static class GovernmentDebtDecider
             case RemovalReason.Performed when state.FullyPerformedOn is null:
                 return DomainError.Conflict("government-debt.not-performed", $"尚有 {Money.Format(state.BalanceOn(context.Today).OutstandingFen)} 元未履行。", $"{Money.Format(state.BalanceOn(context.Today).OutstandingFen)} yuan is still outstanding.");
             case RemovalReason.TermEnded when listing.EndsOn is not { } ends || ends > context.Today:
-                return DomainError.Conflict("government-debt.term-running", listing.EndsOn is { } end ? $"The term runs until {end:yyyy-MM-dd}." : "A ground-1 listing has no term that could end.");
+                return listing.EndsOn is { } end
+                    ? DomainError.Conflict("government-debt.term-running", $"纳入期限至 {end:yyyy-MM-dd} 届满，尚未届满。", $"The term runs until {end:yyyy-MM-dd}.")
+                    : DomainError.Conflict("government-debt.term-running", "第一项情形没有固定期限，不存在期限届满。", "A ground-1 listing has no term that could end.");
             case RemovalReason.ListingInError when listing.Correction is not { Justified: true }:
                 return DomainError.Conflict("government-debt.correction-not-justified", "审查和复议均未认定纳入错误。", "No review or reconsideration found the listing in error.");
             case RemovalReason.CreditorRequest or RemovalReason.Other:

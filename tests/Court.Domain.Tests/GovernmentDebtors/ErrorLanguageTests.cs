@@ -27,4 +27,13 @@ public sealed class ErrorLanguageTests
         Assert.Contains("推送日期须在立案日", error.MessageIn(Chinese), StringComparison.Ordinal);
         Assert.Contains("A push is dated from the opening", error.MessageIn(English), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_removal_for_a_term_that_has_not_ended_is_refused_in_chinese_and_english()
+    {
+        var error = ThenRefused(When(Listed(new DateOnly(2024, 3, 1)), new RemoveListing(RemovalReason.TermEnded), On(2030, 1, 1)), "government-debt.term-running");
+
+        Assert.Contains("没有固定期限", error.MessageIn(Chinese), StringComparison.Ordinal);
+        Assert.Contains("no term that could end", error.MessageIn(English), StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Court.Domain.Calendars;
 
 /// <summary>Whether a period counts every day or only working days.</summary>
@@ -10,8 +12,8 @@ public enum PeriodUnit
 /// <summary>
 /// China's working days: Monday to Friday, less the statutory days off, plus the weekend days the State Council
 /// turns into working days (调休). Loaded from <c>workflows/calendars/CN-YYYY.json</c>. For years no file covers,
-/// only weekends and the holidays fixed to Gregorian dates (1 Jan, 1–2 May, 1–3 Oct) are known: <see cref="Covers"/>
-/// says so, so callers can flag such a deadline as provisional.
+/// the statutory days off are computed from the holiday measures (<see cref="ProvisionalHolidays"/>), without the
+/// notice's adjusted weekends: <see cref="IsProvisional(DateOnly)"/> says so, so callers flag such a date as provisional.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
@@ -21,6 +23,7 @@ public sealed class WorkingDayCalendar
     private readonly HashSet<DateOnly> daysOff;
     private readonly HashSet<DateOnly> workingWeekendDays;
     private readonly HashSet<int> years;
+    private readonly ConcurrentDictionary<int, HashSet<DateOnly>> provisional = new();
 
     public WorkingDayCalendar(IEnumerable<int> coveredYears, IEnumerable<DateOnly> daysOff, IEnumerable<DateOnly> workingWeekendDays)
     {
@@ -34,12 +37,30 @@ public sealed class WorkingDayCalendar
         }
     }
 
-    /// <summary>A calendar that knows no holidays (weekends only): for tests and for places without published data.</summary>
-    public static WorkingDayCalendar WeekendsOnly { get; } = new([], [], []);
+    /// <summary>A calendar with no State Council notice loaded: every year's days off are the provisional statutory holidays.</summary>
+    public static WorkingDayCalendar WithoutNotices { get; } = new([], [], []);
 
     public IReadOnlyCollection<int> CoveredYears => years;
 
     public bool Covers(DateOnly date) => years.Contains(date.Year);
+
+    /// <summary>
+    /// Whether a period whose last day is <paramref name="lastDay"/> was worked out on a year no State Council notice
+    /// covers yet: its days off are the measures' statutory holidays only, so the date may move once the notice is loaded.
+    /// </summary>
+    public bool IsProvisional(DateOnly lastDay) => !Covers(lastDay);
+
+    /// <summary>
+    /// The year whose State Council notice should be loaded by <paramref name="today"/> and is not: from 1 October
+    /// (the notice usually appears in November), next year's; null when it is loaded or it is too early to ask.
+    /// </summary>
+    public int? MissingNoticeOn(DateOnly today) => today.Month >= 10 && !years.Contains(today.Year + 1) ? today.Year + 1 : null;
+
+    /// <summary><see cref="IsProvisional(DateOnly)"/> of a deadline that may be absent.</summary>
+    public bool IsProvisional(DateOnly? lastDay) => lastDay is { } day && IsProvisional(day);
+
+    /// <summary><see cref="IsProvisional(DateOnly)"/> of the period that runs out at <paramref name="dueAt"/>.</summary>
+    public bool IsProvisional(DateTimeOffset? dueAt) => IsProvisional(LastDayOf(dueAt));
 
     public bool IsWorkingDay(DateOnly day)
     {
@@ -53,7 +74,7 @@ public sealed class WorkingDayCalendar
             return false;
         }
 
-        return Covers(day) || !IsFixedDateHoliday(day);
+        return Covers(day) || !ProvisionalDaysOff(day.Year).Contains(day);
     }
 
     /// <summary><paramref name="date"/> itself when it is a working day, otherwise the first working day after it.</summary>
@@ -122,5 +143,6 @@ public sealed class WorkingDayCalendar
     /// <summary><see cref="LastDayOf(DateTimeOffset)"/> of a deadline that may be absent.</summary>
     public static DateOnly? LastDayOf(DateTimeOffset? dueAt) => dueAt is { } due ? LastDayOf(due) : null;
 
-    private static bool IsFixedDateHoliday(DateOnly date) => (date.Month, date.Day) is (1, 1) or (5, 1) or (5, 2) or (10, 1) or (10, 2) or (10, 3);
+    private HashSet<DateOnly> ProvisionalDaysOff(int year) => provisional.GetOrAdd(year, y =>
+        y >= ProvisionalHolidays.FirstYear && y <= ProvisionalHolidays.LastYear ? [.. ProvisionalHolidays.DaysOff(y)] : []);
 }

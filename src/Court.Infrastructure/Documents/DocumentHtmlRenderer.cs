@@ -64,20 +64,20 @@ internal static class DocumentHtmlRenderer
         }
 
         b.Append("<p class=\"court\">").Append(E(d.Court.NameZh)).Append("</p>");
-        b.Append("<h1>").Append(E(c.Title)).Append("</h1>");
+        b.Append("<h1>").Append(P(c.Title)).Append("</h1>");
         b.Append("<p class=\"number\">").Append(E(d.Number)).Append("</p>");
-        b.Append("<p class=\"case\">案号：").Append(E(c.CaseNumber)).Append("</p>");
-        b.Append("<p class=\"addressee\">").Append(E(c.Addressee)).Append("：</p>");
+        b.Append("<p class=\"case\">案号：").Append(P(c.CaseNumber)).Append("</p>");
+        b.Append("<p class=\"addressee\">").Append(P(c.Addressee)).Append("：</p>");
         foreach (var section in c.Sections)
         {
             if (section.Heading is { } heading)
             {
-                b.Append("<h2>").Append(E(heading)).Append("</h2>");
+                b.Append("<h2>").Append(P(heading)).Append("</h2>");
             }
 
             foreach (var p in section.Paragraphs)
             {
-                b.Append("<p class=\"body\">").Append(E(p)).Append("</p>");
+                b.Append("<p class=\"body\">").Append(P(p)).Append("</p>");
             }
 
             if (section.Fields is { Count: > 0 } fields)
@@ -85,7 +85,7 @@ internal static class DocumentHtmlRenderer
                 b.Append("<table>");
                 foreach (var f in fields)
                 {
-                    b.Append("<tr><th scope=\"row\">").Append(E(f.Label)).Append("</th><td>").Append(E(f.Value)).Append("</td></tr>");
+                    b.Append("<tr><th scope=\"row\">").Append(P(f.Label)).Append("</th><td>").Append(P(f.Value)).Append("</td></tr>");
                 }
 
                 b.Append("</table>");
@@ -95,12 +95,12 @@ internal static class DocumentHtmlRenderer
         b.Append("<div class=\"sign\">").Append(E(d.Court.NameZh)).Append("<br>").Append(E(ChineseDates.Format(d.IssuedOn))).Append("<br>（院印）</div>");
         if (c.Contact is { } contact)
         {
-            b.Append("<p class=\"contact\">").Append(E(contact)).Append("</p>");
+            b.Append("<p class=\"contact\">").Append(P(contact)).Append("</p>");
         }
 
         if (c.CopyTo is { Count: > 0 } copyTo)
         {
-            b.Append("<p class=\"copyto\">抄送：").Append(E(string.Join("、", copyTo))).Append("</p>");
+            b.Append("<p class=\"copyto\">抄送：").Append(P(string.Join("、", copyTo))).Append("</p>");
         }
 
         b.Append("<section class=\"verify\">").Append(QrCodes.Svg(url.AbsoluteUri, "qr"));
@@ -121,4 +121,7 @@ internal static class DocumentHtmlRenderer
     };
 
     private static string E(string text) => Encoder.Encode(text);
+
+    /// <summary>Document text as printed (<see cref="PrintedText"/>), encoded.</summary>
+    private static string P(string text) => Encoder.Encode(PrintedText.Of(text));
 }

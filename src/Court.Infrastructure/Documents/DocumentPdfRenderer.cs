@@ -128,7 +128,7 @@ internal sealed class DocumentPdfRenderer : IDisposable
 
     private void Centered(string text, XFont font, double lineHeight, bool simulateBold = false)
     {
-        foreach (var line in Wrap(text, font, Width))
+        foreach (var line in Wrap(PrintedText.Of(text), font, Width))
         {
             EnsureSpace(font.Height * lineHeight);
             var rect = new XRect(Left, y, Width, font.Height);
@@ -146,14 +146,14 @@ internal sealed class DocumentPdfRenderer : IDisposable
     private void Line(string text, XFont font, XStringFormat align, double rightInset = 0)
     {
         EnsureSpace(font.Height * 1.5);
-        gfx.DrawString(text, font, XBrushes.Black, new XRect(Left, y, Width - rightInset, font.Height), align);
+        gfx.DrawString(PrintedText.Of(text), font, XBrushes.Black, new XRect(Left, y, Width - rightInset, font.Height), align);
         y += font.Height * 1.5;
     }
 
     private void Paragraph(string text, bool indent)
     {
         var indentWidth = indent ? gfx.MeasureString("　　", body).Width : 0;
-        var lines = Wrap(text, body, Width, indentWidth);
+        var lines = Wrap(PrintedText.Of(text), body, Width, indentWidth);
         for (var i = 0; i < lines.Count; i++)
         {
             EnsureSpace(body.Height * 1.6);
@@ -170,8 +170,8 @@ internal sealed class DocumentPdfRenderer : IDisposable
         y += 2;
         foreach (var field in fields)
         {
-            var labels = Wrap(field.Label, body, labelWidth - 2 * pad);
-            var values = Wrap(field.Value, body, Width - labelWidth - 2 * pad);
+            var labels = Wrap(PrintedText.Of(field.Label), body, labelWidth - 2 * pad);
+            var values = Wrap(PrintedText.Of(field.Value), body, Width - labelWidth - 2 * pad);
             var rows = Math.Max(labels.Count, values.Count);
             var height = rows * body.Height * 1.35 + 2 * pad;
             if (y + height > Bottom)

@@ -65,6 +65,7 @@ public static class WorkflowInfrastructure
         services.AddSingleton<IWorkflowDefinitionSource, FolderWorkflowDefinitionSource>();
         services.AddSingleton(_ => CalendarLoader.Load(settings.ResolveCalendarsPath()));
         services.AddHostedService<WorkflowCatalogStartup>();
+        services.AddHostedService<CalendarNoticeWarning>();
         services.AddLeaderWork<WorkflowTimerService>();
         services.TryAddSingleton<ProcessManagerFaults>();
         services.AddSingleton<ProcessManager>();

@@ -10,7 +10,7 @@ namespace Court.Web.Pages;
 /// <summary>The home page: the caller's task inbox (the workflow runtime's ListMyTasks, as GET /api/tasks), soonest deadline first.</summary>
 public sealed class IndexModel(ISender sender, ICallerContext caller, IEnumerable<TaskLink> links) : PageModel
 {
-    public sealed record InboxRow(string Title, string? CaseNumber, string? Link, string State, DateTimeOffset? DueAt, bool Overdue);
+    public sealed record InboxRow(string Title, string? CaseNumber, string? Link, string State, DateTimeOffset? DueAt, bool Overdue, bool DueOnProvisional = false);
 
     public IReadOnlyList<InboxRow> Tasks { get; private set; } = [];
 
@@ -32,7 +32,8 @@ public sealed class IndexModel(ISender sender, ICallerContext caller, IEnumerabl
             LinkFor(t.StreamId) ?? (seesDiagrams ? $"/Workflows?id={Uri.EscapeDataString(t.WorkflowId)}&state={Uri.EscapeDataString(t.State)}" : null),
             zh ? t.StateTitle.Zh : t.StateTitle.En,
             t.DueAt,
-            t.Overdue)).ToList();
+            t.Overdue,
+            t.DueOnProvisional)).ToList();
     }
 
     /// <summary>The process's title, and what the task is about when the record says (two notices of one case differ by it).</summary>

@@ -36,7 +36,7 @@ public sealed class RenderingDocumentsTests
         Assert.Equal(595, page.Width, 0);
         Assert.Equal(842, page.Height, 0);
         var text = string.Concat(parsed.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
-        foreach (var expected in new[] { "重庆市江津区人民法院", "协助执行通知书", document.Number, "(2022)渝0116破1号", "重庆市江津区规划和自然资源局", "鼎山大道88号", "二〇二二年三月十日", document.VerificationCode, "抄送" })
+        foreach (var expected in new[] { "重庆市江津区人民法院", "协助执行通知书", document.Number, "案号：（2022）渝0116破1号", "（2022）渝0116破1号之三民事裁定", "渝(2019)江津区不动产权第0001234号", "重庆市江津区规划和自然资源局", "鼎山大道88号", "二〇二二年三月十日", document.VerificationCode, "抄送" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
@@ -81,6 +81,26 @@ public sealed class RenderingDocumentsTests
         Assert.Contains("size: A4", html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"qr\"", html, StringComparison.Ordinal);
         Assert.Contains(document.VerificationCode, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Printed_case_numbers_use_full_width_brackets_in_the_pdf_and_the_html()
+    {
+        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
+        var document = await host.WithIssuerAsync(d => d.IssueAsync(FullNotice()));
+        var url = VerificationLinks.For(PublicBase, document);
+        using var parsed = PdfDocument.Open(new DocumentRenderer().RenderPdf(document, url));
+        var pdfText = string.Concat(parsed.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+        var html = new DocumentRenderer().RenderHtml(document, url);
+
+        foreach (var text in new[] { pdfText, html })
+        {
+            Assert.Contains("（2022）渝0116破1号", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("(2022)渝0116破1号", text, StringComparison.Ordinal);
+            Assert.Contains("渝(2019)江津区不动产权第0001234号", text, StringComparison.Ordinal); // not a case number: as recorded
+        }
+
+        Assert.Equal("(2022)渝0116破1号", document.Content.CaseNumber); // the record keeps the form the API takes
     }
 
     [Fact]

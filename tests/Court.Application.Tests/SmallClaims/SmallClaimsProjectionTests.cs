@@ -62,7 +62,7 @@ public sealed class SmallClaimsProjectionTests
         var store = scope.ServiceProvider.GetRequiredService<AggregateStore>();
         await store.ExecuteAsync<SmallClaimsCase>(
             CaseId,
-            (state, now) => SmallClaimsDecider.Decide(state, command, new SmallClaimsContext(now, FeeScheduleCatalog.BuiltIn, threshold, WorkingDayCalendar.WeekendsOnly, new SmallClaimsPeriods(2, 1, 7))));
+            (state, now) => SmallClaimsDecider.Decide(state, command, new SmallClaimsContext(now, FeeScheduleCatalog.BuiltIn, threshold, WorkingDayCalendar.WithoutNotices, new SmallClaimsPeriods(2, 1, 7))));
     }
 
     private static async Task<string> SnapshotAsync(IReadModels readModels) => JsonSerializer.Serialize(new object[]

@@ -256,7 +256,7 @@ public sealed class WorkflowRuntimeTests(SqliteTestDatabase database) : IAsyncLi
     }
 
     private async Task<IReadOnlyList<Court.Application.Workflows.Queries.WorkflowTaskView>> ListTasksAsync(ICallerContext caller) =>
-        (await new Court.Application.Workflows.Queries.ListMyTasksHandler(Host.Services.GetRequiredService<IReadModels>(), caller, Host.Catalog, clock)
+        (await new Court.Application.Workflows.Queries.ListMyTasksHandler(Host.Services.GetRequiredService<IReadModels>(), caller, Host.Catalog, Host.Services.GetRequiredService<Court.Domain.Calendars.WorkingDayCalendar>(), clock)
             .Handle(new Court.Application.Workflows.Queries.ListMyTasks(), CancellationToken.None)).Items;
 
     private async Task<string> StateAsync(string streamId) =>

@@ -79,11 +79,61 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void Beyond_the_published_years_only_weekends_and_fixed_date_holidays_are_known()
+    public void Beyond_the_published_years_the_fixed_date_holidays_are_days_off_and_dates_are_provisional()
     {
         Assert.False(China.Covers(Day("2027-01-01")));
         Assert.False(China.IsWorkingDay(Day("2027-01-01")));
         Assert.Equal(Day("2027-01-04"), China.EndOfCalendarDayPeriod(Day("2026-12-17"), 15));
+        Assert.True(China.IsProvisional(Day("2027-01-04")));
+        Assert.False(China.IsProvisional(Day("2026-12-31")));
+    }
+
+    [Fact]
+    public void A_deadline_across_Spring_Festival_2027_skips_it_and_is_provisional()
+    {
+        // No notice for 2027: Spring Festival is 6 Feb 2027 (Sat), so eve to day 3 is Fri 5 – Mon 8 Feb, and the
+        // Saturday and Sunday are made up on Tue 9 and Wed 10 Feb (补假). Ten days from 26 Jan end on Fri 5 Feb.
+        Assert.Equal(Day("2027-02-06"), ProvisionalHolidays.SpringFestival(2027));
+        foreach (var off in new[] { "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-02-10" })
+        {
+            Assert.False(China.IsWorkingDay(Day(off)), off);
+        }
+
+        var lastDay = China.EndOfCalendarDayPeriod(Day("2027-01-26"), 10);
+        Assert.Equal(Day("2027-02-11"), lastDay);
+        Assert.True(China.IsProvisional(lastDay));
+        Assert.Equal(Day("2027-02-11"), China.AddWorkingDays(Day("2027-02-04"), 1));
+    }
+
+    [Theory]
+    [InlineData(2027, "2027-04-05", "2027-06-09", "2027-09-15")]
+    [InlineData(2028, "2028-04-04", "2028-05-28", "2028-10-03")] // a lunar year with a leap fifth month
+    [InlineData(2029, "2029-04-04", "2029-06-16", "2029-09-22")]
+    public void The_provisional_calendar_puts_Qingming_Dragon_Boat_and_Mid_Autumn_on_their_days(int year, string qingming, string dragonBoat, string midAutumn)
+    {
+        var days = ProvisionalHolidays.StatutoryDays(year).ToHashSet();
+        Assert.Contains(Day(qingming), days);
+        Assert.Contains(Day(dragonBoat), days);
+        Assert.Contains(Day(midAutumn), days);
+        Assert.Equal(Day(qingming), ProvisionalHolidays.Qingming(year));
+    }
+
+    [Theory]
+    [InlineData("2026-09-30", null)] // too early: the notice usually appears in November
+    [InlineData("2026-10-01", 2027)]
+    [InlineData("2026-12-31", 2027)]
+    [InlineData("2025-10-01", null)] // 2026's notice is loaded
+    public void From_1_October_next_years_missing_notice_is_named(string today, int? missing) =>
+        Assert.Equal(missing, China.MissingNoticeOn(Day(today)));
+
+    [Theory]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void Every_statutory_holiday_the_measures_compute_is_a_day_off_in_the_published_notice(int year)
+    {
+        // 2025 and 2026 are the years the 2024 measures apply to; their notices are the check on the computation.
+        var missing = ProvisionalHolidays.StatutoryDays(year).Where(China.IsWorkingDay).ToList();
+        Assert.Empty(missing);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Court.Application.Demo;
 using Court.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -14,30 +13,6 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
 {
     private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Fails with the page's error summary when a form did not lead where it should.</summary>
-    private static async Task ExpectUrlAsync(IPage page, string fragment)
-    {
-        try
-        {
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(fragment), new() { Timeout = 10_000 });
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"Still on {page.Url}: {string.Join(" | ", await page.Locator(".validation-summary li, .field-error").AllInnerTextsAsync())}");
-        }
-    }
-
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await browser.NewPageAsync();
-        page.Dialog += (_, dialog) => throw new InvalidOperationException("A dialog opened: markup ran as script. " + dialog.Message);
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
-        return page;
-    }
 
     [Fact]
     public async Task Administrator_judge_and_bureau_take_a_building_from_seized_to_transferred()
@@ -46,7 +21,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         var caseNumber = $"（{year}）渝0116破{Random.Shared.Next(1000, 9999)}号";
 
         // The clerk registers the case.
-        var clerk = await SignedInAsync("clerk");
+        var clerk = await browser.SignedInAsync("clerk");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "破产案件" }).ClickAsync();
         await clerk.GetByLabel("案号").FillAsync(caseNumber);
         await clerk.GetByLabel("债务人", new() { Exact = true }).FillAsync("重庆江津浏览器测试机械有限公司");
@@ -54,12 +29,12 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await clerk.GetByLabel("受理日期").FillAsync(Today);
         await clerk.GetByLabel("管理人（机构）").FillAsync("重庆某某律师事务所");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "登记案件" }).ClickAsync();
-        await ExpectUrlAsync(clerk, "/Bankruptcy/Case/");
+        await BrowserFixture.ArrivedAtAsync(clerk, "/Bankruptcy/Case/");
         var caseUrl = clerk.Url;
         await clerk.Context.CloseAsync();
 
         // The administrator lists a building (with markup in its description) and records its seizure.
-        var admin = await SignedInAsync("admin");
+        var admin = await browser.SignedInAsync("admin");
         await admin.GotoAsync(caseUrl);
         var form = admin.GetByTestId("register-asset");
         await form.GetByLabel("名称", new() { Exact = true }).FillAsync("<script>alert('x')</script>厂房");
@@ -82,13 +57,13 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await admin.GotoAsync(caseUrl);
         await admin.GetByTestId("request-release").Locator("input[type=checkbox]").First.CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
-        await ExpectUrlAsync(admin, "/Bankruptcy/Request/");
+        await BrowserFixture.ArrivedAtAsync(admin, "/Bankruptcy/Request/");
         var requestUrl = admin.Url;
         Assert.Contains("待法官审批", await admin.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
         await admin.Context.CloseAsync();
 
         // The judge finds it in his queue, reads the letters as drafts, approves, then rules.
-        var judge = await SignedInAsync("judge");
+        var judge = await browser.SignedInAsync("judge");
         await judge.GetByRole(AriaRole.Link, new() { Name = "解封申请" }).ClickAsync();
         await judge.GetByTestId("queue").GetByRole(AriaRole.Link).First.ClickAsync();
         await judge.GotoAsync(requestUrl);
@@ -108,7 +83,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await judge.Context.CloseAsync();
 
         // The bureau works its inbox: acknowledge, execute.
-        var bureau = await SignedInAsync("nrb");
+        var bureau = await browser.SignedInAsync("nrb");
         await bureau.GetByRole(AriaRole.Link, new() { Name = "协助执行通知书", Exact = true }).ClickAsync();
         await bureau.GetByTestId("notices").GetByRole(AriaRole.Link).First.ClickAsync();
         Assert.Contains("解除查封并注销查封登记", await bureau.GetByTestId("notice-action").InnerTextAsync(), StringComparison.Ordinal);
@@ -121,7 +96,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await bureau.Context.CloseAsync();
 
         // Free: the administrator auctions and sells it; the judge confirms; the bureau registers the transfer.
-        admin = await SignedInAsync("admin");
+        admin = await browser.SignedInAsync("admin");
         await admin.GotoAsync(caseUrl);
         Assert.Equal("可处置", await admin.GetByTestId("asset-state").First.InnerTextAsync());
         await admin.GetByTestId("assets").GetByRole(AriaRole.Link).First.ClickAsync();
@@ -139,13 +114,13 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         var assetUrl = admin.Url;
         await admin.Context.CloseAsync();
 
-        judge = await SignedInAsync("judge");
+        judge = await browser.SignedInAsync("judge");
         await judge.GotoAsync(assetUrl);
         await judge.GetByRole(AriaRole.Button, new() { Name = "作出成交确认裁定并发出过户通知书" }).ClickAsync();
         Assert.Equal("已裁定待过户", await judge.GetByTestId("asset-state").InnerTextAsync());
         await judge.Context.CloseAsync();
 
-        bureau = await SignedInAsync("nrb");
+        bureau = await browser.SignedInAsync("nrb");
         await bureau.GotoAsync("/Bankruptcy/Inbox");
         await bureau.GetByTestId("notices").Locator("tr", new() { HasText = "过户至买受人" }).GetByRole(AriaRole.Link).ClickAsync();
         await bureau.GetByLabel("登记文号").FillAsync("渝(2026)江津区不动产权第0009999号");
@@ -153,7 +128,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await bureau.GetByRole(AriaRole.Button, new() { Name = "回执已办结" }).ClickAsync();
         await bureau.Context.CloseAsync();
 
-        admin = await SignedInAsync("admin");
+        admin = await browser.SignedInAsync("admin");
         await admin.GotoAsync(assetUrl);
         Assert.Equal("已过户", await admin.GetByTestId("asset-state").InnerTextAsync());
         await admin.GotoAsync(caseUrl);
@@ -165,7 +140,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
     [Fact]
     public async Task The_joint_meeting_sees_its_figures_drawn_by_the_bundled_chart()
     {
-        var page = await SignedInAsync("supervisor");
+        var page = await browser.SignedInAsync("supervisor");
         var external = new List<string>();
         page.Request += (_, request) =>
         {

@@ -1,4 +1,3 @@
-using Court.Application.Demo;
 using Court.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -12,21 +11,11 @@ public sealed class CourtWithDemoFees : BrowserFixture
 
 public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<CourtWithDemoFees>
 {
-    private async Task<IPage> SignedInAsync(string userName, string locale = "zh-CN")
-    {
-        var page = await browser.NewPageAsync(locale);
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
-        return page;
-    }
 
     [Fact]
     public async Task The_clerk_quotes_a_fee_and_sees_it_band_by_band()
     {
-        var page = await SignedInAsync("clerk");
+        var page = await browser.SignedInAsync("clerk");
         // Exact: the inbox's fee-notice period tasks name the 交纳诉讼费用通知书 too.
         await page.GetByRole(AriaRole.Link, new() { Name = "诉讼费用", Exact = true }).ClickAsync();
 
@@ -48,7 +37,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     [Fact]
     public async Task A_bad_amount_shows_the_reason_beside_the_field()
     {
-        var page = await SignedInAsync("clerk");
+        var page = await browser.SignedInAsync("clerk");
         await page.GotoAsync("/Fees?Kind=property&Amount=-5&Procedure=ordinary");
 
         Assert.Contains("negative", await page.Locator("#Amount-error").InnerTextAsync(), StringComparison.Ordinal);
@@ -58,7 +47,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     [Fact]
     public async Task The_clerk_sees_the_demo_fee_notices_and_schedules_in_english()
     {
-        var page = await SignedInAsync("clerk", "en");
+        var page = await browser.SignedInAsync("clerk", "en");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.WaitForSelectorAsync("html[lang=en]");
         await page.GotoAsync("/Fees");
@@ -72,7 +61,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     [Fact]
     public async Task The_clerk_files_a_case_from_the_docket_and_a_refused_filing_keeps_what_she_typed()
     {
-        var page = await SignedInAsync("clerk");
+        var page = await browser.SignedInAsync("clerk");
         await page.GetByRole(AriaRole.Link, new() { Name = "小额诉讼", Exact = true }).ClickAsync();
         await page.GetByTestId("file-case").ClickAsync();
 
@@ -90,7 +79,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
         await page.GetByLabel("案号").FillAsync($"（{year}）渝0116民初9001号");
         await page.GetByLabel("承办法官").SelectOptionAsync("judge");
         await page.GetByRole(AriaRole.Button, new() { Name = "立案", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/SmallClaims/Case/"));
+        await BrowserFixture.ArrivedAtAsync(page, "/SmallClaims/Case/");
 
         Assert.Contains($"({year})渝0116民初9001号", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("王小明", await page.GetByTestId("case-summary").InnerTextAsync(), StringComparison.Ordinal);
@@ -101,7 +90,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     [Fact]
     public async Task The_judge_sees_the_docket_with_days_left()
     {
-        var page = await SignedInAsync("judge");
+        var page = await browser.SignedInAsync("judge");
         await page.GetByRole(AriaRole.Link, new() { Name = "小额诉讼", Exact = true }).ClickAsync();
 
         Assert.True(await page.GetByTestId("docket").Locator("tbody tr").CountAsync() >= 1);
@@ -114,7 +103,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     [Fact]
     public async Task The_system_administrator_publishes_a_local_small_claims_schedule()
     {
-        var page = await SignedInAsync("sysadmin");
+        var page = await browser.SignedInAsync("sysadmin");
         await page.GotoAsync("/Admin/FeeSchedules");
 
         await page.GetByLabel("标准编号").FillAsync("jiangjin-small-claims-ui");
@@ -130,7 +119,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     [Fact]
     public async Task The_judge_opens_a_case_from_the_docket_and_sees_its_workflow_history_and_actions()
     {
-        var page = await SignedInAsync("judge");
+        var page = await browser.SignedInAsync("judge");
         await page.GotoAsync("/SmallClaims/Docket");
         await page.GetByTestId("docket").Locator("tbody tr a").First.ClickAsync();
 
@@ -144,7 +133,7 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
     [Fact]
     public async Task The_clerk_is_told_that_public_notice_is_refused_in_small_claims()
     {
-        var page = await SignedInAsync("clerk");
+        var page = await browser.SignedInAsync("clerk");
         await page.GotoAsync("/Fees");
         var cases = await page.GetByTestId("fee-notices").Locator("tbody tr a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
 

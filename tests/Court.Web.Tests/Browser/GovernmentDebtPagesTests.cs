@@ -1,5 +1,4 @@
 using System.Globalization;
-using Court.Application.Demo;
 using Court.Application.GovernmentDebtors.Demo;
 using Court.Domain.Fees;
 using Court.Web.Tests.Support;
@@ -15,21 +14,11 @@ public sealed class CourtWithDemoGovernmentDebts : BrowserFixture
 
 public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browser) : IClassFixture<CourtWithDemoGovernmentDebts>
 {
-    private async Task<IPage> SignedInAsync(string userName, string locale = "zh-CN")
-    {
-        var page = await browser.NewPageAsync(locale);
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
-        return page;
-    }
 
     [Fact]
     public async Task The_supervision_office_sees_every_flagged_case_the_units_with_their_leaders_and_exports_csv()
     {
-        var page = await SignedInAsync("supervisor");
+        var page = await browser.SignedInAsync("supervisor");
         await page.GetByRole(AriaRole.Link, new() { Name = "涉党政机关执行", Exact = true }).ClickAsync();
 
         var rows = page.GetByTestId("gd-docket").Locator("tbody tr");
@@ -60,7 +49,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
     public async Task A_case_is_flagged_pushed_and_supervised_through_the_forms_its_definition_offers_each_user()
     {
         var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
-        var clerk = await SignedInAsync("clerk");
+        var clerk = await browser.SignedInAsync("clerk");
         await clerk.GotoAsync("/GovernmentDebtors");
         var open = clerk.GetByTestId("open-form");
         foreach (var (name, value) in new[]
@@ -75,7 +64,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
         }
 
         await open.Locator("button[type=submit]").ClickAsync();
-        await clerk.WaitForURLAsync("**/GovernmentDebtors/Case/**");
+        await BrowserFixture.ArrivedAtAsync(clerk, "/GovernmentDebtors/Case/");
         var caseUrl = clerk.Url;
         Assert.Contains("已立案", await clerk.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(GovernmentDebtDemoSeeder.TownCode, await clerk.GetByTestId("gd-case").InnerTextAsync(), StringComparison.Ordinal);
@@ -83,7 +72,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
         Assert.Equal(1, await clerk.GetByTestId("step-RecordGovernmentDebtPerformance").CountAsync());
         await clerk.Context.CloseAsync();
 
-        var judge = await SignedInAsync("judge");
+        var judge = await browser.SignedInAsync("judge");
         await judge.GotoAsync(caseUrl);
         Assert.Equal(0, await judge.GetByTestId("step-PushGovernmentDebt").CountAsync()); // not before the notice
         await judge.GetByTestId("step-IssueGovernmentDebtEnforcementNotice").Locator("button[type=submit]").ClickAsync();
@@ -100,7 +89,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
         Assert.Equal("冻结银行账户", await judge.GetByTestId("step-TakeGovernmentDebtMeasure").Locator("input[name=Measure]").InputValueAsync());
         await judge.Context.CloseAsync();
 
-        var supervisor = await SignedInAsync("supervisor");
+        var supervisor = await browser.SignedInAsync("supervisor");
         await supervisor.GotoAsync(caseUrl);
         Assert.Equal(0, await supervisor.GetByTestId("step-TakeGovernmentDebtMeasure").CountAsync()); // the judge's only
         var supervise = supervisor.GetByTestId("step-StartGovernmentDebtSupervision");
@@ -114,7 +103,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
         await BrowserFixture.ScreenshotAsync(supervisor, "government-debts-case-steps-zh");
         await supervisor.Context.CloseAsync();
 
-        var town = await SignedInAsync("town");
+        var town = await browser.SignedInAsync("town");
         await town.GotoAsync(caseUrl);
         Assert.Equal(1, await town.GetByTestId("step-SubmitGovernmentDebtReport").CountAsync());
         Assert.Equal(0, await town.GetByTestId("step-HoldGovernmentDebtMeeting").CountAsync());
@@ -125,7 +114,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
     [Fact]
     public async Task The_town_sees_only_its_own_cases_and_reports_a_month()
     {
-        var page = await SignedInAsync("town");
+        var page = await browser.SignedInAsync("town");
         await page.GotoAsync("/GovernmentDebtors?sort=report-due");
         var rows = page.GetByTestId("gd-docket").Locator("tbody tr");
         Assert.True(await rows.CountAsync() > 0);

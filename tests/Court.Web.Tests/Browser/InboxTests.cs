@@ -1,4 +1,3 @@
-using Court.Application.Demo;
 using Court.Web.Tests.Support;
 
 namespace Court.Web.Tests.Browser;
@@ -16,12 +15,7 @@ public sealed class InboxTests(DemoCourtBrowser browser) : IClassFixture<DemoCou
     [InlineData("judge")]
     public async Task Court_staff_land_on_an_inbox_with_the_seeded_cases_waiting_for_them(string userName)
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        var page = await browser.SignedInAsync(userName);
 
         Assert.True(await page.Locator("[data-testid=inbox] tbody tr").CountAsync() >= 1);
         Assert.Contains("小额诉讼", await page.GetByTestId("inbox").InnerTextAsync(), StringComparison.Ordinal);
@@ -29,19 +23,14 @@ public sealed class InboxTests(DemoCourtBrowser browser) : IClassFixture<DemoCou
 
         // A task opens its record's own page, where the actions are.
         await page.GetByTestId("inbox").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "小额诉讼程序" }).First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/SmallClaims/Case/"));
+        await BrowserFixture.ArrivedAtAsync(page, "/SmallClaims/Case/");
         await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task An_agency_officer_sees_none_of_the_courts_tasks()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync("nrb");
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        var page = await browser.SignedInAsync("nrb");
 
         // The bureau's own notices may be there; the court's small-claims tasks are not.
         var inbox = page.GetByTestId("inbox-empty").Or(page.GetByTestId("inbox"));

@@ -1,4 +1,3 @@
-using Court.Application.Demo;
 using Court.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -12,21 +11,11 @@ public sealed class CourtWithDemoService : BrowserFixture
 
 public sealed class ServiceDeskBrowserTests(CourtWithDemoService browser) : IClassFixture<CourtWithDemoService>
 {
-    private async Task<IPage> SignedInAsync(string userName, string locale = "zh-CN")
-    {
-        var page = await browser.NewPageAsync(locale);
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
-        return page;
-    }
 
     [Fact]
     public async Task The_clerk_finds_a_failed_service_on_the_desk_and_opens_the_cases_service_history()
     {
-        var page = await SignedInAsync("clerk");
+        var page = await browser.SignedInAsync("clerk");
         await page.GetByRole(AriaRole.Link, new() { Name = "送达工作台" }).ClickAsync();
 
         Assert.True(await page.GetByTestId("desk-row").CountAsync() >= 3);
@@ -40,7 +29,7 @@ public sealed class ServiceDeskBrowserTests(CourtWithDemoService browser) : ICla
         await BrowserFixture.ScreenshotAsync(page, "service-desk-failed-zh");
 
         await rows.First.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Service/Case/"));
+        await BrowserFixture.ArrivedAtAsync(page, "/Service/Case/");
         var defendant = page.GetByTestId("services-defendant");
         Assert.Contains("法院专递", await defendant.InnerTextAsync(), StringComparison.Ordinal);
         var plaintiff = page.GetByTestId("services-plaintiff");
@@ -53,7 +42,7 @@ public sealed class ServiceDeskBrowserTests(CourtWithDemoService browser) : ICla
     [Fact]
     public async Task The_desk_in_english_and_the_carriers_dispatch_list()
     {
-        var page = await SignedInAsync("clerk", "en");
+        var page = await browser.SignedInAsync("clerk", "en");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.WaitForSelectorAsync("html[lang=en]");
         await page.GotoAsync("/Service/Desk?desk=pending");
@@ -61,7 +50,7 @@ public sealed class ServiceDeskBrowserTests(CourtWithDemoService browser) : ICla
         Assert.Contains("Judicial express", await page.GetByTestId("service-desk").InnerTextAsync(), StringComparison.Ordinal);
         await page.Context.CloseAsync();
 
-        var carrier = await SignedInAsync("carrier");
+        var carrier = await browser.SignedInAsync("carrier");
         await carrier.GotoAsync("/Carrier");
         Assert.True(await carrier.GetByTestId("dispatch-list").Locator("tbody tr").CountAsync() >= 1);
         await BrowserFixture.ScreenshotAsync(carrier, "carrier-dispatch-zh");

@@ -42,7 +42,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await BrowserFixture.ScreenshotAsync(page, $"home-{userName}-en");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login");
+        await BrowserFixture.ArrivedAtAsync(page, "/Account/Login");
         await page.GotoAsync("/");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();

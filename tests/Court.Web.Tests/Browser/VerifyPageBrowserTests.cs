@@ -31,7 +31,7 @@ public sealed class VerifyPageBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await page.GetByLabel("Verification code").FillAsync("AAAA-BBBB-CCCC-DDDD");
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**code=AAAA-BBBB-CCCC-DDDD");
+        await BrowserFixture.ArrivedAtAsync(page, "code=AAAA-BBBB-CCCC-DDDD");
         Assert.Contains("Not verified", await page.GetByTestId("verify-result").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("鼎山大道", await page.ContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "verify-not-verified-en");

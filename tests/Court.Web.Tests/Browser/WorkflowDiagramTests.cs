@@ -1,4 +1,3 @@
-using Court.Application.Demo;
 using Court.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -9,7 +8,7 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task A_judge_sees_the_small_claims_workflow_drawn_by_the_bundled_mermaid_with_the_current_state_highlighted()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.SignedInAsync("judge");
         var external = new List<string>();
         page.Request += (_, request) =>
         {
@@ -18,11 +17,6 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : IClassFixture
                 external.Add(request.Url);
             }
         };
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync("judge");
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "流程图" }).ClickAsync();
         await page.GotoAsync("/Workflows?id=small-claims&state=Filed");
@@ -39,12 +33,7 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task An_agency_officer_has_no_workflow_page()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#UserName").FillAsync("bank");
-        await page.Locator("#Password").FillAsync(DemoUsers.Password);
-        await page.Locator("form button.primary").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        var page = await browser.SignedInAsync("bank");
 
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "流程图" }).CountAsync());
         await page.GotoAsync("/Workflows");

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Court.Application.Demo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -61,6 +63,40 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A fresh context signed in as a demo user through the login form, on the home page. A dialog fails the test: no
+    /// page of Court opens one, so one that opens is markup that ran as script.
+    /// </summary>
+    public async Task<IPage> SignedInAsync(string userName, string locale = "zh-CN")
+    {
+        var page = await NewPageAsync(locale);
+        page.Dialog += (_, dialog) => throw new InvalidOperationException("A dialog opened: markup ran as script. " + dialog.Message);
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(DemoUsers.Password);
+        await page.Locator("form button.primary").ClickAsync();
+        await ArrivedAtAsync(page, "^" + Regex.Escape(BaseUrl) + "/$");
+        return page;
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="pattern"/>, or fails with the page's error summary. It polls
+    /// the address instead of waiting for a load event, which the redirect after a form post can race past (seen in CI:
+    /// the address matched, the wait for "load" timed out).
+    /// </summary>
+    public static async Task ArrivedAtAsync(IPage page, string pattern)
+    {
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern), new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException)
+        {
+            var errors = await page.Locator(".validation-summary li, .field-error").AllInnerTextsAsync();
+            Assert.Fail($"Expected an address matching {pattern} but the page is at {page.Url}: {string.Join(" | ", errors)}");
+        }
     }
 
     public static async Task<string> ScreenshotAsync(IPage page, string name)

@@ -1,6 +1,7 @@
 using Court.Application.Common;
 using Court.Application.Fees;
 using Court.Application.Projections;
+using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.Fees;
 using Court.Domain.Identifiers;
@@ -27,12 +28,13 @@ public sealed record SmallClaimsCaseDetail(
     int ScheduleVersion,
     IReadOnlyList<FeeNoticeItem> Notices,
     IReadOnlyList<RefundItem> Refunds,
-    long Version);
+    long Version,
+    bool LimitOnProvisional = false);
 
-public sealed record FeeNoticeItem(string NoticeId, string CaseId, string CaseNumber, string Reason, decimal Amount, decimal Issued, DateOnly IssuedOn, DateOnly DueOn, bool Paid, DateOnly? PaidOn, bool Overdue, string? DocumentNumber, string? ReceiptNumber, DateOnly? ServedOn = null)
+public sealed record FeeNoticeItem(string NoticeId, string CaseId, string CaseNumber, string Reason, decimal Amount, decimal Issued, DateOnly IssuedOn, DateOnly DueOn, bool Paid, DateOnly? PaidOn, bool Overdue, string? DocumentNumber, string? ReceiptNumber, DateOnly? ServedOn = null, bool DueOnProvisional = false)
 {
-    public static FeeNoticeItem From(FeeNoticeView n, DateOnly today) =>
-        new(n.NoticeId, n.CaseId, n.CaseNumber, n.Reason.ToString().ToLowerInvariant(), Money.ToYuan(n.AmountFen), Money.ToYuan(n.IssuedFen), n.IssuedOn, n.DueOn, n.Paid, n.PaidOn, !n.Paid && n.AmountFen > 0 && today > n.DueOn, n.DocumentNumber, n.ReceiptNumber, n.ServedOn);
+    public static FeeNoticeItem From(FeeNoticeView n, DateOnly today, WorkingDayCalendar calendar) =>
+        new(n.NoticeId, n.CaseId, n.CaseNumber, n.Reason.ToString().ToLowerInvariant(), Money.ToYuan(n.AmountFen), Money.ToYuan(n.IssuedFen), n.IssuedOn, n.DueOn, n.Paid, n.PaidOn, !n.Paid && n.AmountFen > 0 && today > n.DueOn, n.DocumentNumber, n.ReceiptNumber, n.ServedOn, calendar.IsProvisional(n.DueOn));
 }
 
 public sealed record RefundItem(string RefundId, string CaseId, string CaseNumber, string Reason, decimal Amount, DateOnly DueSince, bool Paid, DateOnly? PaidOn)
@@ -61,9 +63,9 @@ public sealed class GetSmallClaimsDocketValidator : FluentValidation.AbstractVal
     public GetSmallClaimsDocketValidator() => RuleFor(q => q.Page).PagedBy(GetSmallClaimsDocket.Sorts);
 }
 
-public sealed record DocketEntry(string Id, string CaseNumber, string Plaintiff, string Defendant, string? JudgeId, decimal Claim, string Status, DateOnly FiledOn, DateOnly LimitOn, bool Extended, int DaysLeft, bool Warning, bool Overdue, long Version);
+public sealed record DocketEntry(string Id, string CaseNumber, string Plaintiff, string Defendant, string? JudgeId, decimal Claim, string Status, DateOnly FiledOn, DateOnly LimitOn, bool Extended, int DaysLeft, bool Warning, bool Overdue, long Version, bool LimitOnProvisional = false);
 
-public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext caller, TimeProvider clock, FeesSettings settings) :
+public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext caller, WorkingDayCalendar calendar, TimeProvider clock, FeesSettings settings) :
     IQueryHandler<GetSmallClaimsCase, SmallClaimsCaseDetail>,
     IQueryHandler<ListOutstandingFeeNotices, IReadOnlyList<FeeNoticeItem>>,
     IQueryHandler<ListRefundsDue, IReadOnlyList<RefundItem>>,
@@ -80,12 +82,13 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
         return new SmallClaimsCaseDetail(
             view.Id, view.CaseNumber, view.Plaintiff, view.Defendant, view.JudgeId, Money.ToYuan(view.ClaimFen), view.FiledOn, view.LimitOn, view.Extended,
             view.State.ToLowerInvariant(), ProcedureCodes.Code(view.Procedure), Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion,
-            [.. notices.OrderBy(n => n.IssuedOn).Select(n => FeeNoticeItem.From(n, Today))], [.. refunds.Select(RefundItem.From)], view.Version);
+            [.. notices.OrderBy(n => n.IssuedOn).Select(n => FeeNoticeItem.From(n, Today, calendar))], [.. refunds.Select(RefundItem.From)], view.Version,
+            calendar.IsProvisional(view.LimitOn));
     }
 
     public async ValueTask<IReadOnlyList<FeeNoticeItem>> Handle(ListOutstandingFeeNotices query, CancellationToken cancellationToken) =>
         [.. (await readModels.ListAsync<FeeNoticeView>(cancellationToken: cancellationToken))
-            .Where(n => !n.Paid && n.AmountFen > 0).OrderBy(n => n.DueOn).ThenBy(n => n.NoticeId, StringComparer.Ordinal).Select(n => FeeNoticeItem.From(n, Today))];
+            .Where(n => !n.Paid && n.AmountFen > 0).OrderBy(n => n.DueOn).ThenBy(n => n.NoticeId, StringComparer.Ordinal).Select(n => FeeNoticeItem.From(n, Today, calendar))];
 
     public async ValueTask<IReadOnlyList<RefundItem>> Handle(ListRefundsDue query, CancellationToken cancellationToken) =>
         [.. (await readModels.ListAsync<FeeRefundView>(cancellationToken: cancellationToken))
@@ -103,7 +106,7 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
         {
             var daysLeft = v.LimitOn.DayNumber - today.DayNumber;
             return new DocketEntry(v.Id, v.CaseNumber, v.Plaintiff, v.Defendant, v.JudgeId, Money.ToYuan(v.ClaimFen), v.State.ToLowerInvariant(), v.FiledOn, v.LimitOn, v.Extended,
-                daysLeft, daysLeft >= 0 && daysLeft <= settings.DocketWarningDays, daysLeft < 0, v.Version);
+                daysLeft, daysLeft >= 0 && daysLeft <= settings.DocketWarningDays, daysLeft < 0, v.Version, calendar.IsProvisional(v.LimitOn));
         });
     }
 }

@@ -6,7 +6,10 @@ using Mediator;
 
 namespace Court.Application.Workflows.Queries;
 
-/// <summary>A task in the caller's inbox, with the titles to show and whether it is overdue.</summary>
+/// <summary>
+/// A task in the caller's inbox, with the titles to show and whether it is overdue; <c>DueOnProvisional</c> when its due
+/// date falls in a year without a State Council holiday notice (decision 0091).
+/// </summary>
 public sealed record WorkflowTaskView(
     string StreamId,
     string WorkflowId,
@@ -19,7 +22,8 @@ public sealed record WorkflowTaskView(
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
     bool Overdue,
-    string? Subject = null)
+    string? Subject = null,
+    bool DueOnProvisional = false)
 {
     /// <summary>The last day of the period, as people read a due date (<see cref="DueAt"/> is 24:00 of that day).</summary>
     public DateOnly? DueOn => WorkingDayCalendar.LastDayOf(DueAt);
@@ -40,7 +44,7 @@ public sealed class ListMyTasksValidator : FluentValidation.AbstractValidator<Li
     public ListMyTasksValidator() => RuleFor(q => q.Page).PagedBy(ListMyTasks.Sorts);
 }
 
-public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext caller, WorkflowCatalog catalog, TimeProvider clock) : IQueryHandler<ListMyTasks, Page<WorkflowTaskView>>
+public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext caller, WorkflowCatalog catalog, WorkingDayCalendar calendar, TimeProvider clock) : IQueryHandler<ListMyTasks, Page<WorkflowTaskView>>
 {
     private static readonly HashSet<string> CourtRoles = [Roles.Clerk, Roles.Judge, Roles.CourtPresident, Roles.SystemAdministrator, Roles.System];
 
@@ -71,7 +75,8 @@ public sealed class ListMyTasksHandler(IReadModels readModels, ICallerContext ca
                 task.EnteredAt,
                 task.DueAt,
                 task.DueAt < now,
-                task.Subject);
+                task.Subject,
+                calendar.IsProvisional(task.DueAt));
         });
     }
 }

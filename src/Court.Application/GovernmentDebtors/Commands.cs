@@ -381,7 +381,7 @@ public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases
         var number = CaseNumber.Parse(c.CaseNumber).Value;
         var code = CreditCode.Parse(c.DebtorCreditCode).Value;
         var flag = SpecialParties.Classify(code, c.StateOwned ?? false)
-            ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });
+            ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} 登记的不是机关或事业单位；企业须由书记员标为国有企业（stateOwned）后才在此办理。", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });
         var id = GovernmentDebtCases.IdFor(number.Value);
         var interest = c.InterestRatePercent is { } rate ? new InterestOrder(rate, c.InterestFrom!.Value) : null;
         var open = new D.OpenGovernmentDebtCase(

@@ -31,19 +31,9 @@ public sealed class ServiceFileRule<TMessage>(IReadModels readModels, ServiceSet
     }
 }
 
-/// <summary>Only the named roles (or the system) may send the message; anyone else 403, or 401 when not signed in (the pipeline's).</summary>
-public sealed class ServiceRolesRule<TMessage>(string[] roles) : IAuthorizationRule<TMessage>
-{
-    public ValueTask<AuthorizationOutcome> EvaluateAsync(TMessage message, ICallerContext caller, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed : AuthorizationOutcome.Forbidden);
-}
-
 public static class ServiceRuleRegistration
 {
     public static IServiceCollection AllowOnServiceFile<TMessage>(this IServiceCollection services, bool carrier = false, bool agent = false)
         where TMessage : IServiceFileMessage =>
         services.AddScoped<IAuthorizationRule<TMessage>>(sp => new ServiceFileRule<TMessage>(sp.GetRequiredService<IReadModels>(), sp.GetRequiredService<ServiceSettings>(), carrier, agent));
-
-    public static IServiceCollection AllowServiceRoles<TMessage>(this IServiceCollection services, params string[] roles) =>
-        services.AddSingleton<IAuthorizationRule<TMessage>>(new ServiceRolesRule<TMessage>(roles));
 }

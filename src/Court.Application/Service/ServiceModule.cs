@@ -30,7 +30,7 @@ public static class ServiceModule
         services.AddWorkflowPeriods<ServiceFile>(ServiceFiles.PeriodNames);
         services.AddDemoSeeder<Demo.ServiceDemoSeeder>();
 
-        services.AllowServiceRoles<OpenServiceFile>(Roles.Clerk);
+        services.AllowRoles<OpenServiceFile>(Roles.Clerk);
         services.AllowOnServiceFile<RegisterServiceParty>();
         services.AllowOnServiceFile<AppointServiceAgent>();
         services.AllowOnServiceFile<ConfirmServiceAddress>();
@@ -43,12 +43,12 @@ public static class ServiceModule
         services.AllowServiceRoles<DeemPublicNoticeServed>();
         services.AllowOnServiceFile<CloseServiceFile>();
         services.AllowOnServiceFile<GetCaseService>(agent: true);
-        services.AllowServiceRoles<ReceiveCarrierEvent>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<ImportCarrierBatch>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<GetServiceDesk>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
-        services.AllowServiceRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<GetCarrierRefusals>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<ReceiveCarrierEvent>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<ImportCarrierBatch>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<GetServiceDesk>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
+        services.AllowRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<GetCarrierRefusals>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
         AddTimeline(services);
         services.AddReaction<ServiceCertificateIssued>("service.fee-notice-served-on-small-claims", FeeNoticeServedAsync);
         services.AddReaction<PublicationRecorded>("service.public-notice-period-starts", (e, context, ct) => context.SendAsync(new StartPublicNoticePeriod(e.CaseId, e.ServiceId), ct));

@@ -39,8 +39,8 @@ public static class ServiceModule
         services.AllowOnServiceFile<RecordHandService>();
         services.AllowOnServiceFile<RecordPublicNotice>();
         services.AllowOnServiceFile<RecordDeemedService>();
-        services.AllowServiceRoles<StartPublicNoticePeriod>();
-        services.AllowServiceRoles<DeemPublicNoticeServed>();
+        services.AllowRoles<StartPublicNoticePeriod>();
+        services.AllowRoles<DeemPublicNoticeServed>();
         services.AllowOnServiceFile<CloseServiceFile>();
         services.AllowOnServiceFile<GetCaseService>(agent: true);
         services.AllowRoles<ReceiveCarrierEvent>(Roles.CarrierOperator, Roles.Clerk);

@@ -50,6 +50,8 @@ public sealed class PublicNoticeDeemedServiceTests(ServiceApiWithItsOwnClock api
         // A second notice, on a file closed before its period runs out, is never served.
         await PublishedNoticeAsync(clerk, "ordinary-6202", 6202, "2022-04-02");
         await Ok(clerk.PostJsonAsync(FilePath("ordinary-6202") + "/closure", new { reason = "原告撤诉" }));
+        // Twice: the periods' instances start in the process manager's step, whose timers the second pass records.
+        Assert.Equal(0, await RunTimersAsync());
         Assert.Equal(0, await RunTimersAsync());
 
         var timer = Assert.Single(await api.Services.GetRequiredService<ConnectionFactory>().ListTimersAsync($"public-notice-{caseId}/{serviceId}"));
@@ -64,9 +66,21 @@ public sealed class PublicNoticeDeemedServiceTests(ServiceApiWithItsOwnClock api
         Assert.Equal("pending", (await DefendantServicesAsync(clerk, caseId))[0].GetProperty("outcome").GetString());
 
         api.Clock.SetUtcNow(China(2022, 5, 6, 0, 30));
-        Assert.Equal(2, await RunTimersAsync());
-
+        // The host's own timer service may fire one of them first: wait until both have fired and their steps are done.
         clerk = await api.CreateClientAs("clerk"); // the clock moved on: a fresh token
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await RunTimersAsync();
+            var timers = await api.Services.GetRequiredService<ConnectionFactory>().ListTimersAsync();
+            if (timers.Count(t => t.StreamId.StartsWith("public-notice-ordinary-620", StringComparison.Ordinal) && t.Status == TimerStatus.Fired) == 2
+                && (await DefendantServicesAsync(clerk, caseId))[0].GetProperty("certificateNumber").ValueKind == JsonValueKind.String)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
         var served = (await DefendantServicesAsync(clerk, caseId))[0];
         Assert.Equal(("served", "2022-05-05", "public-notice-deemed"), (served.GetProperty("outcome").GetString(), served.GetProperty("servedOn").GetString(), served.GetProperty("rule").GetString()));
         Assert.False(string.IsNullOrEmpty(served.GetProperty("certificateNumber").GetString()));

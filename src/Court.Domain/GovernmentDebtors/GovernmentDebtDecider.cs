@@ -10,6 +10,9 @@ namespace Court.Domain.GovernmentDebtors;
 /// </summary>
 public static class GovernmentDebtDecider
 {
+    /// <summary>The body field every amount of a step arrives in (report, performance, settlement), as the API names it.</summary>
+    private const string AmountField = "amount";
+
     public static Decision Decide(GovernmentDebtCase state, GovernmentDebtCommand command, GovernmentDebtContext context) => (state.Opened, command) switch
     {
         (false, OpenGovernmentDebtCase open) => Open(open, context),
@@ -193,7 +196,7 @@ public static class GovernmentDebtDecider
 
         if (report.PaidFen < 0 || report.PaidFen > Money.MaxFen)
         {
-            return DomainError.Invalid("government-debt.report-amount", "当月支付金额不得小于零。", "The amount paid in the month is zero or more.");
+            return DomainError.Invalid("government-debt.report-amount", "当月支付金额不得小于零。", "The amount paid in the month is zero or more.") with { Field = AmountField };
         }
 
         var late = context.Today > SupervisionSchedule.DueOn(month, context);
@@ -226,13 +229,13 @@ public static class GovernmentDebtDecider
 
         if (performance.AmountFen <= 0)
         {
-            return DomainError.Invalid("government-debt.performance-amount", "履行金额须大于零。", "A performance is worth more than zero.");
+            return DomainError.Invalid("government-debt.performance-amount", "履行金额须大于零。", "A performance is worth more than zero.") with { Field = AmountField };
         }
 
         var before = state.BalanceOn(on).OutstandingFen;
         if (performance.AmountFen > before)
         {
-            return DomainError.Invalid("government-debt.overperformed", $"{Money.Format(performance.AmountFen)} 元超过 {on:yyyy-MM-dd} 尚未履行的 {Money.Format(before)} 元。", $"{Money.Format(performance.AmountFen)} yuan is more than the {Money.Format(before)} yuan outstanding on {on:yyyy-MM-dd}.");
+            return DomainError.Invalid("government-debt.overperformed", $"{Money.Format(performance.AmountFen)} 元超过 {on:yyyy-MM-dd} 尚未履行的 {Money.Format(before)} 元。", $"{Money.Format(performance.AmountFen)} yuan is more than the {Money.Format(before)} yuan outstanding on {on:yyyy-MM-dd}.") with { Field = AmountField };
         }
 
         var after = before - performance.AmountFen;
@@ -251,7 +254,7 @@ public static class GovernmentDebtDecider
         var before = state.BalanceOn(on).OutstandingFen;
         if (settlement.AgreedFen < 0 || settlement.AgreedFen > before)
         {
-            return DomainError.Invalid("government-debt.settlement-amount", $"和解金额须在零至尚未履行的 {Money.Format(before)} 元之间。", $"A settlement agrees an amount from zero to the {Money.Format(before)} yuan outstanding.");
+            return DomainError.Invalid("government-debt.settlement-amount", $"和解金额须在零至尚未履行的 {Money.Format(before)} 元之间。", $"A settlement agrees an amount from zero to the {Money.Format(before)} yuan outstanding.") with { Field = AmountField };
         }
 
         var reached = new SettlementReached(state.CaseId, settlement.AgreedFen, settlement.Terms.Trim(), on);

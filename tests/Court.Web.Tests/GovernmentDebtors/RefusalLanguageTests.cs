@@ -33,6 +33,8 @@ public sealed class RefusalLanguageTests(GovernmentDebtApi api)
         var en = await Problem(await clerk.SendAsync(Post(CasePath(id) + "/performances", payment, "en")), HttpStatusCode.BadRequest);
 
         Assert.Equal(("government-debt.overperformed", "government-debt.overperformed"), (zh.GetProperty("code").GetString(), en.GetProperty("code").GetString()));
+        Assert.Equal(("amount", "amount"), (zh.GetProperty("field").GetString(), en.GetProperty("field").GetString()));
+        Assert.Equal(zh.GetProperty("title").GetString(), zh.GetProperty("errors").GetProperty("amount")[0].GetString());
         Assert.Contains("尚未履行的 300,000.00 元", zh.GetProperty("title").GetString()!, StringComparison.Ordinal);
         Assert.Contains("is more than the 300,000.00 yuan outstanding", en.GetProperty("title").GetString()!, StringComparison.Ordinal);
         Assert.False(HasChinese(en.GetProperty("title").GetString()!));

@@ -7,8 +7,10 @@ namespace Court.Application.Service;
 
 /// <summary>
 /// A service file is its court's: its clerks and judges and the court president see it; the carrier that takes the
-/// court's judicial express may report on files that have its waybills; a lawyer registered as an agent (by his
-/// sign-in) may read his cases' files. Everyone else gets 404. Which roles may take a step is the definition's.
+/// court's judicial express may report on files that have its waybills; a message registered with <c>agent</c> may
+/// also be read by a lawyer registered as an agent (by his sign-in). Everyone else gets 404. Which roles may take a
+/// step is the definition's. A lawyer reads his cases through <see cref="GetLawyerCase"/>, which shows his client's
+/// side only.
 /// </summary>
 public sealed class ServiceFileRule<TMessage>(IReadModels readModels, ServiceSettings settings, bool carrierMay, bool agentMay) : DocumentRule<TMessage, ServiceFileView>(readModels)
     where TMessage : IServiceFileMessage

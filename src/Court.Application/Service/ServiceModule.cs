@@ -42,12 +42,14 @@ public static class ServiceModule
         services.AllowRoles<StartPublicNoticePeriod>();
         services.AllowRoles<DeemPublicNoticeServed>();
         services.AllowOnServiceFile<CloseServiceFile>();
-        services.AllowOnServiceFile<GetCaseService>(agent: true);
+        services.AllowOnServiceFile<GetCaseService>();
         services.AllowRoles<ReceiveCarrierEvent>(Roles.CarrierOperator, Roles.Clerk);
         services.AllowRoles<ImportCarrierBatch>(Roles.CarrierOperator, Roles.Clerk);
         services.AllowRoles<GetServiceDesk>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AllowRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
         services.AllowRoles<GetCarrierRefusals>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<GetMyCases>(Roles.Lawyer);
+        services.AddScoped<IAuthorizationRule<GetLawyerCase>, LawyerCaseRule>();
         services.AllowRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
         AddTimeline(services);
         services.AddReaction<ServiceCertificateIssued>("service.fee-notice-served-on-small-claims", FeeNoticeServedAsync);

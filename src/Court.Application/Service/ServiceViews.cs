@@ -265,6 +265,15 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
 
         switch (envelope.Event)
         {
+            case AgentAppointed { Agent.UserName: { } lawyer } e:
+                var id = LawyerCaseView.IdOf(lawyer, caseId);
+                var existing = await session.LoadAsync<LawyerCaseView>(id, cancellationToken);
+                var parties = file.Agents.Where(a => a.UserName == lawyer).Select(a => a.PartyId).Distinct(StringComparer.Ordinal).ToList();
+                session.Store(
+                    id,
+                    new LawyerCaseView(id, lawyer, caseId, file.File!.CaseNumber, file.File.CourtName, parties, [.. parties.Select(p => file.PartyById(p)?.Name ?? p)], existing?.AppointedAt ?? e.At),
+                    lawyer);
+                break;
             case ServiceOrdered e:
                 await StoreReferenceAsync(session, file, e, cancellationToken);
                 break;

@@ -94,4 +94,23 @@ public sealed class ServiceDeskBrowserTests(CourtWithDemoService browser) : ICla
         await BrowserFixture.ScreenshotAsync(page, "carrier-refusals-zh");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_lawyer_reads_what_was_served_on_his_client_and_the_deadlines_and_can_change_nothing()
+    {
+        var page = await browser.SignedInAsync("lawyer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "我代理的案件" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "/Lawyer");
+
+        Assert.Equal("我代理的案件", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.GetByTestId("lawyer-case").CountAsync() >= 2);
+        var service = page.GetByTestId("lawyer-service").First;
+        Assert.Contains("已送达", await service.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("交费期 7 日", await service.GetByTestId("lawyer-deadlines").InnerTextAsync(), StringComparison.Ordinal);
+        // Read only: no step forms, and the defendant's side is not shown.
+        Assert.Equal(0, await page.Locator("main form").CountAsync());
+        Assert.DoesNotContain("应诉通知书", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "lawyer-cases-zh");
+        await page.Context.CloseAsync();
+    }
 }

@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<IReadModels, SqlReadModels>();
         services.AddSingleton<IPeople, PeopleDirectory>();
         services.AddSingleton<ProjectionRebuilder>();
+        services.AddSingleton<ListKeyBackfill>();
         services.AddLeaderWork<ProjectionDaemon>();
 
         var leaderSettings = new LeaderSettings();
@@ -73,11 +74,15 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Creates or migrates the schema of whichever provider is configured.</summary>
+    /// <summary>Creates or migrates the schema of whichever provider is configured, then gives listed documents stored before their list existed their keys.</summary>
     public static async Task MigrateCourtDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<CourtDbContext>();
-        await context.Database.MigrateAsync(cancellationToken);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<CourtDbContext>();
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        await services.GetRequiredService<ListKeyBackfill>().RunAsync(cancellationToken);
     }
 }

@@ -68,18 +68,8 @@ public static class BankruptcyAccess
         where T : INoticeScoped =>
         services.AddScoped<IAuthorizationRule<T>>(sp => new NoticeRule<T>(sp.GetRequiredService<IReadModels>(), roles));
 
-    /// <summary>A message with no resource yet (opening a case) or a party-wide one (the agenda): these roles only.</summary>
-    public static IServiceCollection AllowRoles<T>(this IServiceCollection services, params string[] roles) =>
-        services.AddSingleton<IAuthorizationRule<T>>(new RoleRule<T>(roles));
-
     private static AuthorizationOutcome Judge(ICallerContext caller, ResourceParties parties, string[] roles) =>
         roles.Length == 0 ? Access.See(caller, parties) : Access.Act(caller, parties, roles);
-
-    private sealed class RoleRule<T>(string[] roles) : IAuthorizationRule<T>
-    {
-        public ValueTask<AuthorizationOutcome> EvaluateAsync(T message, ICallerContext caller, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(Access.RolesOnly(caller, roles));
-    }
 
     private sealed class CaseRule<T>(IReadModels reads, string[] roles) : IAuthorizationRule<T>
         where T : ICaseScoped

@@ -17,8 +17,11 @@ public static class Roles
     /// <summary>An officer of a flagged government debtor (a town government, a bureau): sees and reports on its own unit's cases only.</summary>
     public const string DebtorUnitOfficer = "debtor-unit-officer";
 
+    /// <summary>A party's lawyer (诉讼代理人): reads, for the cases he is registered in as an agent, what was served on his client and the deadlines running from it.</summary>
+    public const string Lawyer = "lawyer";
+
     /// <summary>Background services (timers, seeding) act under this role.</summary>
     public const string System = "system";
 
-    public static readonly IReadOnlyList<string> All = [Clerk, Judge, Administrator, AgencyOfficer, SupervisionOfficer, CarrierOperator, SystemAdministrator, CourtPresident, DebtorUnitOfficer];
+    public static readonly IReadOnlyList<string> All = [Clerk, Judge, Administrator, AgencyOfficer, SupervisionOfficer, CarrierOperator, SystemAdministrator, CourtPresident, DebtorUnitOfficer, Lawyer];
 }

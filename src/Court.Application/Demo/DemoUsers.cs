@@ -34,8 +34,16 @@ public static class DemoUsers
     /// <summary>An officer of a flagged debtor unit (白沙镇人民政府): sees and reports on that town's cases only.</summary>
     public static readonly DemoUser Town = new("town", Roles.DebtorUnitOfficer, Domain.GovernmentDebtors.SpecialParties.AgencyFor(GovernmentDebtors.Demo.GovernmentDebtDemoSeeder.TownCode), "刘洋（白沙镇政府）", "Liu Yang (Baisha town government)");
 
+    /// <summary>A lawyer of a Jiangjin firm; the service demo registers him as the plaintiff's agent in some cases.</summary>
+    public static readonly DemoUser Lawyer = new("lawyer", Roles.Lawyer, null, "何静", "He Jing", Title: "律师", OfficePhone: "023-47561234");
+
+    /// <summary>The demo lawyer's practising certificate number (17 digits: type 1, Chongqing 50, full-time).</summary>
+    public const string LawyerLicence = "15001201810100001";
+
+    public const string LawyerFirm = "重庆渝津律师事务所";
+
     public static readonly IReadOnlyList<DemoUser> All =
-        [Clerk, Judge, Administrator, NaturalResources, VehicleOffice, Bank, MarketRegulation, Supervisor, Carrier, SystemAdministrator, President, Town];
+        [Clerk, Judge, Administrator, NaturalResources, VehicleOffice, Bank, MarketRegulation, Supervisor, Carrier, SystemAdministrator, President, Town, Lawyer];
 
     public static DemoUser Get(string userName) =>
         All.FirstOrDefault(u => u.UserName == userName) ?? throw new ArgumentException($"No demo user '{userName}'.", nameof(userName));

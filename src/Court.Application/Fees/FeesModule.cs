@@ -2,6 +2,7 @@ using Court.Application.Common;
 using Court.Application.Fees.Publishing;
 using Court.Application.Fees.Quoting;
 using Court.Application.Fees.Schedules;
+using Court.Application.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Application.Fees;
@@ -14,8 +15,8 @@ public static class FeesModule
         services.AddSingleton(settings);
         services.AddScoped<FeeSchedules>();
         services.AddSingleton<Projections.IProjection, FeeScheduleProjection>();
-        services.AllowRoles<QuoteFee>(RolesRuleRegistration.CourtStaff);
-        services.AllowRoles<ListFeeSchedules>(RolesRuleRegistration.CourtStaff);
+        services.AllowRoles<QuoteFee>(FeeAccess.Staff);
+        services.AllowRoles<ListFeeSchedules>(FeeAccess.Staff);
         services.AllowRoles<PublishFeeScheduleVersion>(Roles.SystemAdministrator);
         return services;
     }

@@ -114,10 +114,11 @@ public sealed record StartGovernmentDebtSupervision(string CaseId, DateOnly? Per
     public GovernmentDebtCommand ToDomain() => new StartSupervision(PerformBy!.Value, StartedOn);
 }
 
-/// <summary>The debtor unit's report for a month (yyyy-MM-01 or any day of it); a zero report when nothing was paid.</summary>
-public sealed record SubmitGovernmentDebtReport(string CaseId, DateOnly? Month, decimal? Paid, [property: MultiLine] string? Progress, [property: MultiLine] string? Plan, long? IfMatch = null) : IGovernmentDebtStep
+/// <summary>The debtor unit's report for a month (yyyy-MM-01 or any day of it) with the <see cref="Amount"/> paid in it; a zero report when nothing was paid.</summary>
+/// <remarks>The amount is named as the step body names it (amount), so a refusal names the field the caller filled.</remarks>
+public sealed record SubmitGovernmentDebtReport(string CaseId, DateOnly? Month, decimal? Amount, [property: MultiLine] string? Progress, [property: MultiLine] string? Plan, long? IfMatch = null) : IGovernmentDebtStep
 {
-    public GovernmentDebtCommand ToDomain() => new SubmitMonthlyReport(Month!.Value, Yuan.ToFen(Paid ?? 0)!.Value, Progress!, Plan);
+    public GovernmentDebtCommand ToDomain() => new SubmitMonthlyReport(Month!.Value, Yuan.ToFen(Amount ?? 0)!.Value, Progress!, Plan);
 }
 
 public sealed record HoldGovernmentDebtMeeting(string CaseId, DateOnly? HeldOn, [property: MultiLine] string? Summary, long? IfMatch = null) : IGovernmentDebtStep
@@ -131,10 +132,10 @@ public sealed record RecordGovernmentDebtPerformance(string CaseId, string? Kind
     public GovernmentDebtCommand ToDomain() => new RecordPerformance(Kind == "in-kind" ? PerformanceKind.InKind : PerformanceKind.Payment, Yuan.ToFen(Amount)!.Value, PerformedOn, Description ?? "");
 }
 
-/// <summary>An enforcement settlement: what remains is replaced by <see cref="Agreed"/> yuan (0: settled in full).</summary>
-public sealed record RecordGovernmentDebtSettlement(string CaseId, decimal? Agreed, [property: MultiLine] string? Terms, DateOnly? ReachedOn, long? IfMatch = null) : IGovernmentDebtStep
+/// <summary>An enforcement settlement: what remains is replaced by <see cref="Amount"/> yuan (0: settled in full).</summary>
+public sealed record RecordGovernmentDebtSettlement(string CaseId, decimal? Amount, [property: MultiLine] string? Terms, DateOnly? ReachedOn, long? IfMatch = null) : IGovernmentDebtStep
 {
-    public GovernmentDebtCommand ToDomain() => new RecordSettlement(Yuan.ToFen(Agreed)!.Value, Terms!, ReachedOn);
+    public GovernmentDebtCommand ToDomain() => new RecordSettlement(Yuan.ToFen(Amount)!.Value, Terms!, ReachedOn);
 }
 
 public sealed record FindGovernmentDebtNonPerformance(string CaseId, long? IfMatch = null) : IGovernmentDebtStep
@@ -244,8 +245,8 @@ public sealed class SubmitGovernmentDebtReportValidator : AbstractValidator<Subm
     public SubmitGovernmentDebtReportValidator()
     {
         RuleFor(x => x.Month).NotNull();
-        RuleFor(x => x.Paid).Must(p => p is null || Yuan.ToFen(p) is not null)
-            .WithMessage(_ => Language.Say("paid 以元为单位，最多两位小数，不小于 0。", "paid is in yuan with at most two decimals, zero or more."));
+        RuleFor(x => x.Amount).Must(p => p is null || Yuan.ToFen(p) is not null)
+            .WithMessage(_ => Language.Say("金额以元为单位，不小于 0，最多两位小数，且不超过 10^12 元。", "The amount is in yuan: zero or more, at most two decimals and at most 10^12 yuan."));
         RuleFor(x => x.Progress).Text(2000);
         RuleFor(x => x.Plan).OptionalText(2000);
     }
@@ -272,8 +273,8 @@ public sealed class RecordGovernmentDebtSettlementValidator : AbstractValidator<
 {
     public RecordGovernmentDebtSettlementValidator()
     {
-        RuleFor(x => x.Agreed).NotNull().Must(a => a is null || Yuan.ToFen(a) is not null)
-            .WithMessage(_ => Language.Say("agreed 以元为单位，最多两位小数，不小于 0。", "agreed is in yuan with at most two decimals, zero or more."));
+        RuleFor(x => x.Amount).NotNull().Must(a => a is null || Yuan.ToFen(a) is not null)
+            .WithMessage(_ => Language.Say("金额以元为单位，不小于 0，最多两位小数，且不超过 10^12 元。", "The amount is in yuan: zero or more, at most two decimals and at most 10^12 yuan."));
         RuleFor(x => x.Terms).Text(2000);
     }
 }
@@ -381,7 +382,7 @@ public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases
         var number = CaseNumber.Parse(c.CaseNumber).Value;
         var code = CreditCode.Parse(c.DebtorCreditCode).Value;
         var flag = SpecialParties.Classify(code, c.StateOwned ?? false)
-            ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });
+            ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} 登记的不是机关或事业单位；企业须由书记员标为国有企业（stateOwned）后才在此办理。", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });
         var id = GovernmentDebtCases.IdFor(number.Value);
         var interest = c.InterestRatePercent is { } rate ? new InterestOrder(rate, c.InterestFrom!.Value) : null;
         var open = new D.OpenGovernmentDebtCase(

@@ -34,7 +34,7 @@ public sealed class GovernmentDebtCases(AggregateStore store, WorkflowRuntime wo
     public async Task<long> RecordAsync(string caseId, GovernmentDebtCommand command, long? ifMatch, CancellationToken cancellationToken = default)
     {
         var definition = (await workflows.LoadAsync(GovernmentDebtCase.StreamPrefix + caseId, cancellationToken))?.Definition
-            ?? throw new DomainException(DomainError.NotFound("government-debt.case-not-found", "There is no such government-debtor enforcement case."));
+            ?? throw new DomainException(DomainError.NotFound("government-debt.case-not-found", "没有这件政府机关失信执行案件。", "There is no such government-debtor enforcement case."));
         return await store.ExecuteAsync<GovernmentDebtCase>(caseId, (state, now) => GovernmentDebtDecider.Decide(state, command, Context(now, definition)), ifMatch, cancellationToken: cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using Court.Application.Common;
 using Court.Application.Demo;
-using Court.Application.Fees;
 using Court.Application.Pipeline;
 using Court.Application.Timeline;
 using Court.Application.Workflows;
@@ -59,7 +58,7 @@ public static class GovernmentDebtorsModule
         services.AllowRoles<ListGovernmentDebtors>(GovernmentDebtAccess.Readers);
         services.AllowRoles<ListGovernmentDebtDepartments>(Roles.Clerk, Roles.Judge, Roles.CourtPresident, Roles.SupervisionOfficer);
         services.AllowRoles<GetGovernmentDebtTotals>(Roles.Clerk, Roles.Judge, Roles.CourtPresident, Roles.SupervisionOfficer);
-        services.AddSingleton<IAuthorizationRule<GetPublicGovernmentDebtList>, AnyoneRule<GetPublicGovernmentDebtList>>();
+        services.AllowAnyone<GetPublicGovernmentDebtList>();
         AddTimeline(services);
         return services;
     }
@@ -101,10 +100,4 @@ public static class GovernmentDebtorsModule
         services.AddTimelineSentence<HandlerChanged>(e => $"经办人变更为 {e.To.Name}", e => $"handler changed to {e.To.Name}");
         services.AddTimelineSentence<SupervisingUnitChanged>(e => $"主管单位变更为 {e.To}", e => $"supervising unit changed to {e.To}");
     }
-}
-
-/// <summary>A message anyone may send, signed in or not (the public list).</summary>
-public sealed class AnyoneRule<TMessage> : IAuthorizationRule<TMessage>
-{
-    public ValueTask<AuthorizationOutcome> EvaluateAsync(TMessage message, Common.ICallerContext caller, CancellationToken cancellationToken) => ValueTask.FromResult(AuthorizationOutcome.Allowed);
 }

@@ -188,7 +188,7 @@ public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext
     public async ValueTask<GovernmentDebtCaseDetail> Handle(GetGovernmentDebtCase query, CancellationToken cancellationToken)
     {
         var view = await readModels.GetAsync<GovernmentDebtCaseView>(query.CaseId, cancellationToken)
-            ?? throw new DomainException(DomainError.NotFound("government-debt.case-not-found", "There is no such government-debtor enforcement case."));
+            ?? throw new DomainException(DomainError.NotFound("government-debt.case-not-found", "没有这件政府机关失信执行案件。", "There is no such government-debtor enforcement case."));
         var c = view.Case;
         var context = cases.Context(Now, cases.Pinned(view.WorkflowVersion));
         var balance = c.BalanceOn(Today);
@@ -245,7 +245,7 @@ public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext
 
     public async ValueTask<GovernmentDebtorEntry> Handle(GetGovernmentDebtor query, CancellationToken cancellationToken) =>
         UnitEntry(await readModels.GetAsync<GovernmentDebtorView>(query.CreditCode, cancellationToken)
-            ?? throw new DomainException(DomainError.NotFound("government-debtor.not-flagged", "This unit is not a flagged government debtor.")));
+            ?? throw new DomainException(DomainError.NotFound("government-debtor.not-flagged", "该单位不是已标注的政府机关被执行人。", "This unit is not a flagged government debtor.")));
 
     public async ValueTask<IReadOnlyList<GovernmentDebtDepartmentEntry>> Handle(ListGovernmentDebtDepartments query, CancellationToken cancellationToken) =>
         [.. (await readModels.ListAsync<GovernmentDebtDepartmentView>(cancellationToken: cancellationToken))

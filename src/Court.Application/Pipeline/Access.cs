@@ -108,4 +108,24 @@ public static class AuthorizationRegistration
     public static IServiceCollection AddAuthorizationRule<TMessage, TRule>(this IServiceCollection services)
         where TRule : class, IAuthorizationRule<TMessage> =>
         services.AddScoped<IAuthorizationRule<TMessage>, TRule>();
+
+    /// <summary>A message with no resource (opening a case, a court-wide list): these roles (and the system) only, 403 for anyone else.</summary>
+    public static IServiceCollection AllowRoles<TMessage>(this IServiceCollection services, params string[] roles) =>
+        services.AddSingleton<IAuthorizationRule<TMessage>>(new RolesRule<TMessage>(roles));
+
+    /// <summary>A message anyone may send, signed in or not (the public list).</summary>
+    public static IServiceCollection AllowAnyone<TMessage>(this IServiceCollection services) =>
+        services.AddSingleton<IAuthorizationRule<TMessage>>(new AnyoneRule<TMessage>());
+
+    private sealed class RolesRule<TMessage>(string[] roles) : IAuthorizationRule<TMessage>
+    {
+        public ValueTask<AuthorizationOutcome> EvaluateAsync(TMessage message, ICallerContext caller, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Access.RolesOnly(caller, roles));
+    }
+
+    private sealed class AnyoneRule<TMessage> : IAuthorizationRule<TMessage>
+    {
+        public ValueTask<AuthorizationOutcome> EvaluateAsync(TMessage message, ICallerContext caller, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(AuthorizationOutcome.Allowed);
+    }
 }

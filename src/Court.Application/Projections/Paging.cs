@@ -112,6 +112,12 @@ public static class PageCursor
 /// <summary>The sorts a list offers, by the name a client gives (<c>sort=due</c>, <c>sort=-due</c>), the first being the default.</summary>
 public sealed record ListSorts(string Default, params string[] Others)
 {
+    /// <summary>Without a <c>sort</c>, the default sort runs descending (newest first); a cursor of that first page must match it.</summary>
+    public bool DefaultDescending { get; init; }
+
+    /// <summary>Whether <paramref name="sort"/> (as the client sent it; null: none) runs descending.</summary>
+    public bool IsDescending(string? sort) => sort is null ? DefaultDescending : sort.StartsWith('-');
+
     public bool Allows(string name) => name == Default || Others.Contains(name, StringComparer.Ordinal);
 
     public string Describe() => string.Join(", ", new[] { Default }.Concat(Others));
@@ -128,7 +134,7 @@ public sealed record PageParameters(int? Limit = null, string? After = null, str
     /// <summary>The request for <paramref name="sorts"/>; call after validation (an unknown sort falls back to the default).</summary>
     public PageRequest ToRequest(ListSorts sorts)
     {
-        var descending = Sort?.StartsWith('-') == true;
+        var descending = sorts.IsDescending(Sort);
         var name = Sort?.TrimStart('-') is { Length: > 0 } s && sorts.Allows(s) ? s : sorts.Default;
         return new PageRequest(name)
         {
@@ -168,7 +174,7 @@ public static class PageParametersRules
         {
             fail(new("sort", Language.Say($"无法按“{page.Sort}”排序；可用：{sorts.Describe()}（前加 - 为倒序）。", $"Cannot sort by '{page.Sort}'; use one of {sorts.Describe()} (prefix - for descending).")));
         }
-        else if (!string.IsNullOrEmpty(page.After) && PageCursor.Decode(page.After, name ?? sorts.Default, page.Sort?.StartsWith('-') == true) is null)
+        else if (!string.IsNullOrEmpty(page.After) && PageCursor.Decode(page.After, name ?? sorts.Default, sorts.IsDescending(page.Sort)) is null)
         {
             fail(new("after", Language.Say("翻页标记无效或与排序不符，请从第一页开始。", "after is not a cursor of this list and sort; start from the first page.")));
         }

@@ -5,6 +5,7 @@ using Court.Application.EventStore;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Domain.Common;
+using Court.Domain.Identifiers;
 using Court.Domain.Service;
 using FluentValidation;
 using Mediator;
@@ -54,7 +55,11 @@ public sealed class ReceiveCarrierEventHandler(IReadModels readModels, ISender s
         var reference = await readModels.GetAsync<ServiceReferenceView>(reported.Reference, cancellationToken);
         if (reference is null || (reference.Express && reference.Carrier != reported.Carrier))
         {
-            throw new DomainException(DomainError.NotFound("carrier-event.reference-unknown", $"No service of this court goes by {reported.Reference} with {reported.Carrier}.") with { Field = "reference" });
+            throw new DomainException(DomainError.NotFound("carrier-event.reference-unknown", $"No service of this court goes by {reported.Reference} with {reported.Carrier}.") with
+            {
+                Field = "reference",
+                MessageZh = $"本院没有以 {reported.Reference} 交 {reported.Carrier} 投递的送达。",
+            });
         }
 
         var file = await readModels.GetAsync<ServiceFileView>(reference.CaseId, cancellationToken);
@@ -155,6 +160,14 @@ public sealed class ImportCarrierBatchHandler(ISender sender, ICallerContext cal
                 continue;
             }
 
+            // The postal carrier's file names judicial-express waybills only, so a number failing its S10 check is a typing
+            // or scanning error to report as such, not a service the court does not know.
+            if (WaybillNumber.Parse(waybill).Error is { } badWaybill)
+            {
+                results.Add(new CarrierBatchRow(line.Number, eventId, waybill, "refused", "waybill", badWaybill.MessageIn(CultureInfo.CurrentUICulture)));
+                continue;
+            }
+
             results.Add(await RecordAsync(line.Number, report, cancellationToken));
         }
 
@@ -179,7 +192,7 @@ public sealed class ImportCarrierBatchHandler(ISender sender, ICallerContext cal
             }
             catch (DomainException e)
             {
-                return new CarrierBatchRow(line, report.EventId, report.Reference, "refused", e.Error.Code, e.Error.Message);
+                return new CarrierBatchRow(line, report.EventId, report.Reference, "refused", e.Error.Code, e.Error.MessageIn(CultureInfo.CurrentUICulture));
             }
             catch (Workflows.WorkflowTriggerNotPermittedException e)
             {

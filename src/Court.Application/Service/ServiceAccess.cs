@@ -7,8 +7,10 @@ namespace Court.Application.Service;
 
 /// <summary>
 /// A service file is its court's: its clerks and judges and the court president see it; the carrier that takes the
-/// court's judicial express may report on files that have its waybills; a lawyer registered as an agent (by his
-/// sign-in) may read his cases' files. Everyone else gets 404. Which roles may take a step is the definition's.
+/// court's judicial express may report on files that have its waybills; a message registered with <c>agent</c> may
+/// also be read by a lawyer registered as an agent (by his sign-in). Everyone else gets 404. Which roles may take a
+/// step is the definition's. A lawyer reads his cases through <see cref="GetLawyerCase"/>, which shows his client's
+/// side only.
 /// </summary>
 public sealed class ServiceFileRule<TMessage>(IReadModels readModels, ServiceSettings settings, bool carrierMay, bool agentMay) : DocumentRule<TMessage, ServiceFileView>(readModels)
     where TMessage : IServiceFileMessage
@@ -31,19 +33,9 @@ public sealed class ServiceFileRule<TMessage>(IReadModels readModels, ServiceSet
     }
 }
 
-/// <summary>Only the named roles (or the system) may send the message; anyone else 403, or 401 when not signed in (the pipeline's).</summary>
-public sealed class ServiceRolesRule<TMessage>(string[] roles) : IAuthorizationRule<TMessage>
-{
-    public ValueTask<AuthorizationOutcome> EvaluateAsync(TMessage message, ICallerContext caller, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed : AuthorizationOutcome.Forbidden);
-}
-
 public static class ServiceRuleRegistration
 {
     public static IServiceCollection AllowOnServiceFile<TMessage>(this IServiceCollection services, bool carrier = false, bool agent = false)
         where TMessage : IServiceFileMessage =>
         services.AddScoped<IAuthorizationRule<TMessage>>(sp => new ServiceFileRule<TMessage>(sp.GetRequiredService<IReadModels>(), sp.GetRequiredService<ServiceSettings>(), carrier, agent));
-
-    public static IServiceCollection AllowServiceRoles<TMessage>(this IServiceCollection services, params string[] roles) =>
-        services.AddSingleton<IAuthorizationRule<TMessage>>(new ServiceRolesRule<TMessage>(roles));
 }

@@ -174,7 +174,10 @@ public sealed record RecordHandService(
 /// <summary>A public notice was published: deemed served 30 days later (counted by CPL Art. 85).</summary>
 public sealed record RecordPublicNotice(string CaseId, string? ServiceId, DateOnly? PublishedOn, string? Medium, long? IfMatch = null) : IServiceFileCommand
 {
-    public ServiceCommand ToDomain() => new ServiceCommand.RecordPublication(ServiceId!.Trim(), PublishedOn!.Value, Medium!.Trim());
+    /// <summary>The notice period's days, as the handler read them from the <c>public-notice</c> definition.</summary>
+    internal int NoticeDays { get; init; }
+
+    public ServiceCommand ToDomain() => new ServiceCommand.RecordPublication(ServiceId!.Trim(), PublishedOn!.Value, Medium!.Trim(), NoticeDays);
 }
 
 public sealed record CloseServiceFile(string CaseId, [property: MultiLine] string? Reason, long? IfMatch = null) : IServiceFileCommand
@@ -325,7 +328,7 @@ public static class ServiceCodeRules
 }
 
 /// <summary>One handler for the file's steps: the definition says whether the step may happen and who may take it, the decider what it does.</summary>
-public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels readModels, DocumentIssuer documents, FeesSettings fees, Common.ICallerContext caller) :
+public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels readModels, DocumentIssuer documents, FeesSettings fees, Common.ICallerContext caller, WorkflowCatalog catalog) :
     ICommandHandler<OpenServiceFile, ServiceFileChanged>,
     ICommandHandler<RegisterServiceParty, ServiceFileChanged>,
     ICommandHandler<AppointServiceAgent, ServiceFileChanged>,
@@ -334,6 +337,7 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
     ICommandHandler<RecordCarrierEvent, ServiceFileChanged>,
     ICommandHandler<RecordHandService, ServiceFileChanged>,
     ICommandHandler<RecordPublicNotice, ServiceFileChanged>,
+    ICommandHandler<RecordDeemedService, ServiceFileChanged>,
     ICommandHandler<CloseServiceFile, ServiceFileChanged>
 {
     public async ValueTask<ServiceFileChanged> Handle(OpenServiceFile command, CancellationToken cancellationToken)
@@ -392,7 +396,10 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
 
     public ValueTask<ServiceFileChanged> Handle(RecordHandService command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
-    public ValueTask<ServiceFileChanged> Handle(RecordPublicNotice command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+    public ValueTask<ServiceFileChanged> Handle(RecordPublicNotice command, CancellationToken cancellationToken) =>
+        Run(command with { NoticeDays = PublicNoticeHandler.NoticeDays(catalog) }, cancellationToken);
+
+    public ValueTask<ServiceFileChanged> Handle(RecordDeemedService command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public ValueTask<ServiceFileChanged> Handle(CloseServiceFile command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 

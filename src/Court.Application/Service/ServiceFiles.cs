@@ -56,9 +56,8 @@ public sealed class ServiceFiles(WorkflowRuntime workflows, WorkingDayCalendar c
             return version;
         }
 
-        var today = ChinaTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
         var file = view.ToFile();
-        var due = file.Services.Where(s => s.CertificateNumber is null && file.RecordOf(s, today).Outcome == ServiceOutcome.Served).ToList();
+        var due = file.Services.Where(s => s.CertificateNumber is null && file.RecordOf(s).Outcome == ServiceOutcome.Served).ToList();
         if (due.Count == 0)
         {
             return version;
@@ -68,7 +67,7 @@ public sealed class ServiceFiles(WorkflowRuntime workflows, WorkingDayCalendar c
         var store = services.GetRequiredService<AggregateStore>();
         foreach (var service in due)
         {
-            var issued = await documents.IssueAsync(Certificate(view, file, service, file.RecordOf(service, today)), cancellationToken);
+            var issued = await documents.IssueAsync(Certificate(view, file, service, file.RecordOf(service)), cancellationToken);
             var record = new ServiceCommand.RecordCertificate(service.ServiceId, issued.Id.ToString("N"), issued.Number);
             version = await store.ExecuteAsync<ServiceFile>(caseId, (state, now) => ServiceDecider.Decide(state, record, new ServiceContext(now, ReactionContext.UserId, calendar)), cancellationToken: cancellationToken);
         }

@@ -24,11 +24,13 @@ public static class ServiceModule
         services.AddSingleton<Projections.IProjection>(sp => sp.GetRequiredService<ServiceProjection>());
         services.AddSingleton<Projections.IProjection, CarrierRefusalProjection>();
         services.AddWorkflowSubject<ServiceFile>();
+        services.AddWorkflowSubject<PublicNoticePeriod>();
+        services.AddWorkflowExpiry(firing => new DeemPublicNoticeServed(firing.IdOf<PublicNoticePeriod>()));
         services.AddStreamReader(ServiceFile.StreamPrefix, id => new GetCaseService(id));
         services.AddWorkflowPeriods<ServiceFile>(ServiceFiles.PeriodNames);
         services.AddDemoSeeder<Demo.ServiceDemoSeeder>();
 
-        services.AllowServiceRoles<OpenServiceFile>(Roles.Clerk);
+        services.AllowRoles<OpenServiceFile>(Roles.Clerk);
         services.AllowOnServiceFile<RegisterServiceParty>();
         services.AllowOnServiceFile<AppointServiceAgent>();
         services.AllowOnServiceFile<ConfirmServiceAddress>();
@@ -36,16 +38,23 @@ public static class ServiceModule
         services.AllowOnServiceFile<RecordCarrierEvent>(carrier: true);
         services.AllowOnServiceFile<RecordHandService>();
         services.AllowOnServiceFile<RecordPublicNotice>();
+        services.AllowOnServiceFile<RecordDeemedService>();
+        services.AllowRoles<StartPublicNoticePeriod>();
+        services.AllowRoles<DeemPublicNoticeServed>();
         services.AllowOnServiceFile<CloseServiceFile>();
-        services.AllowOnServiceFile<GetCaseService>(agent: true);
-        services.AllowServiceRoles<ReceiveCarrierEvent>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<ImportCarrierBatch>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<GetServiceDesk>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
-        services.AllowServiceRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<GetCarrierRefusals>(Roles.CarrierOperator, Roles.Clerk);
-        services.AllowServiceRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowOnServiceFile<GetCaseService>();
+        services.AllowRoles<ReceiveCarrierEvent>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<ImportCarrierBatch>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<GetServiceDesk>(Roles.Clerk, Roles.Judge, Roles.CourtPresident);
+        services.AllowRoles<GetDispatchList>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<GetCarrierRefusals>(Roles.CarrierOperator, Roles.Clerk);
+        services.AllowRoles<GetMyCases>(Roles.Lawyer);
+        services.AddScoped<IAuthorizationRule<GetLawyerCase>, LawyerCaseRule>();
+        services.AllowRoles<GetWaybill>(Roles.CarrierOperator, Roles.Clerk);
         AddTimeline(services);
         services.AddReaction<ServiceCertificateIssued>("service.fee-notice-served-on-small-claims", FeeNoticeServedAsync);
+        services.AddReaction<PublicationRecorded>("service.public-notice-period-starts", (e, context, ct) => context.SendAsync(new StartPublicNoticePeriod(e.CaseId, e.ServiceId), ct));
+        services.AddReaction<PublicNoticePeriodEnded>("service.public-notice-deemed-served", DeemedServedAsync);
         return services;
     }
 
@@ -78,6 +87,22 @@ public static class ServiceModule
         }
     }
 
+    /// <summary>
+    /// A notice's period ran out: the service file records it served on the period's last day (its certificate and the
+    /// periods that run from service follow). A file closed meanwhile serves nothing more, so the step is dropped.
+    /// </summary>
+    private static async Task DeemedServedAsync(PublicNoticePeriodEnded e, ReactionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.SendAsync(new RecordDeemedService(e.CaseId, e.ServiceId, e.ServedOn), cancellationToken);
+        }
+        catch (WorkflowTriggerNotPermittedException)
+        {
+            // The file is closed.
+        }
+    }
+
     private static void AddTimeline(IServiceCollection services)
     {
         services.AddTimelineSentence<ServiceFileOpened>(e => $"建立送达档案（{e.CaseNumber}）", e => $"opened the service file of {e.CaseNumber}");
@@ -93,6 +118,7 @@ public static class ServiceModule
             e => $"item {e.Event.Reference}: {ServiceCodes.Code(e.Event.Kind)} at {e.Event.OccurredAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
         services.AddTimelineSentence<HandDeliveryRecorded>(e => $"登记送达回证（{e.Delivery.ServedOn:yyyy-MM-dd}，{e.Delivery.SignerName}）", e => $"recorded delivery by hand on {e.Delivery.ServedOn:yyyy-MM-dd} ({e.Delivery.SignerName})");
         services.AddTimelineSentence<PublicationRecorded>(e => $"公告送达，{e.Publication.DeemedServedOn:yyyy-MM-dd} 视为送达", e => $"published a notice, deemed served {e.Publication.DeemedServedOn:yyyy-MM-dd}");
+        services.AddTimelineSentence<PublicNoticeDeemedServed>(e => $"公告期满，{e.ServedOn:yyyy-MM-dd} 视为送达", e => $"the notice period ran out: deemed served {e.ServedOn:yyyy-MM-dd}");
         services.AddTimelineSentence<ServiceCertificateIssued>(e => $"出具送达回证 {e.DocumentNumber}", e => $"issued certificate of service {e.DocumentNumber}");
         services.AddTimelineSentence<ServiceFileClosed>(e => $"结束送达：{e.Reason}", e => $"closed the service file: {e.Reason}");
     }

@@ -156,16 +156,11 @@ public sealed class ServiceQueries(IReadModels readModels, ICallerContext caller
             request.Filters[ServiceView.ChannelKey] = [channel];
         }
 
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
         var page = await readModels.PageAsync<ServiceView>(request, cancellationToken);
-        return page.Map(v =>
-        {
-            var served = v.Outcome == ServiceOutcome.Served || (v.DeemedOn is { } deemed && deemed <= today);
-            return new ServiceDeskEntry(
-                v.CaseId, v.CaseNumber, v.ServiceId, v.DocumentTitle, v.RecipientName, ServiceCodes.Code(v.Channel), v.Waybill, v.OrderedAt, v.Desk,
-                served ? "served" : ServiceCodes.Code(v.Outcome), v.ServedOn ?? (served ? v.DeemedOn : null), ServiceCodes.CodeOrNull(v.Failure),
-                ServiceCodes.CodeOrNull(v.LastEvent), v.LastEventAt, v.FailedAttempts, v.DeemedOn, v.DueOn, v.Warnings.Count);
-        });
+        return page.Map(v => new ServiceDeskEntry(
+            v.CaseId, v.CaseNumber, v.ServiceId, v.DocumentTitle, v.RecipientName, ServiceCodes.Code(v.Channel), v.Waybill, v.OrderedAt, v.Desk,
+            ServiceCodes.Code(v.Outcome), v.ServedOn, ServiceCodes.CodeOrNull(v.Failure),
+            ServiceCodes.CodeOrNull(v.LastEvent), v.LastEventAt, v.FailedAttempts, v.DeemedOn, v.DueOn, v.Warnings.Count));
     }
 
     public async ValueTask<CaseServiceDetail> Handle(GetCaseService query, CancellationToken cancellationToken)
@@ -176,7 +171,7 @@ public sealed class ServiceQueries(IReadModels readModels, ICallerContext caller
             throw new DomainException(DomainError.NotFound("service.file-not-found", "This case has no service file yet."));
         }
 
-        // Public notices turn served by time alone: recompute the file's services as of today (a handful per case).
+        // The file's services as the projection computes them (a handful per case).
         var file = view.ToFile();
         var lengths = projection.Lengths(view.WorkflowVersion);
         var services = file.Services.Select(s => projection.ToView(file, s, lengths)).ToList();

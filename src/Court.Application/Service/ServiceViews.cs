@@ -5,7 +5,6 @@ using Court.Application.Workflows;
 using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.Documents;
-using Court.Domain.Fees;
 using Court.Domain.Service;
 using Court.Domain.Workflows;
 
@@ -209,7 +208,7 @@ public sealed class CarrierEndpointSettings
 /// Keeps the three service read models in the writer's transaction: the file, each service with its record (recomputed
 /// from the whole event set whenever anything about it arrives, decision 0070) and the references.
 /// </summary>
-public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatalog catalog, ServiceSettings settings, TimeProvider clock) : IProjection
+public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatalog catalog, ServiceSettings settings) : IProjection
 {
     public string Name => "service";
 
@@ -243,6 +242,7 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
             CarrierEventRecorded e => file.Services.Where(s => s.Reference == e.Event.Reference),
             HandDeliveryRecorded e => file.Services.Where(s => s.ServiceId == e.ServiceId),
             PublicationRecorded e => file.Services.Where(s => s.ServiceId == e.ServiceId),
+            PublicNoticeDeemedServed e => file.Services.Where(s => s.ServiceId == e.ServiceId),
             ServiceCertificateIssued e => file.Services.Where(s => s.ServiceId == e.ServiceId),
             _ => [],
         };
@@ -265,6 +265,15 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
 
         switch (envelope.Event)
         {
+            case AgentAppointed { Agent.UserName: { } lawyer } e:
+                var id = LawyerCaseView.IdOf(lawyer, caseId);
+                var existing = await session.LoadAsync<LawyerCaseView>(id, cancellationToken);
+                var parties = file.Agents.Where(a => a.UserName == lawyer).Select(a => a.PartyId).Distinct(StringComparer.Ordinal).ToList();
+                session.Store(
+                    id,
+                    new LawyerCaseView(id, lawyer, caseId, file.File!.CaseNumber, file.File.CourtName, parties, [.. parties.Select(p => file.PartyById(p)?.Name ?? p)], existing?.AppointedAt ?? e.At),
+                    lawyer);
+                break;
             case ServiceOrdered e:
                 await StoreReferenceAsync(session, file, e, cancellationToken);
                 break;
@@ -341,11 +350,10 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
         return new ServicePeriodLengths(Days("answer", statutory.Answer), Days("judgment-appeal", statutory.JudgmentAppeal), Days("ruling-appeal", statutory.RulingAppeal), Days("fee-payment", statutory.FeePayment));
     }
 
-    /// <summary>One service as the desk and the case show it; public notices are judged as of now (they become served by time alone).</summary>
+    /// <summary>One service as the desk and the case show it: a function of the file's events alone.</summary>
     public ServiceView ToView(ServiceFile file, ServiceState service, ServicePeriodLengths lengths)
     {
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var record = file.RecordOf(service, today);
+        var record = file.RecordOf(service);
         var ordered = service.Ordered;
         var followed = file.Services.Any(s => s.Ordered.Document.DocumentId == ordered.Document.DocumentId && s.Ordered.Recipient.PartyId == ordered.Recipient.PartyId && s.Ordered.At > ordered.At);
         var desk = record.Outcome switch

@@ -27,8 +27,8 @@ public static class SmallClaimsModule
         services.AddStreamReader(SmallClaimsCase.StreamPrefix, id => new GetSmallClaimsCase(id));
         services.AddWorkflowPeriods<SmallClaimsCase>(SmallClaimsCases.PeriodNames);
 
-        services.AllowRoles<CheckSmallClaimsEligibility>(RolesRuleRegistration.CourtStaff);
-        services.AllowRoles<ListSmallClaimsThresholds>(RolesRuleRegistration.CourtStaff);
+        services.AllowRoles<CheckSmallClaimsEligibility>(FeeAccess.Staff);
+        services.AllowRoles<ListSmallClaimsThresholds>(FeeAccess.Staff);
         services.AllowRoles<ConfirmSmallClaimsThreshold>(Roles.SystemAdministrator);
         services.AllowRoles<PublishSmallClaimsThreshold>(Roles.SystemAdministrator);
         services.AllowRoles<Filing.FileSmallClaimsCase>(Roles.Clerk);

@@ -185,7 +185,18 @@ public sealed class WorkflowRuntime(
     /// decision's events and <see cref="WorkflowStarted"/> (entering the initial state) together. The decider reads
     /// the definition it is about to pin (its named periods, the initial state's deadline). Returns the stream version.
     /// </summary>
-    public async Task<long> StartAsync<TState>(string workflowId, string id, Func<TState, WorkflowStep, Decision> decide, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<long> StartAsync<TState>(string workflowId, string id, Func<TState, WorkflowStep, Decision> decide, long? expectedVersion = null, CancellationToken cancellationToken = default)
+        where TState : IAggregateState<TState> => StartAsync(workflowId, id, decide, expectedVersion, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="StartAsync{TState}(string, string, Func{TState, WorkflowStep, Decision}, long?, CancellationToken)"/> for a
+    /// process whose first deadline runs from a day that may lie before today (a notice published the day before it is
+    /// recorded): the initial state's deadline is counted from <paramref name="deadlineFrom"/> instead of now.
+    /// </summary>
+    public Task<long> StartCountingFromAsync<TState>(string workflowId, string id, DateTimeOffset deadlineFrom, Func<TState, WorkflowStep, Decision> decide, CancellationToken cancellationToken = default)
+        where TState : IAggregateState<TState> => StartAsync(workflowId, id, decide, null, deadlineFrom, cancellationToken);
+
+    private async Task<long> StartAsync<TState>(string workflowId, string id, Func<TState, WorkflowStep, Decision> decide, long? expectedVersion, DateTimeOffset? deadlineFrom, CancellationToken cancellationToken)
         where TState : IAggregateState<TState>
     {
         var definition = catalog.Latest(workflowId) ?? throw new InvalidOperationException($"No workflow definition '{workflowId}' is loaded.");
@@ -200,9 +211,9 @@ public sealed class WorkflowRuntime(
         var state = Fold<TState>(read.Events);
         var now = clock.GetUtcNow();
         var initial = definition.State(definition.InitialState);
-        var decided = decide(state, new WorkflowStep(now, definition, initial, DueAt(initial, now, null))).ThrowIfError();
+        var decided = decide(state, new WorkflowStep(now, definition, initial, DueAt(initial, deadlineFrom ?? now, null))).ThrowIfError();
         var after = decided.Aggregate(state, (s, e) => s.Evolve(e));
-        var started = new WorkflowStarted(definition.Id, definition.Version, Entry(definition, definition.InitialState, after, now, null));
+        var started = new WorkflowStarted(definition.Id, definition.Version, Entry(definition, definition.InitialState, after, now, null, deadlineFrom));
         return await AppendAsync(streamId, read.Version, [.. decided, started], definition, cancellationToken);
     }
 
@@ -347,10 +358,10 @@ public sealed class WorkflowRuntime(
         state.Deadline is { } deadline ? keepDeadlineOf?.Current.DueAt ?? calendar.DueAt(now, deadline.Days, deadline.Unit) : null;
 
     /// <summary>Entering <paramref name="stateName"/> of the pinned <paramref name="definition"/> now.</summary>
-    private WorkflowStateEntry Entry(WorkflowDefinition definition, string stateName, object? aggregate, DateTimeOffset now, WorkflowInstance? keepDeadlineOf)
+    private WorkflowStateEntry Entry(WorkflowDefinition definition, string stateName, object? aggregate, DateTimeOffset now, WorkflowInstance? keepDeadlineOf, DateTimeOffset? deadlineFrom = null)
     {
         var state = definition.State(stateName);
-        var due = DueAt(state, now, keepDeadlineOf);
+        var due = DueAt(state, deadlineFrom ?? now, keepDeadlineOf);
 
         var subject = aggregate as IWorkflowSubject;
         var assignment = state.Responsible is { } role && !state.Final ? subject?.AssignmentFor(stateName, role) : null;

@@ -36,7 +36,13 @@ public sealed record DomainError(string Code, string Message, ErrorKind Kind = E
 
     public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
 
+    /// <summary>A missing thing worded in both languages (see <see cref="Invalid(string, string, string)"/>).</summary>
+    public static DomainError NotFound(string code, string zh, string en) => new(code, en, ErrorKind.NotFound) { MessageZh = zh };
+
     public static DomainError Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    /// <summary>A broken rule worded in both languages (see <see cref="Invalid(string, string, string)"/>).</summary>
+    public static DomainError Conflict(string code, string zh, string en) => new(code, en, ErrorKind.Conflict) { MessageZh = zh };
 }
 
 /// <summary>Raised at the application edge when a decision returned an error; carries the value unchanged.</summary>

@@ -105,7 +105,7 @@ public static class GovernmentDebtorDecider
         (false, FlagGovernmentDebtor flag) => Decision.Emit(new GovernmentDebtorFlagged(
             flag.CreditCode, flag.Name.Trim(), flag.Flag.Kind, flag.Flag.By, flag.IsLocalGovernment, flag.SupervisingUnit.Trim(), flag.Leader, flag.Handler, today)),
         (true, FlagGovernmentDebtor) => Decision.Nothing,
-        (false, _) => DomainError.NotFound("government-debtor.not-flagged", "This unit is not a flagged government debtor."),
+        (false, _) => DomainError.NotFound("government-debtor.not-flagged", "该单位不是已标注的政府机关被执行人。", "This unit is not a flagged government debtor."),
         (true, ChangeResponsibleLeader change) => ChangeLeader(state, change, today),
         (true, ChangeHandler change) => state.Handler == change.To
             ? Decision.Nothing
@@ -113,7 +113,7 @@ public static class GovernmentDebtorDecider
         (true, ChangeSupervisingUnit change) => change.To.Trim() == state.SupervisingUnit
             ? Decision.Nothing
             : OnOrBefore(change.ChangedOn, today) ?? Decision.Emit(new SupervisingUnitChanged(state.CreditCode, state.SupervisingUnit, change.To.Trim(), change.ChangedOn ?? today, change.Reason)),
-        _ => DomainError.Conflict("government-debtor.unknown-command", $"Cannot {command.GetType().Name} on a government debtor."),
+        _ => DomainError.Conflict("government-debtor.unknown-command", "政府机关被执行人不能进行此项操作。", $"Cannot {command.GetType().Name} on a government debtor."),
     };
 
     private static Decision ChangeLeader(GovernmentDebtor state, ChangeResponsibleLeader change, DateOnly today)
@@ -131,12 +131,12 @@ public static class GovernmentDebtorDecider
 
         if (state.Leaders.LastOrDefault() is { } current && on < current.From)
         {
-            return DomainError.Invalid("government-debtor.leader-change-before-current", $"{current.Leader.Name} took office on {current.From:yyyy-MM-dd}; a successor cannot take over before that.");
+            return DomainError.Invalid("government-debtor.leader-change-before-current", $"{current.Leader.Name}于 {current.From:yyyy-MM-dd} 到任，继任者不能早于此日接任。", $"{current.Leader.Name} took office on {current.From:yyyy-MM-dd}; a successor cannot take over before that.");
         }
 
         return Decision.Emit(new ResponsibleLeaderChanged(state.CreditCode, state.Leader, change.To, on, change.Reason));
     }
 
     private static DomainError? OnOrBefore(DateOnly? on, DateOnly today) =>
-        on > today ? DomainError.Invalid("government-debtor.change-in-future", "A change is recorded on or after the day it happened, not before.") : null;
+        on > today ? DomainError.Invalid("government-debtor.change-in-future", "变更须在发生之日或之后记录，不能提前记录。", "A change is recorded on or after the day it happened, not before.") : null;
 }

@@ -26,7 +26,11 @@ public abstract record ServiceCommand
 
     public sealed record RecordHandDelivery(string ServiceId, HandDelivery Delivery) : ServiceCommand;
 
-    public sealed record RecordPublication(string ServiceId, DateOnly PublishedOn, string Medium) : ServiceCommand;
+    /// <param name="NoticeDays">The public-notice definition's period (30 days, CPL Art. 95): the deemed date printed now is the day its timer fires for.</param>
+    public sealed record RecordPublication(string ServiceId, DateOnly PublishedOn, string Medium, int NoticeDays) : ServiceCommand;
+
+    /// <summary>The notice's period ran out (its timer fired): the notice is served on <paramref name="ServedOn"/>.</summary>
+    public sealed record RecordDeemedService(string ServiceId, DateOnly ServedOn) : ServiceCommand;
 
     public sealed record RecordCertificate(string ServiceId, string DocumentId, string DocumentNumber) : ServiceCommand;
 

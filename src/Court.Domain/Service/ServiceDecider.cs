@@ -7,9 +7,6 @@ namespace Court.Domain.Service;
 /// <summary>Pure decisions on a service file: (file, command, context) → events or the rule broken.</summary>
 public static class ServiceDecider
 {
-    /// <summary>CPL Art. 95: deemed served when 30 days have passed since publication (60 before 2022).</summary>
-    public const int PublicNoticeDays = 30;
-
     /// <summary>CPL Art. 165 and the SPC interpretation: the evidence period in small claims is at most 7 days.</summary>
     public const int SmallClaimsMaxEvidenceDays = 7;
 
@@ -30,6 +27,7 @@ public static class ServiceDecider
         (_, ServiceCommand.RecordCarrierEvent record) => RecordCarrierEvent(file, record.Event, context),
         (_, ServiceCommand.RecordHandDelivery hand) => RecordHandDelivery(file, hand, context),
         (_, ServiceCommand.RecordPublication publication) => RecordPublication(file, publication, context),
+        (_, ServiceCommand.RecordDeemedService deemed) => RecordDeemedService(file, deemed, context),
         (_, ServiceCommand.RecordCertificate certificate) => RecordCertificate(file, certificate, context),
         (_, ServiceCommand.CloseFile close) => string.IsNullOrWhiteSpace(close.Reason)
             ? DomainError.Invalid("service.close-reason-required", "Say why the service file is closed.")
@@ -214,12 +212,12 @@ public static class ServiceDecider
         foreach (var document in serve.Documents)
         {
             var earlier = file.Services.Where(s => s.Ordered.Document.DocumentId == document.DocumentId && s.Ordered.Recipient.PartyId == party.PartyId).ToList();
-            if (earlier.FirstOrDefault(s => file.RecordOf(s, context.Today).Outcome == ServiceOutcome.Served) is { } served)
+            if (earlier.FirstOrDefault(s => file.RecordOf(s).Outcome == ServiceOutcome.Served) is { } served)
             {
-                return DomainError.Conflict("service.already-served", $"{party.Name} was already served '{document.Title}' on {file.RecordOf(served, context.Today).ServedOn:yyyy-MM-dd}; a document is served on a recipient once.");
+                return DomainError.Conflict("service.already-served", $"{party.Name} was already served '{document.Title}' on {file.RecordOf(served).ServedOn:yyyy-MM-dd}; a document is served on a recipient once.");
             }
 
-            if (earlier.FirstOrDefault(s => file.RecordOf(s, context.Today).Outcome == ServiceOutcome.Pending) is { } running)
+            if (earlier.FirstOrDefault(s => file.RecordOf(s).Outcome == ServiceOutcome.Pending) is { } running)
             {
                 if (running.Ordered.Channel == serve.Channel && running.Ordered.Waybill == waybill)
                 {
@@ -377,12 +375,32 @@ public static class ServiceDecider
         }
 
         // Art. 95's thirty days is a period like any other: counted from the next day, a holiday at the end moves it.
-        var published = new Publication(publication.PublishedOn, publication.Medium.Trim(), context.Calendar.EndOfCalendarDayPeriod(publication.PublishedOn, PublicNoticeDays));
+        var published = new Publication(publication.PublishedOn, publication.Medium.Trim(), context.Calendar.EndOfCalendarDayPeriod(publication.PublishedOn, publication.NoticeDays));
         return service.Publication switch
         {
             null => Decision.Emit(new PublicationRecorded(file.File!.CaseId, service.ServiceId, published, context.By, context.Now)),
             var same when same == published => Decision.Nothing,
             _ => DomainError.Conflict("service.already-published", $"The notice was already published on {service.Publication.PublishedOn:yyyy-MM-dd}."),
+        };
+    }
+
+    private static Decision RecordDeemedService(ServiceFile file, ServiceCommand.RecordDeemedService deemed, ServiceContext context)
+    {
+        if (file.ServiceById(deemed.ServiceId) is not { Publication: { } publication } service || service.Ordered.Channel != ServiceChannel.PublicNotice)
+        {
+            return DomainError.NotFound("service.not-found", $"The case has no published notice {deemed.ServiceId}.");
+        }
+
+        if (deemed.ServedOn <= publication.PublishedOn)
+        {
+            return DomainError.Invalid("service.deemed-before-publication", $"A notice published on {publication.PublishedOn:yyyy-MM-dd} cannot be served on {deemed.ServedOn:yyyy-MM-dd}.");
+        }
+
+        return service.DeemedServedOn switch
+        {
+            null => Decision.Emit(new PublicNoticeDeemedServed(file.File!.CaseId, service.ServiceId, deemed.ServedOn, context.By, context.Now)),
+            var same when same == deemed.ServedOn => Decision.Nothing,
+            var other => DomainError.Conflict("service.already-deemed-served", $"The notice was already deemed served on {other:yyyy-MM-dd}."),
         };
     }
 
@@ -398,7 +416,7 @@ public static class ServiceDecider
             return Decision.Nothing;
         }
 
-        return file.RecordOf(service, context.Today).Outcome == ServiceOutcome.Served
+        return file.RecordOf(service).Outcome == ServiceOutcome.Served
             ? Decision.Emit(new ServiceCertificateIssued(file.File!.CaseId, service.ServiceId, certificate.DocumentId, certificate.DocumentNumber, context.Now))
             : new DomainError("service.not-served", "A certificate of service is issued once the service is complete.");
     }
@@ -408,7 +426,7 @@ public static class ServiceDecider
         parsed.Error is { } error ? (null, error) : (canonical(parsed.Value), null);
 
     private static ServiceState? Running(ServiceFile file, ServedDocument document, string partyId, ServiceContext context) =>
-        file.Services.FirstOrDefault(s => s.Ordered.Document.DocumentId == document.DocumentId && s.Ordered.Recipient.PartyId == partyId && file.RecordOf(s, context.Today).Outcome == ServiceOutcome.Pending);
+        file.Services.FirstOrDefault(s => s.Ordered.Document.DocumentId == document.DocumentId && s.Ordered.Recipient.PartyId == partyId && file.RecordOf(s).Outcome == ServiceOutcome.Pending);
 
     private static bool Same(AddressConfirmation a, AddressConfirmation b) =>
         a with { ElectronicConsent = [] } == b with { ElectronicConsent = [] } && a.ElectronicConsent.Order().SequenceEqual(b.ElectronicConsent.Order());

@@ -50,6 +50,10 @@ public sealed record HandDeliveryRecorded(string CaseId, string ServiceId, HandD
 [EventType("service.publication-recorded.v1")]
 public sealed record PublicationRecorded(string CaseId, string ServiceId, Publication Publication, string By, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>A public notice's period ran out: it is served on <see cref="ServedOn"/> (the periods that run from service start the next day).</summary>
+[EventType("service.public-notice-deemed-served.v1")]
+public sealed record PublicNoticeDeemedServed(string CaseId, string ServiceId, DateOnly ServedOn, string By, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>The certificate of service (送达回证 / 电子送达凭证) was issued as a numbered document.</summary>
 [EventType("service.certificate-issued.v1")]
 public sealed record ServiceCertificateIssued(string CaseId, string ServiceId, string DocumentId, string DocumentNumber, DateTimeOffset At) : IDomainEvent;

@@ -4,7 +4,8 @@ using Court.Domain.Common;
 namespace Court.Domain.Service;
 
 /// <summary>One service of one document to one recipient, with what has been recorded about it.</summary>
-public sealed record ServiceState(ServiceOrdered Ordered, HandDelivery? Hand, Publication? Publication, string? CertificateNumber)
+/// <param name="DeemedServedOn">A public notice's service date, once its period's timer has fired and the file recorded it.</param>
+public sealed record ServiceState(ServiceOrdered Ordered, HandDelivery? Hand, Publication? Publication, string? CertificateNumber, DateOnly? DeemedServedOn = null)
 {
     public string ServiceId => Ordered.ServiceId;
 
@@ -47,7 +48,7 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
     public AddressConfirmation? LatestAddress(string partyId) => Addresses.GetValueOrDefault(partyId)?.LastOrDefault();
 
     /// <summary>The service's record, from whatever its channel rests on.</summary>
-    public ServiceRecord RecordOf(ServiceState service, DateOnly today)
+    public ServiceRecord RecordOf(ServiceState service)
     {
         var channel = service.Ordered.Channel;
         if (channel == ServiceChannel.JudicialExpress)
@@ -61,7 +62,7 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
         }
 
         return channel == ServiceChannel.PublicNotice
-            ? ServiceRecord.OfPublicNotice(service.Publication, today)
+            ? ServiceRecord.OfPublicNotice(service.DeemedServedOn)
             : ServiceRecord.OfHandDelivery(service.Hand, service.Ordered.Recipient);
     }
 
@@ -76,6 +77,7 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
         CarrierEventRecorded e => this with { CarrierEvents = CarrierEvents.Add(e.Event) },
         HandDeliveryRecorded e => Update(e.ServiceId, s => s with { Hand = e.Delivery }),
         PublicationRecorded e => Update(e.ServiceId, s => s with { Publication = e.Publication }),
+        PublicNoticeDeemedServed e => Update(e.ServiceId, s => s with { DeemedServedOn = e.ServedOn }),
         ServiceCertificateIssued e => Update(e.ServiceId, s => s with { CertificateNumber = e.DocumentNumber }),
         _ => this,
     };

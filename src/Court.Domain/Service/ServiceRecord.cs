@@ -161,16 +161,19 @@ public sealed record ServiceRecord(
             : Nothing with { Outcome = ServiceOutcome.NotServed, Failure = ServiceFailure.SignerNotEligible, SignerProblem = problem, SignerName = delivery.SignerName, Relationship = delivery.Relationship };
     }
 
-    /// <summary>A public notice is served on its deemed date; until then it is running.</summary>
-    public static ServiceRecord OfPublicNotice(Publication? publication, DateOnly today)
+    /// <summary>
+    /// A public notice is served on its deemed date once the file has recorded it (its period's timer fired); until then it
+    /// is running, whatever the day: the record changes by an event, never by the time it is read.
+    /// </summary>
+    public static ServiceRecord OfPublicNotice(DateOnly? deemedServedOn)
     {
-        if (publication is null || today < publication.DeemedServedOn)
+        if (deemedServedOn is not { } servedOn)
         {
             return Nothing;
         }
 
-        var at = new DateTimeOffset(publication.DeemedServedOn.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-        return Nothing with { Outcome = ServiceOutcome.Served, ServedAt = at, ServedOn = publication.DeemedServedOn, Rule = ServiceRule.PublicNoticeDeemed };
+        var at = new DateTimeOffset(servedOn.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        return Nothing with { Outcome = ServiceOutcome.Served, ServedAt = at, ServedOn = servedOn, Rule = ServiceRule.PublicNoticeDeemed };
     }
 
     private static ServiceRecord Served(ServiceRecord record, CarrierEvent by, ServiceRule rule) =>

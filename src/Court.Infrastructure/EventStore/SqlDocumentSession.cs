@@ -180,7 +180,7 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
     /// Writes the document's list keys beside it. A key whose value and partition did not change is left alone, so
     /// the sort indexes are only touched when a listed value moves (a case document is rewritten on every event).
     /// </summary>
-    private async Task StoreKeysAsync(string collection, string id, string? partition, IListed listed, CancellationToken cancellationToken)
+    internal async Task StoreKeysAsync(string collection, string id, string? partition, IListed listed, CancellationToken cancellationToken)
     {
         upsertKey ??= connection.Command(
             transaction,

@@ -11,6 +11,7 @@ using Court.Application.Bankruptcy.Releasing;
 using Court.Application.Common;
 using Court.Application.Documents;
 using Court.Application.EventStore;
+using Court.Application.Projections;
 using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
@@ -63,10 +64,12 @@ public static class BankruptcyEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithExamples(Examples.OpenCase, new OpenedBankruptcyCase("3f1c2b7a-5d7e-4e55-9a3e-0c6f1b2d9a10", "(2022)渝0116破1号", 0, true), StatusCodes.Status201Created);
 
-        cases.MapGet("", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListBankruptcyCases(), ct)))
+        cases.MapGet("", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListBankruptcyCases(page), ct)))
             .WithName("ListBankruptcyCases")
-            .WithSummary("The caller's cases: an administrator's estates, or every case for court staff")
-            .Produces<IReadOnlyList<CaseSummary>>();
+            .WithSummary("The caller's cases, paged: an administrator's estates, or the cases of the caller's court for court staff")
+            .WithDescription("Last changed first; sort=number|accepted|changed (prefix - for descending); q searches the case number, debtor, credit code and administrator; follow next with after.")
+            .Produces<Page<CaseSummary>>()
+            .ProducesValidationProblem();
 
         cases.MapGet("/{id}", async (string id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {

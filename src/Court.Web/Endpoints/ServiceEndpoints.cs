@@ -65,6 +65,23 @@ public static class ServiceEndpoints
             .Produces<Page<ServiceDeskEntry>>()
             .ProducesValidationProblem();
 
+        var lawyer = app.MapGroup("/api/lawyer/cases").WithTags("Service");
+        lawyer.MapGet("", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetMyCases(page), ct)))
+            .WithName("GetMyCases")
+            .WithSummary("The cases the signed-in lawyer acts in (registered as a party's agent), by case number, paged")
+            .Produces<Page<LawyerCaseView>>();
+        lawyer.MapGet("/{caseId}", async (string caseId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var detail = await mediator.Send(new GetLawyerCase(caseId), ct);
+                http.SetETag(detail.Version);
+                return Results.Ok(detail);
+            })
+            .WithName("GetLawyerCase")
+            .AnswersETag()
+            .WithSummary("For a case the lawyer acts in: what was served on his client, when, and the deadlines running from it (read only); 403 for another case, 404 for none")
+            .Produces<LawyerCaseDetail>();
+
         var carrier = app.MapGroup("/api/carrier").WithTags("Carrier");
 
         carrier.MapGet("/dispatch-list", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) =>
@@ -275,6 +292,7 @@ public static class ServiceUiRegistration
         services.AddNavEntry(new NavEntry("/Service/Desk", "送达工作台", "Service desk", [Roles.Clerk, Roles.Judge, Roles.CourtPresident], Order: 520));
         services.AddTaskLink(Domain.Service.ServiceFile.StreamPrefix, id => "/Service/Case/" + id, Roles.Clerk, Roles.Judge, Roles.CourtPresident);
         services.AddNavEntry(new NavEntry("/Carrier", "法院专递", "Judicial express", [Roles.CarrierOperator, Roles.Clerk], Order: 530));
+        services.AddNavEntry(new NavEntry("/Lawyer", "我代理的案件", "My cases", [Roles.Lawyer], Order: 540));
         services.AddSingleton<IWaybillLabelRenderer, Court.Infrastructure.Documents.WaybillLabelPdfRenderer>();
         return services;
     }

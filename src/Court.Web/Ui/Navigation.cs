@@ -45,6 +45,7 @@ public static class RoleLabels
         Roles.SystemAdministrator => "System administrator",
         Roles.CourtPresident => "Court president",
         Roles.DebtorUnitOfficer => "Debtor unit officer",
+        Roles.Lawyer => "Lawyer",
         _ => role,
     };
 }

@@ -197,7 +197,7 @@ public sealed class RecordingTests
         var delivery = new HandDelivery("张三", SignerRelationship.Recipient, new DateOnly(2025, 1, 6), true, ["村委会 刘某"], "video-001");
         var decision = When(file, new ServiceCommand.RecordHandDelivery("s-left", delivery with { LeftAfterRefusal = false }));
         var recorded = Given<ServiceFile>([.. Registered(), ordered, .. decision.Events]);
-        var record = recorded.RecordOf(recorded.ServiceById("s-left")!, new DateOnly(2025, 1, 6));
+        var record = recorded.RecordOf(recorded.ServiceById("s-left")!);
         Assert.Equal((ServiceOutcome.Served, ServiceRule.LeftAfterRefusal, new DateOnly(2025, 1, 6)), (record.Outcome, record.Rule!.Value, record.ServedOn!.Value));
     }
 
@@ -207,7 +207,7 @@ public sealed class RecordingTests
         var ordered = SummonsByExpress with { ServiceId = "s-direct", Channel = ServiceChannel.Direct, Waybill = null };
         var file = File().Evolve(ordered).Evolve(new HandDeliveryRecorded(CaseId, "s-direct", new HandDelivery("赵六", SignerRelationship.Other, new DateOnly(2025, 1, 6), false, [], null), Clerk, Now));
 
-        var record = file.RecordOf(file.ServiceById("s-direct")!, new DateOnly(2025, 1, 6));
+        var record = file.RecordOf(file.ServiceById("s-direct")!);
         Assert.Equal((ServiceOutcome.NotServed, ServiceFailure.SignerNotEligible), (record.Outcome, record.Failure!.Value));
     }
 

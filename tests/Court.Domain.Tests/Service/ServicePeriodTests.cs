@@ -62,12 +62,35 @@ public sealed class ServicePeriodTests
         var deemed = DateOnly.Parse(deemedOn, System.Globalization.CultureInfo.InvariantCulture);
         var at = new DateTimeOffset(published.AddDays(1).ToDateTime(TimeOnly.MinValue), Court.Domain.Fees.ChinaTime.Offset);
 
-        var decision = When(file, new ServiceCommand.RecordPublication("s-notice", published, "人民法院报"), at);
+        var decision = When(file, new ServiceCommand.RecordPublication("s-notice", published, "人民法院报", 30), at);
         Then(decision, new PublicationRecorded(CaseId, "s-notice", new Publication(published, "人民法院报", deemed), Clerk, at));
+    }
 
-        var running = decision.Events.Aggregate(file, (s, e) => s.Evolve(e));
-        Assert.Equal(ServiceOutcome.Pending, running.RecordOf(running.ServiceById("s-notice")!, deemed.AddDays(-1)).Outcome);
-        var served = running.RecordOf(running.ServiceById("s-notice")!, deemed);
-        Assert.Equal((ServiceOutcome.Served, ServiceRule.PublicNoticeDeemed, deemed), (served.Outcome, served.Rule!.Value, served.ServedOn!.Value));
+    [Fact]
+    public void A_published_notice_stays_running_until_its_period_is_recorded_as_run_out_and_is_served_on_its_last_day()
+    {
+        var ordered = SummonsByExpress with { ServiceId = "s-notice", Channel = ServiceChannel.PublicNotice, Waybill = null };
+        var published = new DateOnly(2025, 3, 3);
+        var deemed = new DateOnly(2025, 4, 2);
+        var file = File(Court.Domain.Fees.Procedure.Ordinary).Evolve(ordered)
+            .Evolve(new PublicationRecorded(CaseId, "s-notice", new Publication(published, "人民法院报", deemed), Clerk, Now));
+        Assert.Equal(ServiceOutcome.Pending, file.RecordOf(file.ServiceById("s-notice")!).Outcome);
+
+        var decision = When(file, new ServiceCommand.RecordDeemedService("s-notice", deemed), Now);
+        Then(decision, new PublicNoticeDeemedServed(CaseId, "s-notice", deemed, Clerk, Now));
+
+        var served = decision.Events.Aggregate(file, (s, e) => s.Evolve(e));
+        var record = served.RecordOf(served.ServiceById("s-notice")!);
+        Assert.Equal((ServiceOutcome.Served, ServiceRule.PublicNoticeDeemed, deemed), (record.Outcome, record.Rule!.Value, record.ServedOn!.Value));
+        Assert.Empty(When(served, new ServiceCommand.RecordDeemedService("s-notice", deemed), Now).Events);
+        ThenError(When(served, new ServiceCommand.RecordDeemedService("s-notice", deemed.AddDays(1)), Now), "service.already-deemed-served");
+    }
+
+    [Fact]
+    public void Only_a_published_notice_can_be_deemed_served()
+    {
+        var ordered = SummonsByExpress with { ServiceId = "s-notice", Channel = ServiceChannel.PublicNotice, Waybill = null };
+        var file = File(Court.Domain.Fees.Procedure.Ordinary).Evolve(ordered);
+        ThenError(When(file, new ServiceCommand.RecordDeemedService("s-notice", new DateOnly(2025, 4, 2)), Now), "service.not-found");
     }
 }

@@ -14,7 +14,7 @@ namespace Court.Web.Tests.Authorization;
 /// </summary>
 public sealed class ServiceMatrix : IMatrixRows
 {
-    private static readonly string[] Files = ["svc-read", "svc-parties", "svc-agents", "svc-address", "svc-serve", "svc-carrier", "svc-hand", "svc-publication", "svc-close"];
+    private static readonly string[] Files = ["svc-read", "svc-parties", "svc-agents", "svc-address", "svc-serve", "svc-carrier", "svc-hand", "svc-publication", "svc-close", "svc-lawyer"];
 
     public async Task SeedAsync(MatrixState state, IServiceProvider services)
     {
@@ -29,6 +29,8 @@ public sealed class ServiceMatrix : IMatrixRows
             await scopes.SendAsAsync(clerk, new RegisterServiceParty(caseId, "d", "defendant", "person", "赵六", "500116199001011234"));
             await scopes.SendAsAsync(clerk, new RegisterServiceParty(caseId, "p", "plaintiff", "organisation", "甲公司", "91500116MA5U5X7A8B"));
         }
+
+        await scopes.SendAsAsync(clerk, new AppointServiceAgent(state["svc-lawyer"], "a", "p", DemoUsers.Lawyer.DisplayNameZh, DemoUsers.LawyerLicence, DemoUsers.LawyerFirm, DemoUsers.Lawyer.UserName));
 
         var waybill = WaybillNumber.Create("EA", 83_000_001).Value;
         state["svc-waybill"] = waybill;
@@ -72,6 +74,9 @@ public sealed class ServiceMatrix : IMatrixRows
         new("POST", "/api/service-files/{caseId}/services/{serviceId}/publication", s => $"{File(s, "svc-publication")}/services/{s["svc-publication-service"]}/publication", OnFile("clerk"),
             Body: (_, _) => new { publishedOn = "2022-04-22", medium = "人民法院公告网" }),
         new("POST", "/api/service-files/{caseId}/closure", s => File(s, "svc-close") + "/closure", OnFile("clerk", "judge"), Body: (_, _) => new { reason = "已结案" }),
+        // A lawyer reads only the cases he acts in: any other case is 403 to him, and the lawyer's view is no one else's.
+        new("GET", "/api/lawyer/cases", _ => "/api/lawyer/cases", Expect(401, 403, Each(200, "lawyer"))),
+        new("GET", "/api/lawyer/cases/{caseId}", s => "/api/lawyer/cases/" + s["svc-lawyer"], Expect(401, 403, Each(200, "lawyer"))),
         new("GET", "/api/service-desk", _ => "/api/service-desk", Expect(401, 403, Each(200, "clerk", "judge", "president"))),
         new("GET", "/api/carrier/dispatch-list", _ => "/api/carrier/dispatch-list", Expect(401, 403, Each(200, "clerk", "carrier"))),
         new("GET", "/api/carrier/waybills/{waybill}", s => "/api/carrier/waybills/" + s["svc-waybill"], Expect(401, 403, Each(200, "clerk", "carrier"))),

@@ -15,7 +15,7 @@ public sealed class DemoDataTests(CourtWithBankruptcyDemo api) : IClassFixture<C
     public async Task A_dozen_estates_cover_every_stage_from_seized_to_transferred()
     {
         var judge = await api.AsJudge();
-        var cases = (await judge.GetJsonAsync("/api/bankruptcy-cases")).EnumerateArray().ToList();
+        var cases = await judge.GetItemsAsync("/api/bankruptcy-cases");
         Assert.True(cases.Count >= 12, $"{cases.Count} cases");
 
         var states = new HashSet<string>(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ public sealed class SeizureStatusAtReadTimeTests(ApiWithOpenedCase api) : IClass
     private Task<int> SweepAsync() => api.Services.GetRequiredService<SeizureExpirySweep>().RunOnceAsync(CancellationToken.None);
 
     private async Task<int> FreeAssetsAsync() =>
-        Assert.Single((await (await api.AsAdministrator()).GetJsonAsync("/api/bankruptcy-cases")).EnumerateArray(), c => c.GetProperty("id").GetString() == api.CaseId).GetProperty("assetsFree").GetInt32();
+        Assert.Single(await (await api.AsAdministrator()).GetItemsAsync("/api/bankruptcy-cases"), c => c.GetProperty("id").GetString() == api.CaseId).GetProperty("assetsFree").GetInt32();
 
     [Fact]
     public async Task An_expired_seizure_reads_as_lapsed_before_the_sweep_records_it()

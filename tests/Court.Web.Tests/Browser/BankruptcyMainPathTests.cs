@@ -23,7 +23,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         // The clerk registers the case.
         var clerk = await browser.SignedInAsync("clerk");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "破产案件" }).ClickAsync();
-        await clerk.GetByLabel("案号").FillAsync(caseNumber);
+        await clerk.GetByLabel("案号", new() { Exact = true }).FillAsync(caseNumber);
         await clerk.GetByLabel("债务人", new() { Exact = true }).FillAsync("重庆江津浏览器测试机械有限公司");
         await clerk.GetByLabel("统一社会信用代码").FillAsync("91500116MA5U5X7A8B");
         await clerk.GetByLabel("受理日期").FillAsync(Today);

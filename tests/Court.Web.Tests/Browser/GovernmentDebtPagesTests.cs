@@ -135,6 +135,26 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
     }
 
     [Fact]
+    public async Task A_refused_report_amount_is_shown_beside_the_amount_field_with_what_was_typed_kept()
+    {
+        var page = await browser.SignedInAsync("town");
+        await page.GotoAsync("/GovernmentDebtors?sort=report-due");
+        await page.GetByTestId("gd-docket").Locator("tbody tr").First.Locator("a").ClickAsync();
+        var form = page.GetByTestId("step-SubmitGovernmentDebtReport");
+        await form.Locator("input[name=Amount]").FillAsync("2000000000000");
+        await form.Locator("textarea[name=Progress]").FillAsync("已付部分款项");
+        await form.Locator("button[type=submit]").ClickAsync();
+
+        var refused = page.GetByTestId("step-SubmitGovernmentDebtReport");
+        Assert.Contains("金额以元为单位", await refused.GetByTestId("error-Amount").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("2000000000000", await refused.Locator("input[name=Amount]").InputValueAsync());
+        Assert.Equal("已付部分款项", await refused.Locator("textarea[name=Progress]").InputValueAsync());
+        Assert.Equal(0, await refused.Locator(".validation-summary").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Status).CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_public_list_shows_published_entries_without_sign_in_linking_to_the_listing_decision()
     {
         var page = await browser.NewPageAsync("zh-CN");

@@ -56,4 +56,61 @@ public sealed class ServiceDeskBrowserTests(CourtWithDemoService browser) : ICla
         await BrowserFixture.ScreenshotAsync(carrier, "carrier-dispatch-zh");
         await carrier.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_carrier_uploads_a_file_with_bad_rows_and_finds_them_under_what_was_refused()
+    {
+        var page = await browser.SignedInAsync("carrier");
+        await page.GotoAsync("/Carrier");
+        const string csv = "event_id,waybill,kind,occurred_at,signer_name,relationship,signer_id_number,return_reason,contact_reached,note\n"
+            + "BROWSER-REFUSED-1,EA123456784CN,accepted,2022-04-23T10:00:00+08:00,,,,,,\n"
+            + "BROWSER-REFUSED-2,EA123456785CN,teleported,2022-04-23T10:00:00+08:00,,,,,,\n";
+        await page.GetByTestId("upload-form").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "daily.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+
+        var summary = await page.GetByTestId("upload-summary").InnerTextAsync();
+        Assert.Contains("拒收 2", summary, StringComparison.Ordinal);
+        var report = page.GetByTestId("upload-report").Locator("tbody tr");
+        Assert.Equal(2, await report.CountAsync());
+
+        // Each row says what is wrong with it: the waybill's check digit (not "no such service"), and the unknown kind.
+        await page.GotoAsync("/Carrier");
+        Assert.Equal("被拒收的记录", await page.Locator("h2").Nth(2).InnerTextAsync());
+        var badCheck = page.GetByTestId("refusals").Locator("tbody tr", new() { HasText = "BROWSER-REFUSED-1" });
+        var badKind = page.GetByTestId("refusals").Locator("tbody tr", new() { HasText = "BROWSER-REFUSED-2" });
+        Assert.Equal((1, 1), (await badCheck.CountAsync(), await badKind.CountAsync()));
+        var checkText = await badCheck.InnerTextAsync();
+        Assert.Contains("EA123456784CN", checkText, StringComparison.Ordinal);
+        Assert.Contains("校验不通过：第 11 位应为“5”", checkText, StringComparison.Ordinal);
+        var kindText = await badKind.InnerTextAsync();
+        Assert.Contains("“teleported”无效", kindText, StringComparison.Ordinal);
+        Assert.DoesNotContain("carrier-event.", await page.GetByTestId("refusals").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByText("没有被拒收的记录。").CountAsync());
+        await BrowserFixture.ScreenshotAsync(page, "carrier-refusals-zh");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_lawyer_reads_what_was_served_on_his_client_and_the_deadlines_and_can_change_nothing()
+    {
+        var page = await browser.SignedInAsync("lawyer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "我代理的案件" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "/Lawyer");
+
+        Assert.Equal("我代理的案件", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.GetByTestId("lawyer-case").CountAsync() >= 2);
+        var service = page.GetByTestId("lawyer-service").First;
+        Assert.Contains("已送达", await service.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("交费期 7 日", await service.GetByTestId("lawyer-deadlines").InnerTextAsync(), StringComparison.Ordinal);
+        // Read only: no step forms, and the defendant's side is not shown.
+        Assert.Equal(0, await page.Locator("main form").CountAsync());
+        Assert.DoesNotContain("应诉通知书", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "lawyer-cases-zh");
+        await page.Context.CloseAsync();
+    }
 }

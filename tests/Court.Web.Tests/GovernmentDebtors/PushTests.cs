@@ -38,6 +38,31 @@ public sealed class PushTests(GovernmentDebtApi api)
         var other = await Ok(await (await api.As("bank")).GetAsync("/api/tasks?limit=50&q=" + Uri.EscapeDataString("(2022)渝0116执40号")));
         Assert.Empty(other.GetProperty("items").EnumerateArray());
     }
+
+    [Fact]
+    public async Task The_clerk_may_not_push_a_case()
+    {
+        var id = await api.OpenAsync(550);
+        await Ok(await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/enforcement-notice", new { }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("clerk")).PostJsonAsync(CasePath(id) + "/push", new { })).StatusCode);
+        Assert.Equal("Noticed", (await api.CaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_push_of_an_unknown_case_is_not_found() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("judge")).PostJsonAsync(CasePath(UnknownCase) + "/push", new { })).StatusCode);
+
+    [Fact]
+    public async Task A_push_on_a_stale_version_fails_the_precondition()
+    {
+        var id = await api.OpenAsync(551);
+        var judge = await api.As("judge");
+        await Ok(await judge.PostJsonAsync(CasePath(id) + "/enforcement-notice", new { }));
+        var version = (await api.CaseAsync(id)).GetProperty("version").GetInt64();
+        var stale = await Problem(await judge.PostJsonAsync(CasePath(id) + "/push", new { }, ifMatch: $"\"{version - 1}\""), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("urn:court:error:concurrency", stale.GetProperty("type").GetString());
+        Assert.Equal(version, (await api.CaseAsync(id)).GetProperty("version").GetInt64());
+    }
 }
 
 /// <summary>Friday 29 April 2022, the eve of the Labour Day holiday (30 April – 4 May; Saturday 7 May is a working day).</summary>

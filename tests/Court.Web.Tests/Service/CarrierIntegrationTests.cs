@@ -95,18 +95,20 @@ public sealed class CarrierIntegrationTests(ServiceApi api)
             .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"b-6105-1,{waybill},accepted,{at.AddMinutes(1):O},,,,,,")
             .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"b-6105-1,{waybill},accepted,{at.AddMinutes(1):O},,,,,,")
             .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"b-6105-2,{waybill},delivered,{at.AddMinutes(2):O},,,,,,no signer")
-            .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"b-6105-3,EA000000000CN,accepted,{at.AddMinutes(2):O},,,,,,")
+            .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"b-6105-3,EA000000005CN,accepted,{at.AddMinutes(2):O},,,,,,")
+            .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"b-6105-5,EA000000000CN,accepted,{at.AddMinutes(2):O},,,,,,")
             .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"b-6105-4,{waybill},delivered,{at.AddMinutes(3):O},\"{Defendant}\",recipient,,,,\"signed, at the door\"")
             .ToString();
         var carrier = await api.As("carrier");
 
         var report = await Ok(carrier.PostAsync("/api/carrier/batches", new StringContent(csv, Encoding.UTF8, "text/csv")));
 
-        Assert.Equal((5, 2, 1, 2), (report.GetProperty("rows").GetInt32(), report.GetProperty("accepted").GetInt32(), report.GetProperty("duplicates").GetInt32(), report.GetProperty("refused").GetInt32()));
+        Assert.Equal((6, 2, 1, 3), (report.GetProperty("rows").GetInt32(), report.GetProperty("accepted").GetInt32(), report.GetProperty("duplicates").GetInt32(), report.GetProperty("refused").GetInt32()));
         var rows = report.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(["accepted", "duplicate", "refused", "refused", "accepted"], rows.Select(r => r.GetProperty("status").GetString()));
-        Assert.Equal(("signerName", "carrier-event.reference-unknown"), (rows[2].GetProperty("code").GetString(), rows[3].GetProperty("code").GetString()));
-        Assert.Equal([2, 3, 4, 5, 6], rows.Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Equal(["accepted", "duplicate", "refused", "refused", "refused", "accepted"], rows.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(("signerName", "carrier-event.reference-unknown", "waybill"), (rows[2].GetProperty("code").GetString(), rows[3].GetProperty("code").GetString(), rows[4].GetProperty("code").GetString()));
+        Assert.Contains("校验不通过", rows[4].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal([2, 3, 4, 5, 6, 7], rows.Select(r => r.GetProperty("line").GetInt32()));
         Assert.Equal("served", (await DefendantServicesAsync(await api.As("clerk"), caseId))[0].GetProperty("outcome").GetString());
 
         // The refused rows are kept after the report is gone: the carrier (and the court's clerk) can see what was refused and why.
@@ -117,7 +119,7 @@ public sealed class CarrierIntegrationTests(ServiceApi api)
                 .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("eventId").GetString()!, r.GetProperty("code").GetString()!, r.GetProperty("reason").GetString()!.Length > 0))
                 .OrderBy(r => r.Item1)
                 .ToList();
-            Assert.Equal([(4, "b-6105-2", "signerName", true), (5, "b-6105-3", "carrier-event.reference-unknown", true)], refusals);
+            Assert.Equal([(4, "b-6105-2", "signerName", true), (5, "b-6105-3", "carrier-event.reference-unknown", true), (6, "b-6105-5", "waybill", true)], refusals);
         }
     }
 

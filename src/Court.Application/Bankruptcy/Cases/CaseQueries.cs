@@ -14,8 +14,20 @@ public sealed record GetBankruptcyCase(string Id) : IQuery<CaseView>, ICaseScope
     string ICaseScoped.CaseScope => Id;
 }
 
-/// <summary>The caller's cases: an administrator's estates, or every case for court staff.</summary>
-public sealed record ListBankruptcyCases : IQuery<IReadOnlyList<CaseSummary>>, IAnySignedInCaller;
+/// <summary>
+/// The caller's cases a page at a time: an administrator's estates, or the cases of the caller's court for court staff.
+/// Last changed first by default (<c>sort=-changed</c>), or by case number or acceptance date; <c>q</c> searches the
+/// case number, the debtor, its credit code and the administrator.
+/// </summary>
+public sealed record ListBankruptcyCases(PageParameters? Page = null) : IQuery<Page<CaseSummary>>, IAnySignedInCaller
+{
+    public static readonly ListSorts Sorts = new(CaseView.SortByChanged, CaseView.SortByNumber, CaseView.SortByAccepted) { DefaultDescending = true };
+}
+
+public sealed class ListBankruptcyCasesValidator : FluentValidation.AbstractValidator<ListBankruptcyCases>
+{
+    public ListBankruptcyCasesValidator() => RuleFor(q => q.Page).PagedBy(ListBankruptcyCases.Sorts);
+}
 
 public sealed record CaseSummary(string Id, string CaseNumber, string DebtorName, string AdministratorName, DateOnly AcceptedOn, int Assets, int AssetsFree, int AssetsBlocked, long EstimatedValueFen, DateTimeOffset LastChangedAt);
 
@@ -33,28 +45,37 @@ public sealed record TimelineEntry(long Position, DateTimeOffset At, string Stre
 
 public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, EventTypeRegistry registry, ICallerContext caller, IPeople people, TimeProvider clock) :
     IQueryHandler<GetBankruptcyCase, CaseView>,
-    IQueryHandler<ListBankruptcyCases, IReadOnlyList<CaseSummary>>,
+    IQueryHandler<ListBankruptcyCases, Page<CaseSummary>>,
     IQueryHandler<GetCaseTimeline, CaseTimeline>
 {
     public async ValueTask<CaseView> Handle(GetBankruptcyCase query, CancellationToken cancellationToken) =>
         (await reads.GetAsync<CaseView>(query.Id, cancellationToken) ?? throw new ResourceNotFoundException("No such case.")).AsOf(clock.GetUtcNow());
 
-    public async ValueTask<IReadOnlyList<CaseSummary>> Handle(ListBankruptcyCases query, CancellationToken cancellationToken)
+    public async ValueTask<Page<CaseSummary>> Handle(ListBankruptcyCases query, CancellationToken cancellationToken)
     {
+        var request = (query.Page ?? new PageParameters()).ToRequest(ListBankruptcyCases.Sorts);
         var partition = Access.PartitionOf(caller);
         if (partition is not null && !caller.IsInRole(Roles.Administrator))
         {
-            return [];
+            return new Page<CaseSummary>([], null, request.WithTotal ? 0 : null);
+        }
+
+        // An administrator sees her estates whichever court appointed her; court staff see their own court's cases.
+        request = request with { Partitions = partition is null ? null : [partition] };
+        if (partition is null && caller.Court is { } court)
+        {
+            request.Filters[CaseView.CourtKey] = [court];
         }
 
         var now = clock.GetUtcNow();
-        var cases = (await reads.ListAsync<CaseView>(partition, cancellationToken)).Select(c => c.AsOf(now));
-        return [.. cases
-            .Where(c => caller.Court is null || c.CourtCode == caller.Court || partition is not null)
-            .OrderByDescending(c => c.LastChangedAt)
-            .Select(c => new CaseSummary(
+        var page = await reads.PageAsync<CaseView>(request, cancellationToken);
+        return page.Map(view =>
+        {
+            var c = view.AsOf(now);
+            return new CaseSummary(
                 c.Id, c.CaseNumber, c.DebtorName, c.AdministratorName, c.AcceptedOn, c.Assets.Count,
-                c.Assets.Count(a => a.IsFree), c.Assets.Count(a => a.BlockedBy.Count > 0), c.EstimatedValueFen, c.LastChangedAt))];
+                c.Assets.Count(a => a.IsFree), c.Assets.Count(a => a.BlockedBy.Count > 0), c.EstimatedValueFen, c.LastChangedAt);
+        });
     }
 
     public async ValueTask<CaseTimeline> Handle(GetCaseTimeline query, CancellationToken cancellationToken)

@@ -3,8 +3,10 @@ using Court.Application.Bankruptcy.Cases;
 using Court.Application.Bankruptcy.Disposing;
 using Court.Application.Bankruptcy.JointMeeting;
 using Court.Application.Bankruptcy.Notices;
+using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Bankruptcy.Releasing;
 using Court.Application.Demo;
+using Court.Application.Projections;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Identifiers;
 using Mediator;
@@ -35,9 +37,13 @@ public sealed class BankruptcyDemoSeeder(TimeProvider clock) : IDemoSeeder
         }
 
         var count = Math.Max(Stages, context.Cases);
-        var existing = await context.QueryAsAsync(DemoUsers.Clerk, new ListBankruptcyCases(), cancellationToken);
         var today = CourtCalendar.DateOf(clock.GetUtcNow());
-        var serial = existing.Select(c => CaseNumber.Parse(c.CaseNumber)).Where(p => p.IsValid && p.Value.Year == today.Year).Select(p => p.Value.Serial).DefaultIfEmpty(0).Max();
+
+        // Go on from this year's highest serial: the number sort puts it first, after any 破申 of the same prefix.
+        var prefix = $"({today.Year})渝0116破";
+        var existing = await context.QueryAsAsync(DemoUsers.Clerk, new ListBankruptcyCases(new PageParameters(Limit: PageRequest.MaxLimit, Sort: "-" + CaseView.SortByNumber, Q: prefix)), cancellationToken);
+        var serial = existing.Items.Select(c => CaseNumber.Parse(c.CaseNumber))
+            .Where(p => p.IsValid && p.Value.Year == today.Year && p.Value.Type == CaseTypes.Bankruptcy).Select(p => p.Value.Serial).DefaultIfEmpty(0).Max();
         for (var i = 0; i < count; i++)
         {
             await SeedEstateAsync(new Demo(context, cancellationToken), i % Stages, ++serial, today);

@@ -183,7 +183,10 @@ public static class BankruptcyDocuments
         }
     }
 
-    /// <summary>The assisted-enforcement notice, with every field DOMAIN.md §1 lists (its number and code are the documents service's).</summary>
+    /// <summary>
+    /// The assisted-enforcement notice, with every field DOMAIN.md §1 lists (its number and code are the documents
+    /// service's). The issuing court and date are printed once, by the renderer's signature block.
+    /// </summary>
     public static DocumentContent Notice(NoticeContent n, DeadlineDefinition acknowledge, DeadlineDefinition execute)
     {
         var action = n.Action switch
@@ -206,9 +209,7 @@ public static class BankruptcyDocuments
                 DocumentSection.Table(
                     "协助执行事项",
                     new("事项", action),
-                    new("依据", $"{n.RulingNumber}（{Date(n.RulingDate)}）"),
                     new("期限", $"收到本通知后{Period(acknowledge)}内签收，签收后{Period(execute)}内办理完毕并回执本院。")),
-                DocumentSection.Text($"{CourtName(n.CourtCode)}　{Date(n.IssuedOn)}"),
             ],
             [.. n.Seizures.Select(s => s.SeizingBody).Distinct()],
             n.Contact);

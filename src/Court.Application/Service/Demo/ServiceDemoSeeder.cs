@@ -65,7 +65,11 @@ public sealed class ServiceDemoSeeder(TimeProvider clock) : IDemoSeeder
         await context.SendAsAsync(clerk, new OpenServiceFile(c.Id), cancellationToken);
         await context.SendAsAsync(clerk, new RegisterServiceParty(c.Id, "plaintiff", "plaintiff", "organisation", c.Plaintiff, CreditCodeFor(faker.Random.Int(100_000, 999_999))), cancellationToken);
         await context.SendAsAsync(clerk, new RegisterServiceParty(c.Id, "defendant", "defendant", "person", c.Defendant, ResidentIdFor(faker.Random.Int(1970, 1999), faker.Random.Int(1, 12), faker.Random.Int(1, 28), faker.Random.Int(100, 999))), cancellationToken);
-        await context.SendAsAsync(clerk, new AppointServiceAgent(c.Id, "plaintiff-agent", "plaintiff", faker.Name.FullName(), "15001201810" + faker.Random.Int(100_000, 999_999), "重庆渝津律师事务所", null), cancellationToken);
+        // Every other plaintiff is the demo lawyer's client: he signs in and reads those cases' services and deadlines.
+        var agent = i % 2 == 0
+            ? new AppointServiceAgent(c.Id, "plaintiff-agent", "plaintiff", DemoUsers.Lawyer.DisplayNameZh, DemoUsers.LawyerLicence, DemoUsers.LawyerFirm, DemoUsers.Lawyer.UserName)
+            : new AppointServiceAgent(c.Id, "plaintiff-agent", "plaintiff", faker.Name.FullName(), "15001201810" + faker.Random.Int(100_000, 999_999), DemoUsers.LawyerFirm, null);
+        await context.SendAsAsync(clerk, agent, cancellationToken);
         await context.SendAsAsync(clerk, new ConfirmServiceAddress(c.Id, "plaintiff", $"重庆市江津区{faker.Address.StreetName()}{faker.Random.Int(1, 200)}号", faker.Phone.PhoneNumber("138########"), null, $"sc-{c.Id[..8]}", null, ["fee-notice", "summons", "hearing-summons", "judgment", "ruling"], c.FiledOn), cancellationToken);
 
         // The fee notice reaches the plaintiff's platform inbox the moment it is sent.

@@ -1,6 +1,8 @@
 using Court.Application.Bankruptcy;
 using Court.Application.Bankruptcy.Cases;
 using Court.Application.Common;
+using Court.Application.Projections;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,14 +30,33 @@ public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions
 
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
 
+    /// <summary>The cursor of the next page; null on the last.</summary>
+    public string? Next { get; private set; }
+
+    public string? Q { get; private set; }
+
+    /// <summary>Why the list could not be read as asked (a bad cursor or search), in the reader's language.</summary>
+    public IReadOnlyList<string> ListErrors { get; private set; } = [];
+
     public bool MayRegister { get; private set; }
 
     [BindProperty]
     public CaseInput Input { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(string? q, string? after, CancellationToken ct)
     {
-        Cases = await sender.Send(new ListBankruptcyCases(), ct);
+        Q = q;
+        try
+        {
+            var page = await sender.Send(new ListBankruptcyCases(new PageParameters(After: after, Q: q)), ct);
+            (Cases, Next) = (page.Items, page.Next);
+        }
+        catch (ValidationException validation)
+        {
+            // Shown above the list, not through the model state, which the registration form below reports.
+            ListErrors = [.. validation.Errors.Select(e => e.ErrorMessage)];
+        }
+
         MayRegister = await permissions.MayAsync(new OpenBankruptcyCase(null, null, null, null, null, null), ct);
     }
 
@@ -47,7 +68,7 @@ public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions
             () => RedirectToPage("Case", new { id }),
             async () =>
             {
-                await OnGetAsync(ct);
+                await OnGetAsync(null, null, ct);
                 return Page();
             },
             "Input.");

@@ -67,7 +67,8 @@ public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageM
             }
             catch (DomainException domain)
             {
-                ModelState.AddModelError(string.Empty, Localized.Of(domain.Error));
+                // A rule about one field is shown beside it (ModelState keys ignore case: amount is the form's Amount).
+                ModelState.AddModelError(domain.Error.Field ?? string.Empty, Localized.Of(domain.Error));
             }
             catch (WorkflowTriggerNotPermittedException refused)
             {
@@ -85,6 +86,16 @@ public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageM
 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
+
+    /// <summary>The refusals of the posted step that concern one of its fields, shown beside that field.</summary>
+    public IEnumerable<string> ErrorsOf(GovernmentDebtStep step, StepField field) =>
+        Posted == step.Trigger && ModelState.TryGetValue(field.Name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
+    /// <summary>The refusals of the posted step that concern no field of its form, shown above it.</summary>
+    public IEnumerable<string> OtherErrorsOf(GovernmentDebtStep step) =>
+        Posted != step.Trigger ? [] : ModelState
+            .Where(e => !step.Fields.Any(f => string.Equals(f.Name, e.Key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(e => (e.Value?.Errors ?? []).AsEnumerable().Select(x => x.ErrorMessage));
 
     /// <summary>What the form shows in a field: what was typed when its post was refused, else the field's proposal for this case.</summary>
     public string? ValueOf(GovernmentDebtStep step, StepField field) =>

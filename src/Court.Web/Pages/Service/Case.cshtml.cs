@@ -16,7 +16,7 @@ namespace Court.Web.Pages.Service;
 /// <summary>
 /// A case's service: per party the address confirmation in force and each document's services, the service date and
 /// the periods running from it, the certificate; and the forms for the steps the workflow lets this caller take now.
-/// A lawyer registered as a party's agent sees it read-only.
+/// Court staff only: a party's lawyer reads his client's side on /Lawyer.
 /// </summary>
 [Authorize]
 public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageModel

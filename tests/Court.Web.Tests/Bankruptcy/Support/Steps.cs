@@ -110,6 +110,25 @@ public static class Steps
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await client.GetAsync(path)).ReadJsonAsync(expected);
 
+    /// <summary>
+    /// Every item of a paged list (<c>{ items, next }</c>): reads <paramref name="path"/> at the largest page size and
+    /// follows <c>next</c> to the end, so a test that asks "is it in the list" does not depend on the page it lands on.
+    /// </summary>
+    public static async Task<List<JsonElement>> GetItemsAsync(this HttpClient client, string path)
+    {
+        var items = new List<JsonElement>();
+        var query = (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "limit=200";
+        string? next = null;
+        do
+        {
+            var page = await client.GetJsonAsync(path + query + (next is null ? "" : "&after=" + Uri.EscapeDataString(next)));
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            next = page.TryGetProperty("next", out var cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;
+        }
+        while (next is not null);
+        return items;
+    }
+
     public static async Task<JsonElement> ReleaseRequestAsync(this BankruptcyApi api, string requestId) =>
         (await (await api.AsJudge()).GetJsonAsync($"/api/release-requests/{requestId}")).GetProperty("request");
 

@@ -91,6 +91,29 @@ public class GovernmentDebtApi : BankruptcyApi
 
     public async Task<JsonElement> CaseAsync(string id, string user = "judge") => await Ok(await (await As(user)).GetAsync(CasePath(id)));
 
+    /// <summary>A case id no case has.</summary>
+    public const string UnknownCase = "no-such-case";
+
+    /// <summary>A POST asking for the answer in <paramref name="language"/> (an Accept-Language value).</summary>
+    public static HttpRequestMessage PostIn(string language, string path, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        return request;
+    }
+
+    /// <summary>Bad input refused on each of <paramref name="fields"/> in Chinese by default and in English when asked.</summary>
+    public static async Task AssertRefusedInBothLanguagesAsync(HttpClient client, string path, object body, params string[] fields)
+    {
+        var zh = await Problem(await client.SendAsync(PostIn("zh-CN", path, body)), HttpStatusCode.BadRequest);
+        var en = await Problem(await client.SendAsync(PostIn("en-US,en;q=0.9", path, body)), HttpStatusCode.BadRequest);
+        foreach (var field in fields)
+        {
+            Assert.Contains(zh.GetProperty("errors").GetProperty(field)[0].GetString()!, c => c >= '\u4e00' && c <= '\u9fff');
+            Assert.DoesNotContain(en.GetProperty("errors").GetProperty(field)[0].GetString()!, c => c >= '\u4e00' && c <= '\u9fff');
+        }
+    }
+
     public static async Task<JsonElement> Ok(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

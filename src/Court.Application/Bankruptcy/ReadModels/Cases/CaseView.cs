@@ -164,10 +164,23 @@ public sealed class AssetView
     }
 }
 
-/// <summary>A bankruptcy case as the court and its administrator see it. Partition: the appointed administrator's user id.</summary>
+/// <summary>
+/// A bankruptcy case as the court and its administrator see it. Partition: the appointed administrator's user id.
+/// Listed by last change, case number and acceptance date, filtered by court, searched by number, debtor and firm.
+/// </summary>
 [Collection("bankruptcy.cases")]
-public sealed class CaseView
+public sealed class CaseView : IListed
 {
+    /// <summary>Last changed first when descending (the case list's default).</summary>
+    public const string SortByChanged = "changed";
+
+    /// <summary>By year, court and type, then serial as a number (so 破10号 follows 破9号).</summary>
+    public const string SortByNumber = "number";
+
+    public const string SortByAccepted = "accepted";
+
+    public const string CourtKey = "court";
+
     public string Id { get; set; } = "";
 
     public string CaseNumber { get; set; } = "";
@@ -204,6 +217,17 @@ public sealed class CaseView
     public long EstimatedValueFen => Assets.Sum(a => a.EstimatedValueFen);
 
     public AssetView? Asset(string id) => Assets.Find(a => a.Id == id);
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Time(SortByChanged, LastChangedAt),
+        Domain.Identifiers.CaseNumber.Parse(CaseNumber) is { IsValid: true } parsed
+            ? ListKey.Of(SortByNumber, ListKey.Encode(parsed.Value.Year), parsed.Value.Court.Code, parsed.Value.Type.Code, ListKey.Encode(parsed.Value.Serial))
+            : ListKey.Text(SortByNumber, CaseNumber),
+        ListKey.Date(SortByAccepted, AcceptedOn),
+        ListKey.Text(CourtKey, CourtCode),
+        ListKey.Search(CaseNumber, DebtorName, DebtorCreditCode, AdministratorName),
+    ];
 
     /// <summary>The case as a reader at <paramref name="now"/> sees it (<see cref="AssetView.AsOf"/> on each asset).</summary>
     public CaseView AsOf(DateTimeOffset now)

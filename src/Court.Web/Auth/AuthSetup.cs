@@ -61,7 +61,6 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = LoginPath;
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = async context =>

@@ -1,4 +1,5 @@
 using Court.Application.Bankruptcy;
+using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Domain.Common;
 using Court.Domain.GovernmentDebtors;
@@ -377,11 +378,12 @@ public sealed class ChangeGovernmentDebtorHandlerValidator : AbstractValidator<C
     }
 }
 
-public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases cases) : ICommandHandler<OpenGovernmentDebtEnforcementCase, OpenedGovernmentDebtCase>
+public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases cases, IPeople people) : ICommandHandler<OpenGovernmentDebtEnforcementCase, OpenedGovernmentDebtCase>
 {
     public async ValueTask<OpenedGovernmentDebtCase> Handle(OpenGovernmentDebtEnforcementCase c, CancellationToken cancellationToken)
     {
         var number = CaseNumber.Parse(c.CaseNumber).Value;
+        await people.RequireAsync(c.JudgeId, Roles.Judge, number.Court.Code, "judgeId", cancellationToken);
         var code = CreditCode.Parse(c.DebtorCreditCode).Value;
         var flag = SpecialParties.Classify(code, c.StateOwned ?? false)
             ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} 登记的不是机关或事业单位；企业须由书记员标为国有企业（stateOwned）后才在此办理。", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });

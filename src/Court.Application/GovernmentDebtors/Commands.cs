@@ -1,4 +1,5 @@
 using Court.Application.Bankruptcy;
+using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Domain.Common;
 using Court.Domain.GovernmentDebtors;
@@ -163,7 +164,7 @@ public sealed record TakeGovernmentDebtMeasure(string CaseId, string? Measure, [
 /// <summary>Lists the debtor as a dishonest debtor on ground 1–6; extensionYears only for grounds 2–6 in serious cases.</summary>
 public sealed record ListGovernmentDebtor(string CaseId, int? Ground, int? ExtensionYears, long? IfMatch = null) : IGovernmentDebtStep
 {
-    public GovernmentDebtCommand ToDomain() => new ListDebtor((ListingGround)(Ground ?? 1), ExtensionYears);
+    public GovernmentDebtCommand ToDomain() => new ListDebtor((ListingGround)Ground!.Value, ExtensionYears);
 }
 
 public sealed record PublishGovernmentDebtListing(string CaseId, long? IfMatch = null) : IGovernmentDebtStep
@@ -307,6 +308,8 @@ public sealed class ListGovernmentDebtorValidator : AbstractValidator<ListGovern
 {
     public ListGovernmentDebtorValidator()
     {
+        // Required: ground 1 lists without end, so no ground must never mean ground 1.
+        RuleFor(x => x.Ground).NotNull();
         RuleFor(x => x.Ground).Must(g => g is null or >= 1 and <= 6)
             .WithMessage(_ => Language.Say("ground 为失信情形 1 至 6（法释〔2013〕17号第一条）。", "ground is 1 to 6 (SPC Art. 1)."));
         RuleFor(x => x.ExtensionYears).Must(y => y is null or >= 0 and <= 10)
@@ -375,11 +378,12 @@ public sealed class ChangeGovernmentDebtorHandlerValidator : AbstractValidator<C
     }
 }
 
-public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases cases) : ICommandHandler<OpenGovernmentDebtEnforcementCase, OpenedGovernmentDebtCase>
+public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases cases, IPeople people) : ICommandHandler<OpenGovernmentDebtEnforcementCase, OpenedGovernmentDebtCase>
 {
     public async ValueTask<OpenedGovernmentDebtCase> Handle(OpenGovernmentDebtEnforcementCase c, CancellationToken cancellationToken)
     {
         var number = CaseNumber.Parse(c.CaseNumber).Value;
+        await people.RequireAsync(c.JudgeId, Roles.Judge, number.Court.Code, "judgeId", cancellationToken);
         var code = CreditCode.Parse(c.DebtorCreditCode).Value;
         var flag = SpecialParties.Classify(code, c.StateOwned ?? false)
             ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} 登记的不是机关或事业单位；企业须由书记员标为国有企业（stateOwned）后才在此办理。", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });

@@ -27,6 +27,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await clerk.GetByLabel("债务人", new() { Exact = true }).FillAsync("重庆江津浏览器测试机械有限公司");
         await clerk.GetByLabel("统一社会信用代码").FillAsync("91500116MA5U5X7A8B");
         await clerk.GetByLabel("受理日期").FillAsync(Today);
+        await clerk.GetByLabel("管理人负责人").SelectOptionAsync(new SelectOptionValue { Label = "陈志强" });
         await clerk.GetByLabel("管理人（机构）").FillAsync("重庆某某律师事务所");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "登记案件" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(clerk, "/Bankruptcy/Case/");

@@ -33,12 +33,13 @@ public sealed class OpenBankruptcyCaseValidator : AbstractValidator<OpenBankrupt
     }
 }
 
-public sealed class OpenBankruptcyCaseHandler(AggregateStore store, ICallerContext caller) : ICommandHandler<OpenBankruptcyCase, OpenedBankruptcyCase>
+public sealed class OpenBankruptcyCaseHandler(AggregateStore store, ICallerContext caller, IPeople people) : ICommandHandler<OpenBankruptcyCase, OpenedBankruptcyCase>
 {
     public async ValueTask<OpenedBankruptcyCase> Handle(OpenBankruptcyCase command, CancellationToken cancellationToken)
     {
         var caseNumber = Domain.Identifiers.CaseNumber.Parse(command.CaseNumber).Value;
         CourtBinding.Require(caller, caseNumber.Court.Code, "caseNumber");
+        await people.RequireAsync(command.AdministratorUserId, Roles.Administrator, caseNumber.Court.Code, "administratorUserId", cancellationToken);
         var id = EstateIds.For(caseNumber);
         var open = new EstateCommand.OpenCase(
             id,

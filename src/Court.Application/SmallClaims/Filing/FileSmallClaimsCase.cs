@@ -44,11 +44,12 @@ public sealed class FileSmallClaimsCaseValidator : AbstractValidator<FileSmallCl
     }
 }
 
-public sealed class FileSmallClaimsCaseHandler(SmallClaimsCases cases, AggregateStore store, IReadModels readModels, FeesSettings settings) : ICommandHandler<FileSmallClaimsCase, FiledSmallClaimsCase>
+public sealed class FileSmallClaimsCaseHandler(SmallClaimsCases cases, AggregateStore store, IReadModels readModels, FeesSettings settings, IPeople people) : ICommandHandler<FileSmallClaimsCase, FiledSmallClaimsCase>
 {
     public async ValueTask<FiledSmallClaimsCase> Handle(FileSmallClaimsCase command, CancellationToken cancellationToken)
     {
         var caseNumber = CaseNumber.Parse(command.CaseNumber).Value;
+        await people.RequireAsync(command.JudgeId, Roles.Judge, settings.CourtCode, "judgeId", cancellationToken);
         var id = SmallClaimsCases.IdFor(caseNumber.Value);
         _ = SmallClaimsEligibility.TryParse(command.CaseType ?? "monetary", out var caseType);
         var filedOn = command.FiledOn ?? ChinaTime.DateOf(store.Clock.GetUtcNow());

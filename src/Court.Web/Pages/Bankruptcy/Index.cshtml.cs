@@ -2,16 +2,18 @@ using Court.Application.Bankruptcy;
 using Court.Application.Bankruptcy.Cases;
 using Court.Application.Common;
 using Court.Application.Projections;
+using Court.Infrastructure.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Court.Web.Pages.Bankruptcy;
 
 /// <summary>Bankruptcy cases: an administrator's estates, or all for court staff; clerks and judges register new ones here.</summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.Judge},{Roles.Administrator}")]
-public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions) : BankruptcyPageModel
+public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions, UserManager<CourtUser> users) : BankruptcyPageModel
 {
     public sealed class CaseInput
     {
@@ -23,7 +25,7 @@ public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions
 
         public DateOnly? AcceptedOn { get; set; }
 
-        public string? AdministratorUserId { get; set; } = "admin";
+        public string? AdministratorUserId { get; set; }
 
         public string? AdministratorName { get; set; }
     }
@@ -39,6 +41,9 @@ public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions
     public IReadOnlyList<string> ListErrors { get; private set; } = [];
 
     public bool MayRegister { get; private set; }
+
+    /// <summary>The administrators the form offers, by user name and real name: nobody is preselected.</summary>
+    public IReadOnlyList<(string UserName, string Name)> Administrators { get; private set; } = [];
 
     [BindProperty]
     public CaseInput Input { get; set; } = new();
@@ -58,6 +63,12 @@ public sealed class IndexModel(ISender sender, BankruptcyPermissions permissions
         }
 
         MayRegister = await permissions.MayAsync(new OpenBankruptcyCase(null, null, null, null, null, null), ct);
+        if (MayRegister)
+        {
+            Administrators = [.. (await users.GetUsersInRoleAsync(Roles.Administrator))
+                .Select(u => (u.UserName!, u.DisplayName.Length > 0 ? u.DisplayName : u.UserName!))
+                .OrderBy(u => u.Item2, StringComparer.Ordinal)];
+        }
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct)

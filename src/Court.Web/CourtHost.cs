@@ -130,9 +130,13 @@ public static class CourtHost
     {
         app.UseHttpHardening();
         app.UseExceptionHandler();
+        app.UsePageExceptionHandler();
         app.UseMiddleware<StoreFaultRetry>();
-        app.UseStatusCodePages();
+        app.UseStatusCodeAnswers();
         app.UseCourtUi();
+        // Routing after the error pages' branches (not implicitly first): a branch has no route builder of its own, so a
+        // request they re-execute as /Error is routed here again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<CookieApiGuard>();

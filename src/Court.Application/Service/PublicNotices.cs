@@ -29,6 +29,22 @@ public sealed record RecordDeemedService(string CaseId, string? ServiceId, DateO
     public ServiceCommand ToDomain() => new ServiceCommand.RecordDeemedService(ServiceId!.Trim(), ServedOn!.Value);
 }
 
+/// <summary>The clerk records that the act a period ran for was done (the answer filed, the appeal lodged, the fee paid): the period's task is over.</summary>
+public sealed record RecordPeriodDone(string CaseId, string? ServiceId, string? Period, DateOnly? DoneOn, long? IfMatch = null) : IServiceFileCommand
+{
+    public ServiceCommand ToDomain() => new ServiceCommand.RecordPeriodDone(ServiceId!.Trim(), ServiceCodes.Parse<PeriodKind>(Period), DoneOn!.Value);
+}
+
+public sealed class RecordPeriodDoneValidator : AbstractValidator<RecordPeriodDone>
+{
+    public RecordPeriodDoneValidator()
+    {
+        RuleFor(x => x.ServiceId).Text(200);
+        RuleFor(x => x.Period).MustBeCode<RecordPeriodDone, PeriodKind>();
+        RuleFor(x => x.DoneOn).NotNull();
+    }
+}
+
 public sealed class RecordDeemedServiceValidator : AbstractValidator<RecordDeemedService>
 {
     public RecordDeemedServiceValidator()

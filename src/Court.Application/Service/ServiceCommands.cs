@@ -338,6 +338,7 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
     ICommandHandler<RecordHandService, ServiceFileChanged>,
     ICommandHandler<RecordPublicNotice, ServiceFileChanged>,
     ICommandHandler<RecordDeemedService, ServiceFileChanged>,
+    ICommandHandler<RecordPeriodDone, ServiceFileChanged>,
     ICommandHandler<CloseServiceFile, ServiceFileChanged>
 {
     public async ValueTask<ServiceFileChanged> Handle(OpenServiceFile command, CancellationToken cancellationToken)
@@ -400,6 +401,8 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
         Run(command with { NoticeDays = PublicNoticeHandler.NoticeDays(catalog) }, cancellationToken);
 
     public ValueTask<ServiceFileChanged> Handle(RecordDeemedService command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<ServiceFileChanged> Handle(RecordPeriodDone command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public ValueTask<ServiceFileChanged> Handle(CloseServiceFile command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 

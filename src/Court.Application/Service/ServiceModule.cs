@@ -39,6 +39,7 @@ public static class ServiceModule
         services.AllowOnServiceFile<RecordHandService>();
         services.AllowOnServiceFile<RecordPublicNotice>();
         services.AllowOnServiceFile<RecordDeemedService>();
+        services.AllowOnServiceFile<RecordPeriodDone>();
         services.AllowRoles<StartPublicNoticePeriod>();
         services.AllowRoles<DeemPublicNoticeServed>();
         services.AllowOnServiceFile<CloseServiceFile>();
@@ -119,6 +120,7 @@ public static class ServiceModule
         services.AddTimelineSentence<HandDeliveryRecorded>(e => $"登记送达回证（{e.Delivery.ServedOn:yyyy-MM-dd}，{e.Delivery.SignerName}）", e => $"recorded delivery by hand on {e.Delivery.ServedOn:yyyy-MM-dd} ({e.Delivery.SignerName})");
         services.AddTimelineSentence<PublicationRecorded>(e => $"公告送达，{e.Publication.DeemedServedOn:yyyy-MM-dd} 视为送达", e => $"published a notice, deemed served {e.Publication.DeemedServedOn:yyyy-MM-dd}");
         services.AddTimelineSentence<PublicNoticeDeemedServed>(e => $"公告期满，{e.ServedOn:yyyy-MM-dd} 视为送达", e => $"the notice period ran out: deemed served {e.ServedOn:yyyy-MM-dd}");
+        services.AddTimelineSentence<PeriodActDone>(e => $"登记期间事项已完成（{ServiceCodes.Code(e.Period)}，{e.DoneOn:yyyy-MM-dd}）", e => $"recorded the {ServiceCodes.Code(e.Period)} act done on {e.DoneOn:yyyy-MM-dd}");
         services.AddTimelineSentence<ServiceCertificateIssued>(e => $"出具送达回证 {e.DocumentNumber}", e => $"issued certificate of service {e.DocumentNumber}");
         services.AddTimelineSentence<ServiceFileClosed>(e => $"结束送达：{e.Reason}", e => $"closed the service file: {e.Reason}");
     }

@@ -56,7 +56,8 @@ public sealed record ServiceFileView(
 }
 
 /// <summary>A period that runs from a service: its kind, length and last day.</summary>
-public sealed record PeriodView(string Kind, int Days, DateOnly LastDay);
+/// <param name="DoneOn">When the clerk recorded the act the period was for as done (its task is then over).</param>
+public sealed record PeriodView(string Kind, int Days, DateOnly LastDay, DateOnly? DoneOn = null);
 
 /// <summary>Where a service stands for the clerk's desk.</summary>
 public static class DeskStatus
@@ -243,6 +244,7 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
             HandDeliveryRecorded e => file.Services.Where(s => s.ServiceId == e.ServiceId),
             PublicationRecorded e => file.Services.Where(s => s.ServiceId == e.ServiceId),
             PublicNoticeDeemedServed e => file.Services.Where(s => s.ServiceId == e.ServiceId),
+            PeriodActDone e => file.Services.Where(s => s.ServiceId == e.ServiceId),
             ServiceCertificateIssued e => file.Services.Where(s => s.ServiceId == e.ServiceId),
             _ => [],
         };
@@ -299,7 +301,7 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
     /// </summary>
     private async Task UpdatePeriodTasksAsync(EventEnvelope envelope, ServiceFileView file, ServiceView service, bool closed, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var running = closed ? [] : service.Periods;
+        var running = closed ? [] : service.Periods.Where(p => p.DoneOn is null).ToList();
         foreach (var kind in Enum.GetValues<PeriodKind>().Select(ServiceCodes.Code).Except(running.Select(p => p.Kind), StringComparer.Ordinal))
         {
             session.Delete<WorkflowTaskDocument>(PeriodTaskId(service.CaseId, service.ServiceId, kind));
@@ -365,7 +367,7 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
             _ => DeskStatus.Pending,
         };
         var periods = record.ServedOn is { } servedOn
-            ? ServicePeriods.From(ordered.Document, servedOn, calendar, lengths).Select(p => new PeriodView(ServiceCodes.Code(p.Kind), p.Days, p.LastDay)).ToList()
+            ? ServicePeriods.From(ordered.Document, servedOn, calendar, lengths).Select(p => new PeriodView(ServiceCodes.Code(p.Kind), p.Days, p.LastDay, service.PeriodsDone?.FirstOrDefault(d => d.Period == p.Kind)?.DoneOn)).ToList()
             : [];
         return new ServiceView(
             ServiceView.IdOf(ordered.CaseId, ordered.ServiceId), ordered.CaseId, file.File?.CaseNumber ?? "", ordered.ServiceId,

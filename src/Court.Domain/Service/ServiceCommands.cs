@@ -32,6 +32,9 @@ public abstract record ServiceCommand
     /// <summary>The notice's period ran out (its timer fired): the notice is served on <paramref name="ServedOn"/>.</summary>
     public sealed record RecordDeemedService(string ServiceId, DateOnly ServedOn) : ServiceCommand;
 
+    /// <summary>The clerk records that the act <paramref name="Period"/> ran for was done on <paramref name="DoneOn"/>.</summary>
+    public sealed record RecordPeriodDone(string ServiceId, PeriodKind Period, DateOnly DoneOn) : ServiceCommand;
+
     public sealed record RecordCertificate(string ServiceId, string DocumentId, string DocumentNumber) : ServiceCommand;
 
     /// <summary>The proceedings are over: nothing more is served under this file.</summary>

@@ -28,6 +28,7 @@ public static class ServiceDecider
         (_, ServiceCommand.RecordHandDelivery hand) => RecordHandDelivery(file, hand, context),
         (_, ServiceCommand.RecordPublication publication) => RecordPublication(file, publication, context),
         (_, ServiceCommand.RecordDeemedService deemed) => RecordDeemedService(file, deemed, context),
+        (_, ServiceCommand.RecordPeriodDone done) => RecordPeriodDone(file, done, context),
         (_, ServiceCommand.RecordCertificate certificate) => RecordCertificate(file, certificate, context),
         (_, ServiceCommand.CloseFile close) => string.IsNullOrWhiteSpace(close.Reason)
             ? DomainError.Invalid("service.close-reason-required", "Say why the service file is closed.")
@@ -381,6 +382,33 @@ public static class ServiceDecider
             null => Decision.Emit(new PublicationRecorded(file.File!.CaseId, service.ServiceId, published, context.By, context.Now)),
             var same when same == published => Decision.Nothing,
             _ => DomainError.Conflict("service.already-published", $"The notice was already published on {service.Publication.PublishedOn:yyyy-MM-dd}."),
+        };
+    }
+
+    private static Decision RecordPeriodDone(ServiceFile file, ServiceCommand.RecordPeriodDone done, ServiceContext context)
+    {
+        if (file.ServiceById(done.ServiceId) is not { } service)
+        {
+            return DomainError.NotFound("service.not-found", $"本案没有送达 {done.ServiceId}。", $"The case has no service {done.ServiceId}.");
+        }
+
+        // Only the kinds matter here: whether this document starts that period at all.
+        if (file.RecordOf(service).ServedOn is not { } servedOn
+            || !ServicePeriods.From(service.Ordered.Document, servedOn, context.Calendar, ServicePeriodLengths.Statutory).Any(p => p.Kind == done.Period))
+        {
+            return DomainError.Conflict("service.period-not-running", $"送达 {done.ServiceId} 尚未送达，或其文书不引起该期间，无从登记完成。", $"No {done.Period} period runs from service {done.ServiceId}: it is not served, or its document starts no such period.") with { Field = "period" };
+        }
+
+        if (done.DoneOn > context.Today || done.DoneOn < servedOn)
+        {
+            return DomainError.Invalid("service.period-done-on", $"完成日期应在送达日 {servedOn:yyyy-MM-dd} 与今天之间，而不是 {done.DoneOn:yyyy-MM-dd}。", $"The act was done between the service date {servedOn:yyyy-MM-dd} and today, not on {done.DoneOn:yyyy-MM-dd}.") with { Field = "doneOn" };
+        }
+
+        return service.PeriodsDone?.FirstOrDefault(p => p.Period == done.Period) switch
+        {
+            null => Decision.Emit(new PeriodActDone(file.File!.CaseId, service.ServiceId, done.Period, done.DoneOn, context.By, context.Now)),
+            { } same when same.DoneOn == done.DoneOn => Decision.Nothing,
+            { } other => DomainError.Conflict("service.period-already-done", $"该期间事项已登记于 {other.DoneOn:yyyy-MM-dd} 完成。", $"The act was already recorded as done on {other.DoneOn:yyyy-MM-dd}.") with { Field = "period" },
         };
     }
 

@@ -50,6 +50,13 @@ public sealed record HandDeliveryRecorded(string CaseId, string ServiceId, HandD
 [EventType("service.publication-recorded.v1")]
 public sealed record PublicationRecorded(string CaseId, string ServiceId, Publication Publication, string By, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>The act a period running from a service was for (an answer filed, an appeal lodged, the fee paid) was done on <see cref="DoneOn"/>: the period's task is over.</summary>
+[EventType("service.period-act-done.v1")]
+public sealed record PeriodActDone(string CaseId, string ServiceId, PeriodKind Period, DateOnly DoneOn, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A period's act recorded as done, and by whom.</summary>
+public sealed record PeriodDone(PeriodKind Period, DateOnly DoneOn, string By);
+
 /// <summary>A public notice's period ran out: it is served on <see cref="ServedOn"/> (the periods that run from service start the next day).</summary>
 [EventType("service.public-notice-deemed-served.v1")]
 public sealed record PublicNoticeDeemedServed(string CaseId, string ServiceId, DateOnly ServedOn, string By, DateTimeOffset At) : IDomainEvent;

@@ -5,7 +5,8 @@ namespace Court.Domain.Service;
 
 /// <summary>One service of one document to one recipient, with what has been recorded about it.</summary>
 /// <param name="DeemedServedOn">A public notice's service date, once its period's timer has fired and the file recorded it.</param>
-public sealed record ServiceState(ServiceOrdered Ordered, HandDelivery? Hand, Publication? Publication, string? CertificateNumber, DateOnly? DeemedServedOn = null)
+/// <param name="PeriodsDone">The periods running from this service whose act (the answer, the appeal, the payment) the clerk recorded as done.</param>
+public sealed record ServiceState(ServiceOrdered Ordered, HandDelivery? Hand, Publication? Publication, string? CertificateNumber, DateOnly? DeemedServedOn = null, IReadOnlyList<PeriodDone>? PeriodsDone = null)
 {
     public string ServiceId => Ordered.ServiceId;
 
@@ -78,6 +79,7 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
         HandDeliveryRecorded e => Update(e.ServiceId, s => s with { Hand = e.Delivery }),
         PublicationRecorded e => Update(e.ServiceId, s => s with { Publication = e.Publication }),
         PublicNoticeDeemedServed e => Update(e.ServiceId, s => s with { DeemedServedOn = e.ServedOn }),
+        PeriodActDone e => Update(e.ServiceId, s => s with { PeriodsDone = [.. s.PeriodsDone ?? [], new PeriodDone(e.Period, e.DoneOn, e.By)] }),
         ServiceCertificateIssued e => Update(e.ServiceId, s => s with { CertificateNumber = e.DocumentNumber }),
         _ => this,
     };

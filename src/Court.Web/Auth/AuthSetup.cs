@@ -61,7 +61,6 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = LoginPath;
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = async context =>
@@ -79,7 +78,7 @@ public static class AuthSetup
                 : Redirect(context);
             o.Events.OnRedirectToAccessDenied = context => ApiProblems.IsApi(context.Request)
                 ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, Infrastructure.Localized.Say("无权执行此操作。", "You may not do this."))
-                : Redirect(context);
+                : Refuse(context);
         });
 
         services.AddAuthentication(o =>
@@ -129,6 +128,13 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
+    }
+
+    /// <summary>A page the user's role may not open answers 403 where it is; the status code pages show the error page.</summary>
+    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
     }
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)

@@ -54,6 +54,8 @@ public static class ServiceEndpoints
             (id, b, ifMatch) => new RecordHandService(id, b.ServiceId, b.SignerName, b.Relationship, b.ServedOn, b.Witnesses, b.VideoReference, ifMatch));
         Command(files, "/{caseId}/services/{serviceId}/publication", "RecordPublicNotice", "Record a public notice's publication: deemed served 30 days later", new PublicationBody(),
             (id, b, ifMatch) => new RecordPublicNotice(id, b.ServiceId, b.PublishedOn, b.Medium, ifMatch));
+        Command(files, "/{caseId}/services/{serviceId}/period-done", "RecordPeriodDone", "Record that the act a period running from this service was for (answer, appeal, fee-payment, evidence) was done on doneOn: its task leaves the inbox", new PeriodDoneBody(),
+            (id, b, ifMatch) => new RecordPeriodDone(id, b.ServiceId, b.Period, b.DoneOn, ifMatch));
         Command(files, "/{caseId}/closure", "CloseServiceFile", "Close the service file when the proceedings end", new CloseBody(),
             (id, b, ifMatch) => new CloseServiceFile(id, b.Reason, ifMatch));
 
@@ -231,6 +233,11 @@ public static class ServiceEndpoints
     internal sealed record ServeBody(string? RecipientPartyId = null, string? Channel = null, IReadOnlyList<DocumentToServe>? Documents = null, string? Waybill = null, string? PostalAddress = null, string? Phone = null);
 
     internal sealed record HandBody(string? ServiceId = null, string? SignerName = null, string? Relationship = null, DateOnly? ServedOn = null, IReadOnlyList<string>? Witnesses = null, string? VideoReference = null) : IServiceScoped
+    {
+        public object ForService(string serviceId) => this with { ServiceId = serviceId };
+    }
+
+    internal sealed record PeriodDoneBody(string? ServiceId = null, string? Period = null, DateOnly? DoneOn = null) : IServiceScoped
     {
         public object ForService(string serviceId) => this with { ServiceId = serviceId };
     }

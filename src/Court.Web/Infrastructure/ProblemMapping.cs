@@ -25,6 +25,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         }
 
         var problem = ToProblem(httpContext, exception);
+        if (Ui.PageErrors.IsPage(httpContext.Request))
+        {
+            // A person reads this: the page exception handler shows the error page with this status.
+            httpContext.Response.StatusCode = problem?.Status ?? StatusCodes.Status500InternalServerError;
+            return false;
+        }
+
         if (problem is null)
         {
             return false;

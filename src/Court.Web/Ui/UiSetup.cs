@@ -17,7 +17,6 @@ public static class UiSetup
             {
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/Language");
-                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AuthorizeFolder("/Admin", "system-administrator");
             })
             .AddViewLocalization()

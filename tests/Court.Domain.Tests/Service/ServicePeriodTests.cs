@@ -1,3 +1,4 @@
+using Court.Domain.Common;
 using Court.Domain.Service;
 using static Court.Domain.Tests.Bankruptcy.Spec;
 using static Court.Domain.Tests.Service.Facts;
@@ -92,5 +93,38 @@ public sealed class ServicePeriodTests
         var ordered = SummonsByExpress with { ServiceId = "s-notice", Channel = ServiceChannel.PublicNotice, Waybill = null };
         var file = File(Court.Domain.Fees.Procedure.Ordinary).Evolve(ordered);
         ThenError(When(file, new ServiceCommand.RecordDeemedService("s-notice", new DateOnly(2025, 4, 2)), Now), "service.not-found");
+    }
+
+    [Fact]
+    public void The_act_a_period_ran_for_is_recorded_once_between_the_service_date_and_today()
+    {
+        // The summons handed to 张三 on Friday 3 January 2025; today is Monday 6 January.
+        var ordered = SummonsByExpress with { ServiceId = "s-direct", Channel = ServiceChannel.Direct, Waybill = null };
+        var file = File().Evolve(ordered);
+        ThenError(When(file, new ServiceCommand.RecordPeriodDone("s-direct", PeriodKind.Answer, new DateOnly(2025, 1, 5))), "service.period-not-running", ErrorKind.Conflict);
+
+        var served = file.Evolve(new HandDeliveryRecorded(CaseId, "s-direct", new HandDelivery("张三", SignerRelationship.Recipient, new DateOnly(2025, 1, 3), false, [], null), Clerk, Now));
+        ThenError(When(served, new ServiceCommand.RecordPeriodDone("s-other", PeriodKind.Answer, new DateOnly(2025, 1, 5))), "service.not-found", ErrorKind.NotFound);
+        var appeal = When(served, new ServiceCommand.RecordPeriodDone("s-direct", PeriodKind.Appeal, new DateOnly(2025, 1, 5)));
+        ThenError(appeal, "service.period-not-running", ErrorKind.Conflict);
+        Assert.Equal("period", appeal.Error!.Field);
+
+        foreach (var wrong in new[] { new DateOnly(2025, 1, 2), new DateOnly(2025, 1, 7) })
+        {
+            var refused = When(served, new ServiceCommand.RecordPeriodDone("s-direct", PeriodKind.Answer, wrong));
+            ThenError(refused, "service.period-done-on", ErrorKind.Validation);
+            Assert.Equal("doneOn", refused.Error!.Field);
+            Assert.Contains("2025-01-03", refused.Error.MessageZh, StringComparison.Ordinal);
+        }
+
+        var done = When(served, new ServiceCommand.RecordPeriodDone("s-direct", PeriodKind.Answer, new DateOnly(2025, 1, 5)));
+        Then(done, new PeriodActDone(CaseId, "s-direct", PeriodKind.Answer, new DateOnly(2025, 1, 5), Clerk, Now));
+        var recorded = done.Events.Aggregate(served, (s, e) => s.Evolve(e));
+        Assert.Equal([new PeriodDone(PeriodKind.Answer, new DateOnly(2025, 1, 5), Clerk)], recorded.ServiceById("s-direct")!.PeriodsDone);
+
+        Assert.Empty(When(recorded, new ServiceCommand.RecordPeriodDone("s-direct", PeriodKind.Answer, new DateOnly(2025, 1, 5))).Events);
+        var again = When(recorded, new ServiceCommand.RecordPeriodDone("s-direct", PeriodKind.Answer, new DateOnly(2025, 1, 6)));
+        ThenError(again, "service.period-already-done", ErrorKind.Conflict);
+        Assert.Equal(("period", true), (again.Error!.Field, again.Error.MessageZh!.Contains("2025-01-05", StringComparison.Ordinal)));
     }
 }

@@ -14,7 +14,7 @@ namespace Court.Web.Tests.Authorization;
 /// </summary>
 public sealed class ServiceMatrix : IMatrixRows
 {
-    private static readonly string[] Files = ["svc-read", "svc-parties", "svc-agents", "svc-address", "svc-serve", "svc-carrier", "svc-hand", "svc-publication", "svc-close", "svc-lawyer"];
+    private static readonly string[] Files = ["svc-read", "svc-parties", "svc-agents", "svc-address", "svc-serve", "svc-carrier", "svc-hand", "svc-publication", "svc-close", "svc-lawyer", "svc-period"];
 
     public async Task SeedAsync(MatrixState state, IServiceProvider services)
     {
@@ -31,6 +31,10 @@ public sealed class ServiceMatrix : IMatrixRows
         }
 
         await scopes.SendAsAsync(clerk, new AppointServiceAgent(state["svc-lawyer"], "a", "p", DemoUsers.Lawyer.DisplayNameZh, DemoUsers.LawyerLicence, DemoUsers.LawyerFirm, DemoUsers.Lawyer.UserName));
+
+        var period = await scopes.SendAsAsync(clerk, new ServeDocuments(state["svc-period"], "d", "direct", [new DocumentToServe(null, "m-period", "应诉通知书", "summons", null)], null, null, null));
+        state["svc-period-service"] = period.Services![0];
+        await scopes.SendAsAsync(clerk, new RecordHandService(state["svc-period"], period.Services![0], "赵六", "recipient", new DateOnly(2022, 4, 23), [], null));
 
         var waybill = WaybillNumber.Create("EA", 83_000_001).Value;
         state["svc-waybill"] = waybill;
@@ -73,6 +77,8 @@ public sealed class ServiceMatrix : IMatrixRows
             Body: (_, _) => new { signerName = "赵六", relationship = "recipient", servedOn = "2022-04-23" }),
         new("POST", "/api/service-files/{caseId}/services/{serviceId}/publication", s => $"{File(s, "svc-publication")}/services/{s["svc-publication-service"]}/publication", OnFile("clerk"),
             Body: (_, _) => new { publishedOn = "2022-04-22", medium = "人民法院公告网" }),
+        new("POST", "/api/service-files/{caseId}/services/{serviceId}/period-done", s => $"{File(s, "svc-period")}/services/{s["svc-period-service"]}/period-done", OnFile("clerk"),
+            Body: (_, _) => new { period = "answer", doneOn = "2022-04-23" }),
         new("POST", "/api/service-files/{caseId}/closure", s => File(s, "svc-close") + "/closure", OnFile("clerk", "judge"), Body: (_, _) => new { reason = "已结案" }),
         // A lawyer reads only the cases he acts in: any other case is 403 to him, and the lawyer's view is no one else's.
         new("GET", "/api/lawyer/cases", _ => "/api/lawyer/cases", Expect(401, 403, Each(200, "lawyer"))),

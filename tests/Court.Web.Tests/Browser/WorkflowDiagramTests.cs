@@ -36,8 +36,9 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : IClassFixture
         var page = await browser.SignedInAsync("bank");
 
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "流程图" }).CountAsync());
-        await page.GotoAsync("/Workflows");
-        Assert.Contains("/Account/AccessDenied", page.Url, StringComparison.Ordinal);
+        var response = await page.GotoAsync("/Workflows");
+        Assert.Equal(403, response?.Status);
+        Assert.Equal("无权访问此页面", await page.Locator("h1").InnerTextAsync());
         await page.Context.CloseAsync();
     }
 }

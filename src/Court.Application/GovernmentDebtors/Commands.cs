@@ -164,7 +164,7 @@ public sealed record TakeGovernmentDebtMeasure(string CaseId, string? Measure, [
 /// <summary>Lists the debtor as a dishonest debtor on ground 1–6; extensionYears only for grounds 2–6 in serious cases.</summary>
 public sealed record ListGovernmentDebtor(string CaseId, int? Ground, int? ExtensionYears, long? IfMatch = null) : IGovernmentDebtStep
 {
-    public GovernmentDebtCommand ToDomain() => new ListDebtor((ListingGround)(Ground ?? 1), ExtensionYears);
+    public GovernmentDebtCommand ToDomain() => new ListDebtor((ListingGround)Ground!.Value, ExtensionYears);
 }
 
 public sealed record PublishGovernmentDebtListing(string CaseId, long? IfMatch = null) : IGovernmentDebtStep
@@ -308,6 +308,8 @@ public sealed class ListGovernmentDebtorValidator : AbstractValidator<ListGovern
 {
     public ListGovernmentDebtorValidator()
     {
+        // Required: ground 1 lists without end, so no ground must never mean ground 1.
+        RuleFor(x => x.Ground).NotNull();
         RuleFor(x => x.Ground).Must(g => g is null or >= 1 and <= 6)
             .WithMessage(_ => Language.Say("ground 为失信情形 1 至 6（法释〔2013〕17号第一条）。", "ground is 1 to 6 (SPC Art. 1)."));
         RuleFor(x => x.ExtensionYears).Must(y => y is null or >= 0 and <= 10)

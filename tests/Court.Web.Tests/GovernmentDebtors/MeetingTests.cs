@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.GovernmentDebtors.Support;
@@ -49,4 +50,32 @@ public sealed class MeetingTests(GovernmentDebtApi api)
 
     private static string LastDay(JsonElement task) =>
         DateOnly.FromDateTime(task.GetProperty("dueAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).AddTicks(-1).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_debtor_unit_may_not_record_a_coordination_meeting()
+    {
+        var id = await api.SupervisedAsync(610);
+        var due = (await api.CaseAsync(id)).GetProperty("nextMeetingDueOn").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("town")).PostJsonAsync(CasePath(id) + "/meetings", new { summary = "府院联席会议" })).StatusCode);
+        Assert.Equal(due, (await api.CaseAsync(id)).GetProperty("nextMeetingDueOn").GetString());
+    }
+
+    [Fact]
+    public async Task A_meeting_on_an_unknown_case_is_not_found() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("supervisor")).PostJsonAsync(CasePath(UnknownCase) + "/meetings", new { summary = "府院联席会议" })).StatusCode);
+
+    [Fact]
+    public async Task A_meeting_without_a_summary_is_refused_on_summary_in_chinese_and_in_english() =>
+        await AssertRefusedInBothLanguagesAsync(await api.As("supervisor"), CasePath(await api.SupervisedAsync(611)) + "/meetings", new { on = "2022-04-20" }, "summary");
+
+    [Fact]
+    public async Task A_meeting_on_a_stale_version_fails_the_precondition()
+    {
+        var id = await api.SupervisedAsync(612);
+        var supervisor = await api.As("supervisor");
+        var version = (await api.CaseAsync(id)).GetProperty("version").GetInt64();
+        var stale = await Problem(await supervisor.PostJsonAsync(CasePath(id) + "/meetings", new { on = "2022-04-20", summary = "府院联席会议" }, ifMatch: $"\"{version - 1}\""), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("urn:court:error:concurrency", stale.GetProperty("type").GetString());
+        Assert.Equal(version, (await api.CaseAsync(id)).GetProperty("version").GetInt64());
+    }
 }

@@ -27,4 +27,31 @@ public sealed class SupervisionTests(GovernmentDebtApi api)
         var problem = await Problem(await (await api.As("supervisor")).PostJsonAsync(CasePath(id) + "/supervision", new { }), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("performBy", out _));
     }
+
+    [Fact]
+    public async Task The_clerk_may_not_start_supervision()
+    {
+        var id = await api.PushedAsync(605);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("clerk")).PostJsonAsync(CasePath(id) + "/supervision", new { performBy = "2022-06-30" })).StatusCode);
+        Assert.Equal("Pushed", (await api.CaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Supervision_of_an_unknown_case_is_not_found() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("supervisor")).PostJsonAsync(CasePath(UnknownCase) + "/supervision", new { performBy = "2022-06-30" })).StatusCode);
+
+    [Fact]
+    public async Task Supervision_without_a_day_to_perform_by_is_refused_on_performBy_in_chinese_and_in_english() =>
+        await AssertRefusedInBothLanguagesAsync(await api.As("supervisor"), CasePath(await api.PushedAsync(606)) + "/supervision", new { }, "performBy");
+
+    [Fact]
+    public async Task Supervision_on_a_stale_version_fails_the_precondition()
+    {
+        var id = await api.PushedAsync(607);
+        var supervisor = await api.As("supervisor");
+        var version = (await api.CaseAsync(id)).GetProperty("version").GetInt64();
+        var stale = await Problem(await supervisor.PostJsonAsync(CasePath(id) + "/supervision", new { performBy = "2022-06-30" }, ifMatch: $"\"{version - 1}\""), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("urn:court:error:concurrency", stale.GetProperty("type").GetString());
+        Assert.Equal(version, (await api.CaseAsync(id)).GetProperty("version").GetInt64());
+    }
 }

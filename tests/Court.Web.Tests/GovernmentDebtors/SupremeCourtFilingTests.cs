@@ -27,4 +27,32 @@ public sealed class SupremeCourtFilingTests(GovernmentDebtApi api)
         await Ok(await judge.PostJsonAsync(CasePath(id) + "/supreme-court-filing", new { reference = "最高法执备〔2022〕12号" }));
         await Ok(await judge.PostJsonAsync(CasePath(id) + "/listing", new { ground = 1 }));
     }
+
+    [Fact]
+    public async Task The_clerk_may_not_file_with_the_supreme_peoples_court()
+    {
+        var id = await api.ReportedAsync(625);
+        var version = (await api.CaseAsync(id)).GetProperty("version").GetInt64();
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("clerk")).PostJsonAsync(CasePath(id) + "/supreme-court-filing", new { reference = "最高法执备〔2022〕13号" })).StatusCode);
+        Assert.Equal(version, (await api.CaseAsync(id)).GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_filing_on_an_unknown_case_is_not_found() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("judge")).PostJsonAsync(CasePath(UnknownCase) + "/supreme-court-filing", new { reference = "最高法执备〔2022〕13号" })).StatusCode);
+
+    [Fact]
+    public async Task A_filing_without_a_reference_is_refused_on_reference_in_chinese_and_in_english() =>
+        await AssertRefusedInBothLanguagesAsync(await api.As("judge"), CasePath(await api.ReportedAsync(626)) + "/supreme-court-filing", new { }, "reference");
+
+    [Fact]
+    public async Task A_filing_on_a_stale_version_fails_the_precondition()
+    {
+        var id = await api.ReportedAsync(627);
+        var judge = await api.As("judge");
+        var version = (await api.CaseAsync(id)).GetProperty("version").GetInt64();
+        var stale = await Problem(await judge.PostJsonAsync(CasePath(id) + "/supreme-court-filing", new { reference = "最高法执备〔2022〕13号" }, ifMatch: $"\"{version - 1}\""), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("urn:court:error:concurrency", stale.GetProperty("type").GetString());
+        Assert.Equal(version, (await api.CaseAsync(id)).GetProperty("version").GetInt64());
+    }
 }

@@ -12,6 +12,28 @@ public static class DocumentForms
     public static bool IsOnePageNotice(DocumentKind kind) => kind is DocumentKind.AssistedEnforcementNotice or DocumentKind.TransferNotice;
 
     /// <summary>
+    /// How many tables from <paramref name="start"/> on share the heading and labels of the first and carry nothing
+    /// else: a one-page form prints such a run (one table per seizure) as one grid, in the PDF and the HTML alike.
+    /// </summary>
+    public static int SameTableRun(IReadOnlyList<DocumentSection> sections, int start)
+    {
+        var first = sections[start];
+        if (first.Paragraphs.Count > 0 || first.Fields is not { Count: > 0 })
+        {
+            return 1;
+        }
+
+        var n = 1;
+        while (start + n < sections.Count && sections[start + n] is { Paragraphs.Count: 0, Fields: { } next } s
+            && s.Heading == first.Heading && next.Select(f => f.Label).SequenceEqual(first.Fields.Select(f => f.Label)))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>
     /// The return slip of a one-page notice, or null for other documents. Its printed facts come from the document (its
     /// number and issuing court); the rest are blanks for the agency. The PDF and HTML renderers both draw it
     /// from here, so the two forms say the same.

@@ -38,6 +38,24 @@ internal static class DocumentHtmlRenderer
         .verify svg { width: 30mm; height: 30mm; flex: none; }
         .verify p { margin: .15em 0; font-size: 10.5pt; }
         .verify .code { font-size: 13pt; letter-spacing: .05em; font-family: ui-monospace, monospace; }
+        .form { padding: 12mm 14mm 14mm 15mm; }
+        .form .court { font-size: 14pt; }
+        .form h1 { font-size: 18pt; margin: .2em 0 .3em; }
+        .form .ids { display: flex; justify-content: space-between; font-size: 10.5pt; margin: .2em 0; }
+        .form .addressee, .form p.body, .form h2 { font-size: 10.5pt; line-height: 1.3; }
+        .form .addressee { margin: .5em 0 .2em; }
+        .form table { font-size: 9.5pt; margin: .3em 0; }
+        .form th, .form td { padding: .15em .3em; }
+        .form th { width: auto; white-space: nowrap; }
+        .form th.group { width: 3.6em; white-space: normal; text-align: center; vertical-align: middle; }
+        .form thead th { text-align: center; }
+        .form .closing { display: flex; gap: 1em; align-items: center; margin-top: .6em; }
+        .form .closing .verify { flex: 1; margin-top: 0; }
+        .form .closing .verify svg { width: 22mm; height: 22mm; }
+        .form .closing .verify p { font-size: 8pt; }
+        .form .closing .verify .code { font-size: 9.5pt; }
+        .form .sign { margin: 0; font-size: 10.5pt; line-height: 1.5; padding-right: 0; text-align: center; min-width: 12em; }
+        .form .contact, .form .copyto { font-size: 9.5pt; margin: .3em 0 0; }
         .slip { margin-top: 2em; break-inside: avoid; }
         .slip .cut { display: flex; align-items: center; gap: .6em; font-size: 9pt; color: #444; }
         .slip .cut::before, .slip .cut::after { content: ""; flex: 1; border-top: 1px dashed #888; }
@@ -66,7 +84,9 @@ internal static class DocumentHtmlRenderer
         b.Append("<a href=\"/api/documents/").Append(E(Uri.EscapeDataString(d.Number))).Append("/document.pdf\">PDF</a>");
         b.Append("<span class=\"status status-").Append(d.Status).Append("\">").Append(E(StatusZh(d.Status))).Append("</span></div>");
 
-        b.Append("<main class=\"page\">");
+        // A one-page notice is a form (decision 0092): the HTML follows the PDF's layout, so a browser print matches it.
+        var form = DocumentForms.IsOnePageNotice(d.Kind);
+        b.Append(form ? "<main class=\"page form\">" : "<main class=\"page\">");
         if (d.Status == DocumentStatus.Revoked)
         {
             b.Append("<div class=\"revoked-mark\" aria-hidden=\"true\">已撤销</div>");
@@ -74,9 +94,34 @@ internal static class DocumentHtmlRenderer
 
         b.Append("<p class=\"court\">").Append(E(d.Court.NameZh)).Append("</p>");
         b.Append("<h1>").Append(P(c.Title)).Append("</h1>");
-        b.Append("<p class=\"number\">").Append(E(d.Number)).Append("</p>");
-        b.Append("<p class=\"case\">案号：").Append(P(c.CaseNumber)).Append("</p>");
+        if (form)
+        {
+            b.Append("<p class=\"ids\"><span class=\"case\">案号：").Append(P(c.CaseNumber)).Append("</span><span class=\"number\">").Append(E(d.Number)).Append("</span></p>");
+        }
+        else
+        {
+            b.Append("<p class=\"number\">").Append(E(d.Number)).Append("</p>");
+            b.Append("<p class=\"case\">案号：").Append(P(c.CaseNumber)).Append("</p>");
+        }
+
         b.Append("<p class=\"addressee\">").Append(P(c.Addressee)).Append("：</p>");
+        if (form)
+        {
+            FormBody(b, c.Sections);
+            b.Append("<div class=\"closing\">");
+            Verification(b, d, url);
+            Signature(b, d);
+            b.Append("</div>");
+            ContactAndCopies(b, c);
+            if (DocumentForms.ReturnSlipOf(d) is { } slip)
+            {
+                ReturnSlip(b, slip);
+            }
+
+            b.Append("</main></body></html>");
+            return b.ToString();
+        }
+
         foreach (var section in c.Sections)
         {
             if (section.Heading is { } heading)
@@ -101,7 +146,18 @@ internal static class DocumentHtmlRenderer
             }
         }
 
+        Signature(b, d);
+        ContactAndCopies(b, c);
+        Verification(b, d, url);
+        b.Append("</main></body></html>");
+        return b.ToString();
+    }
+
+    private static void Signature(StringBuilder b, IssuedDocument d) =>
         b.Append("<div class=\"sign\">").Append(E(d.Court.NameZh)).Append("<br>").Append(E(ChineseDates.Format(d.IssuedOn))).Append("<br>（院印）</div>");
+
+    private static void ContactAndCopies(StringBuilder b, DocumentContent c)
+    {
         if (c.Contact is { } contact)
         {
             b.Append("<p class=\"contact\">").Append(P(contact)).Append("</p>");
@@ -111,19 +167,124 @@ internal static class DocumentHtmlRenderer
         {
             b.Append("<p class=\"copyto\">抄送：").Append(P(string.Join("、", copyTo))).Append("</p>");
         }
+    }
 
+    private static void Verification(StringBuilder b, IssuedDocument d, Uri url)
+    {
         b.Append("<section class=\"verify\">").Append(QrCodes.Svg(url.AbsoluteUri, "qr"));
         b.Append("<div><p>文书编号：").Append(E(d.Number)).Append("</p>");
         b.Append("<p>验证码：<span class=\"code\">").Append(E(d.VerificationCode)).Append("</span></p>");
         b.Append("<p>扫描二维码，或在本院文书核验页面输入文书编号和验证码，可核验本文书的真伪及效力状态。</p>");
         b.Append("<p><a href=\"").Append(E(url.AbsoluteUri)).Append("\">").Append(E(url.GetLeftPart(UriPartial.Path))).Append("</a></p></div></section>");
-        if (DocumentForms.ReturnSlipOf(d) is { } slip)
+    }
+
+    /// <summary>
+    /// The body of a one-page form, as the PDF lays it out: a table's heading is its first column; two short facts
+    /// share a row; a run of tables with the same heading and labels (one per seizure) is one grid.
+    /// </summary>
+    private static void FormBody(StringBuilder b, IReadOnlyList<DocumentSection> sections)
+    {
+        for (var i = 0; i < sections.Count; i++)
         {
-            ReturnSlip(b, slip);
+            var section = sections[i];
+            var fields = section.Fields is { Count: > 0 } f ? f : null;
+            if (section.Heading is { } heading && (fields is null || section.Paragraphs.Count > 0))
+            {
+                b.Append("<h2>").Append(P(heading)).Append("</h2>");
+            }
+
+            foreach (var p in section.Paragraphs)
+            {
+                b.Append("<p class=\"body\">").Append(P(p)).Append("</p>");
+            }
+
+            if (fields is null)
+            {
+                continue;
+            }
+
+            var group = section.Paragraphs.Count == 0 ? section.Heading : null;
+            var run = DocumentForms.SameTableRun(sections, i);
+            b.Append("<table>");
+            if (run > 1)
+            {
+                var tables = sections.Skip(i).Take(run).Select(s => s.Fields!).ToList();
+                b.Append("<thead><tr>");
+                if (group is not null)
+                {
+                    b.Append("<th class=\"group\" rowspan=\"").Append(run + 1).Append("\" scope=\"rowgroup\">").Append(P(group)).Append("</th>");
+                }
+
+                foreach (var label in fields.Select(x => x.Label))
+                {
+                    b.Append("<th scope=\"col\">").Append(P(label)).Append("</th>");
+                }
+
+                b.Append("</tr></thead><tbody>");
+                foreach (var table in tables)
+                {
+                    b.Append("<tr>");
+                    foreach (var field in table)
+                    {
+                        b.Append("<td>").Append(P(field.Value)).Append("</td>");
+                    }
+
+                    b.Append("</tr>");
+                }
+
+                b.Append("</tbody>");
+                i += run - 1;
+            }
+            else
+            {
+                FactRows(b, group, fields);
+            }
+
+            b.Append("</table>");
+        }
+    }
+
+    /// <summary>Labelled facts, two to a row when both values are short (as the PDF pairs them), four columns wide.</summary>
+    private static void FactRows(StringBuilder b, string? group, IReadOnlyList<DocumentField> fields)
+    {
+        static bool Short(DocumentField f) => PrintedText.Of(f.Value).Length <= 16;
+        var rows = new List<(DocumentField First, DocumentField? Second)>();
+        for (var k = 0; k < fields.Count; k++)
+        {
+            if (k + 1 < fields.Count && Short(fields[k]) && Short(fields[k + 1]))
+            {
+                rows.Add((fields[k], fields[k + 1]));
+                k++;
+            }
+            else
+            {
+                rows.Add((fields[k], null));
+            }
         }
 
-        b.Append("</main></body></html>");
-        return b.ToString();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            b.Append("<tr>");
+            if (r == 0 && group is not null)
+            {
+                b.Append("<th class=\"group\" rowspan=\"").Append(rows.Count).Append("\" scope=\"rowgroup\">").Append(P(group)).Append("</th>");
+            }
+
+            var (first, second) = rows[r];
+            b.Append("<th scope=\"row\">").Append(P(first.Label)).Append("</th><td");
+            if (second is null)
+            {
+                b.Append(" colspan=\"3\"");
+            }
+
+            b.Append('>').Append(P(first.Value)).Append("</td>");
+            if (second is not null)
+            {
+                b.Append("<th scope=\"row\">").Append(P(second.Label)).Append("</th><td>").Append(P(second.Value)).Append("</td>");
+            }
+
+            b.Append("</tr>");
+        }
     }
 
     /// <summary>The return slip under its cut line, as the PDF draws it: the title as a first column spanning the rows.</summary>

@@ -195,7 +195,7 @@ internal sealed class DocumentPdfRenderer : IDisposable
 
             var headed = section.Paragraphs.Count == 0 ? section.Heading : null;
             var width = headed is null ? Width : Width - HeadingColumn;
-            var run = SameTableRun(sections, i);
+            var run = DocumentForms.SameTableRun(sections, i);
             Block(headed, run > 1 ? GridRows([.. sections.Skip(i).Take(run).Select(s => s.Fields!)], width) : TableRows(fields, width));
             i += run - 1;
         }
@@ -369,25 +369,6 @@ internal sealed class DocumentPdfRenderer : IDisposable
         }
 
         return rows;
-    }
-
-    /// <summary>How many tables from <paramref name="start"/> on share the heading and labels of the first and carry nothing else.</summary>
-    private static int SameTableRun(IReadOnlyList<DocumentSection> sections, int start)
-    {
-        var first = sections[start];
-        if (first.Paragraphs.Count > 0)
-        {
-            return 1;
-        }
-
-        var n = 1;
-        while (start + n < sections.Count && sections[start + n] is { Paragraphs.Count: 0, Fields: { } next } s
-            && s.Heading == first.Heading && next.Select(f => f.Label).SequenceEqual(first.Fields!.Select(f => f.Label)))
-        {
-            n++;
-        }
-
-        return n;
     }
 
     /// <summary>Tables with the same labels as one grid: the labels as column heads, one row per table.</summary>

@@ -82,6 +82,24 @@ public sealed class OnePageNoticeTests(RenderingFixture rendering) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_html_preview_of_a_notice_is_laid_out_as_its_pdf_form_and_a_letter_keeps_the_letter_layout()
+    {
+        var notice = RenderingFixture.Html(await LongNoticeAsync());
+        var letter = RenderingFixture.Html(await rendering.IssueAsync(new DocumentToIssue(DocumentKind.LetterToSeizingBody, "渝0116", "letter-2", LongCaseNotice() with { Title = "协助解除查封函" })));
+
+        Assert.Contains("<main class=\"page form\">", notice, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"ids\"><span class=\"case\">案号：（2022）渝0116破12号</span>", notice, StringComparison.Ordinal);
+        Assert.Contains("scope=\"rowgroup\">债务人</th>", notice, StringComparison.Ordinal); // a table's heading as its first column
+        Assert.Contains("rowspan=\"4\" scope=\"rowgroup\">查封情况</th>", notice, StringComparison.Ordinal); // three seizures: one grid, a head row and three rows
+        Assert.Single(Occurrences(notice, "<th scope=\"col\">查封机关</th>"));
+        Assert.Contains("<div class=\"closing\"><section class=\"verify\">", notice, StringComparison.Ordinal); // verification beside the signature
+        Assert.DoesNotContain("<h2>查封情况</h2>", notice, StringComparison.Ordinal);
+        Assert.Contains("<main class=\"page\">", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"closing\"", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"slip\"", letter, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_slip_is_the_documents_own_and_a_letter_has_none()
     {
         var notice = await LongNoticeAsync();

@@ -172,7 +172,8 @@ public static class CourtHost
 
     /// <summary>
     /// Checks the workflow definitions against the code (refusing to go on, before anything touches the database),
-    /// then creates or migrates the schema, and the roles, and runs <paramref name="alsoOnce"/> (the demo data): all
+    /// then creates or migrates the schema, and the roles, starts the periods public notices published before their
+    /// definition lack (<see cref="Court.Application.Service.PublicNoticePeriodBackfill"/>), and runs <paramref name="alsoOnce"/> (the demo data): all
     /// under the start-up lock, so nodes started at the same instant on one database take turns (decision 0111).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, Func<Task>? alsoOnce = null)
@@ -182,6 +183,9 @@ public static class CourtHost
         {
             await services.MigrateCourtDatabaseAsync();
             await DemoSeeding.EnsureRolesAsync(services);
+
+            // Notices published before their period had a definition get one now, so their timer can deem them served.
+            await services.GetRequiredService<Court.Application.Service.PublicNoticePeriodBackfill>().RunAsync();
             if (alsoOnce is not null)
             {
                 await alsoOnce();

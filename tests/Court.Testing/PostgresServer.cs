@@ -29,7 +29,8 @@ public static class PostgresServer
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        // Generous timeouts: with builds running beside the suite, creating a database at host start has taken over 30 s.
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
     }
 
     /// <summary>Drops the database of <paramref name="connectionString"/>, closing any connection still open to it.</summary>

@@ -30,6 +30,10 @@ public interface IReadModels
     Task<IReadOnlyList<T>> ListAsync<T>(string? partition = null, CancellationToken cancellationToken = default)
         where T : class;
 
+    /// <summary>The ids of a partition's documents, without their bodies (e.g. an administrator's estates, to read their requests as partitions).</summary>
+    Task<IReadOnlyList<string>> IdsAsync<T>(string partition, CancellationToken cancellationToken = default)
+        where T : class;
+
     /// <summary>One page of a listed collection, sorted, filtered and cut in SQL (see <see cref="PageRequest"/>).</summary>
     Task<Page<T>> PageAsync<T>(PageRequest request, CancellationToken cancellationToken = default)
         where T : class, IListed;

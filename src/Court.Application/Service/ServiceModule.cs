@@ -20,6 +20,7 @@ public static class ServiceModule
     {
         services.AddSingleton(settings);
         services.AddScoped<ServiceFiles>();
+        services.AddSingleton<PublicNoticePeriodBackfill>();
         services.AddSingleton<ServiceProjection>();
         services.AddSingleton<Projections.IProjection>(sp => sp.GetRequiredService<ServiceProjection>());
         services.AddSingleton<Projections.IProjection, CarrierRefusalProjection>();

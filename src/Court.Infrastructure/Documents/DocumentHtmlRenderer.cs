@@ -38,6 +38,15 @@ internal static class DocumentHtmlRenderer
         .verify svg { width: 30mm; height: 30mm; flex: none; }
         .verify p { margin: .15em 0; font-size: 10.5pt; }
         .verify .code { font-size: 13pt; letter-spacing: .05em; font-family: ui-monospace, monospace; }
+        .slip { margin-top: 2em; break-inside: avoid; }
+        .slip .cut { display: flex; align-items: center; gap: .6em; font-size: 9pt; color: #444; }
+        .slip .cut::before, .slip .cut::after { content: ""; flex: 1; border-top: 1px dashed #888; }
+        .slip table { font-size: 10.5pt; margin: .4em 0 0; }
+        .slip th { width: auto; white-space: nowrap; }
+        .slip th.title { width: 3em; text-align: center; vertical-align: middle; }
+        .slip td.blank { height: 1.6em; }
+        .slip td.lines-2 { height: 3.2em; }
+        .slip td.lines-3 { height: 4.8em; }
         .revoked-mark { position: absolute; top: 40%; left: 0; right: 0; text-align: center; font-size: 60pt; color: #c0000040; transform: rotate(-20deg); pointer-events: none; }
         @page { size: A4; margin: 0; }
         @media print {
@@ -108,8 +117,51 @@ internal static class DocumentHtmlRenderer
         b.Append("<p>验证码：<span class=\"code\">").Append(E(d.VerificationCode)).Append("</span></p>");
         b.Append("<p>扫描二维码，或在本院文书核验页面输入文书编号和验证码，可核验本文书的真伪及效力状态。</p>");
         b.Append("<p><a href=\"").Append(E(url.AbsoluteUri)).Append("\">").Append(E(url.GetLeftPart(UriPartial.Path))).Append("</a></p></div></section>");
+        if (DocumentForms.ReturnSlipOf(d) is { } slip)
+        {
+            ReturnSlip(b, slip);
+        }
+
         b.Append("</main></body></html>");
         return b.ToString();
+    }
+
+    /// <summary>The return slip under its cut line, as the PDF draws it: the title as a first column spanning the rows.</summary>
+    private static void ReturnSlip(StringBuilder b, ReturnSlip slip)
+    {
+        b.Append("<section class=\"slip\" aria-label=\"").Append(E(slip.Title)).Append("\"><p class=\"cut\">").Append(P(slip.Instruction)).Append("</p><table>");
+        var columns = slip.Rows.Max(r => r.Cells.Count);
+        for (var r = 0; r < slip.Rows.Count; r++)
+        {
+            var row = slip.Rows[r];
+            b.Append("<tr>");
+            if (r == 0)
+            {
+                b.Append("<th class=\"title\" rowspan=\"").Append(slip.Rows.Count).Append("\">").Append(E(slip.Title)).Append("</th>");
+            }
+
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                var cell = row.Cells[i];
+                var span = i == row.Cells.Count - 1 ? (2 * (columns - row.Cells.Count)) + 1 : 1;
+                b.Append("<th scope=\"row\">").Append(E(cell.Label)).Append("</th><td");
+                if (span > 1)
+                {
+                    b.Append(" colspan=\"").Append(span).Append('"');
+                }
+
+                if (cell.Value is null)
+                {
+                    b.Append(" class=\"blank lines-").Append(Math.Clamp(row.Lines, 1, 3)).Append('"');
+                }
+
+                b.Append('>').Append(cell.Value is null ? "" : P(cell.Value)).Append("</td>");
+            }
+
+            b.Append("</tr>");
+        }
+
+        b.Append("</table></section>");
     }
 
     public static string StatusZh(DocumentStatus status) => status switch

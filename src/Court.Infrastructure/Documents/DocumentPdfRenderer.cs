@@ -102,6 +102,10 @@ internal sealed class DocumentPdfRenderer : IDisposable
         {
             CompactBody(c.Sections);
             CompactClosing(d, url);
+            if (DocumentForms.ReturnSlipOf(d) is { } slip)
+            {
+                ReturnSlipBlock(slip);
+            }
         }
         else
         {
@@ -225,6 +229,54 @@ internal sealed class DocumentPdfRenderer : IDisposable
         {
             Paragraph("抄送：" + string.Join("、", copyTo), indent: false, cell);
         }
+    }
+
+    /// <summary>
+    /// The return slip at the foot of the last page, under a dashed cut line that carries its instruction; on a page of
+    /// its own when the notice leaves no room for it (nothing is cut).
+    /// </summary>
+    private void ReturnSlipBlock(ReturnSlip slip)
+    {
+        var rows = SlipRows(slip, Width - HeadingColumn);
+        var cut = small.Height * 1.7;
+        var total = cut + rows.Sum(r => r.Columns.Max(c => c.Lines.Count) * cell.Height * CellLeading + 2 * Pad) + 5;
+        if (y + total > Bottom)
+        {
+            NewPage();
+        }
+
+        y = Bottom - total;
+        var instruction = PrintedText.Of(slip.Instruction);
+        var gap = gfx.MeasureString(instruction, small).Width + 16;
+        var middle = y + (cut / 2);
+        var pen = new XPen(XColors.Gray, 0.6) { DashStyle = XDashStyle.Dash };
+        gfx.DrawLine(pen, Left, middle, Left + ((Width - gap) / 2), middle);
+        gfx.DrawLine(pen, Right - ((Width - gap) / 2), middle, Right, middle);
+        gfx.DrawString(instruction, small, XBrushes.Black, new XRect(Left, middle - (small.Height / 2), Width, small.Height), XStringFormats.TopCenter);
+        y += cut;
+        Block(slip.Title, rows);
+    }
+
+    /// <summary>A slip's rows as cells: one label column as wide as the longest label; two cells share a row half and half.</summary>
+    private List<Row> SlipRows(ReturnSlip slip, double width)
+    {
+        var labelWidth = slip.Rows.SelectMany(r => r.Cells).Max(c => gfx.MeasureString(c.Label, cell).Width) + (2 * Pad) + 1;
+        List<string> Lines(ReturnSlipCell c, int count, double w)
+        {
+            var lines = c.Value is null ? [] : Wrap(PrintedText.Of(c.Value), cell, w - (2 * Pad));
+            while (lines.Count < count)
+            {
+                lines.Add("");
+            }
+
+            return lines;
+        }
+
+        return [.. slip.Rows.Select(r =>
+        {
+            var share = width / r.Cells.Count;
+            return new Row([.. r.Cells.SelectMany(c => new[] { new Column(labelWidth, [c.Label]), new Column(share - labelWidth, Lines(c, r.Lines, share - labelWidth)) })]);
+        })];
     }
 
     private void NewPage()

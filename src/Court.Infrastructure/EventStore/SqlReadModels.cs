@@ -31,6 +31,22 @@ public sealed class SqlReadModels(ConnectionFactory connections) : IReadModels
         return [.. rows.Select(r => r.Document)];
     }
 
+    public async Task<IReadOnlyList<string>> IdsAsync<T>(string partition, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var lease = await connections.RentAsync(cancellationToken);
+        await using var command = lease.Connection.Command(null, "SELECT id FROM documents WHERE collection = @c AND partition = @p ORDER BY id")
+            .With("@c", CollectionAttribute.NameOf(typeof(T))).With("@p", partition);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// Keyset paging over <c>document_keys</c>: the sort key's rows in (value, id) order, from just after the cursor,
     /// joined to the documents; each filter and the search is one more key row of the same document. The limit plus

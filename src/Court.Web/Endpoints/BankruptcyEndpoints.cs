@@ -129,10 +129,12 @@ public static class BankruptcyEndpoints
 
     private static void MapReleaseRequests(RouteGroupBuilder requests)
     {
-        requests.MapGet("", async (bool? all, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListReleaseRequests(all ?? false), ct)))
+        requests.MapGet("", async (bool? all, [AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListReleaseRequests(all ?? false, page), ct)))
             .WithName("ListReleaseRequests")
-            .WithSummary("The judge's approval queue (court staff; all=true for every request) or an administrator's requests")
-            .Produces<IReadOnlyList<ReleaseRequestView>>();
+            .WithSummary("The judge's approval queue (court staff; all=true for every request) or an administrator's requests, paged")
+            .WithDescription("Open first, then the earliest deadline, then the earliest filed; sort=due|requested (prefix - for descending); q searches the case number, holding agency and seizing bodies; follow next with after.")
+            .Produces<Page<ReleaseRequestView>>()
+            .ProducesValidationProblem();
 
         requests.MapGet("/{id}", async (string id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {

@@ -6,8 +6,6 @@ using Court.Domain.Bankruptcy;
 using Court.Domain.Calendars;
 using Court.Domain.Common;
 using Court.Domain.Documents;
-using Court.Infrastructure.Documents;
-using Court.Infrastructure.Persistence;
 using Court.Testing;
 
 namespace Court.Application.Tests.Documents;
@@ -16,23 +14,19 @@ namespace Court.Application.Tests.Documents;
 /// The assisted-enforcement notice is a one-page form (issue 12): a long case — a long debtor name, a long address,
 /// several seizures by bodies with long names — still prints on one A4 sheet, read back by poppler as a printer would.
 /// </summary>
-public sealed class OnePageNoticeTests
+public sealed class OnePageNoticeTests(RenderingFixture rendering) : IClassFixture<RenderingFixture>
 {
-    private static readonly Uri PublicBase = new("https://court.example.cn/");
+    private Task<IssuedDocument> LongNoticeAsync() =>
+        rendering.IssueAsync(new DocumentToIssue(DocumentKind.AssistedEnforcementNotice, "渝0116", "notice-long", LongCaseNotice()));
 
     [Fact]
     public async Task A_notice_for_a_long_case_with_several_seizures_prints_on_exactly_one_a4_page()
     {
-        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
-        var document = await host.WithIssuerAsync(d => d.IssueAsync(new DocumentToIssue(DocumentKind.AssistedEnforcementNotice, "渝0116", "notice-long", LongCaseNotice())));
-        var pdf = new DocumentRenderer().RenderPdf(document, VerificationLinks.For(PublicBase, document));
-        if (Environment.GetEnvironmentVariable("COURT_SAMPLE_PDF") is { Length: > 0 } keep)
-        {
-            await File.WriteAllBytesAsync(keep, pdf);
-        }
+        var document = await LongNoticeAsync();
+        var pdf = await RenderingFixture.PdfAsync(document);
 
         var (pages, a4) = await Poppler.InfoAsync(pdf);
-        var text = Flat(await Poppler.TextAsync(pdf));
+        var text = RenderingFixture.DrawnText(pdf);
 
         Assert.Equal(1, pages);
         Assert.True(a4);
@@ -45,16 +39,61 @@ public sealed class OnePageNoticeTests
     [Fact]
     public async Task The_notice_names_its_issuing_court_and_date_once()
     {
-        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
-        var document = await host.WithIssuerAsync(d => d.IssueAsync(new DocumentToIssue(DocumentKind.AssistedEnforcementNotice, "渝0116", "notice-long", LongCaseNotice())));
-        var text = Flat(await Poppler.TextAsync(new DocumentRenderer().RenderPdf(document, VerificationLinks.For(PublicBase, document))));
+        var document = await LongNoticeAsync();
+        var text = RenderingFixture.DrawnText(await RenderingFixture.PdfAsync(document));
 
         Assert.Single(Occurrences(text, ChineseDates.Format(document.IssuedOn)));
         Assert.DoesNotContain(BankruptcyDocuments.Date(document.IssuedOn), text, StringComparison.Ordinal);
     }
 
-    /// <summary>pdftotext breaks lines and cells; compare without the whitespace.</summary>
-    internal static string Flat(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    [Fact]
+    public async Task The_notice_ends_with_a_return_slip_for_the_agency_below_a_cut_line_on_the_same_page()
+    {
+        var document = await LongNoticeAsync();
+        var pdf = await RenderingFixture.PdfAsync(document);
+        var text = RenderingFixture.DrawnText(pdf);
+
+        Assert.Equal(1, (await Poppler.InfoAsync(pdf)).Pages);
+        var slip = text[text.LastIndexOf("沿虚线剪下", StringComparison.Ordinal)..];
+        Assert.True(text.IndexOf("（院印）", StringComparison.Ordinal) < text.IndexOf("沿虚线剪下", StringComparison.Ordinal), "the slip comes after the signature and seal");
+        foreach (var expected in new[] { "回执", document.Number, "签收人", "签收日期", "办理结果", "已按本通知协助执行", "未能执行", "单位盖章" })
+        {
+            Assert.Contains(Flat(expected), slip, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("退回重庆市江津区人民法院", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_html_form_of_the_notice_carries_the_same_return_slip()
+    {
+        var document = await LongNoticeAsync();
+        var html = RenderingFixture.Html(document);
+
+        var slip = html[html.IndexOf("<section class=\"slip\"", StringComparison.Ordinal)..];
+        Assert.True(html.IndexOf("（院印）", StringComparison.Ordinal) < html.IndexOf("<section class=\"slip\"", StringComparison.Ordinal));
+        foreach (var cell in DocumentForms.ReturnSlipOf(document)!.Rows.SelectMany(r => r.Cells))
+        {
+            Assert.Contains($"<th scope=\"row\">{cell.Label}</th>", slip, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(document.Number, slip, StringComparison.Ordinal);
+        Assert.Contains("沿虚线剪下退回重庆市江津区人民法院", slip, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_slip_is_the_documents_own_and_a_letter_has_none()
+    {
+        var notice = await LongNoticeAsync();
+        var letter = await rendering.IssueAsync(new DocumentToIssue(DocumentKind.LetterToSeizingBody, "渝0116", "letter-1", LongCaseNotice() with { Title = "协助解除查封函" }));
+
+        Assert.NotNull(DocumentForms.ReturnSlipOf(notice));
+        Assert.Equal(notice.Number, DocumentForms.ReturnSlipOf(notice)!.Rows[0].Cells[0].Value);
+        Assert.Null(DocumentForms.ReturnSlipOf(letter));
+        Assert.DoesNotContain("单位盖章", RenderingFixture.DrawnText(await RenderingFixture.PdfAsync(letter)), StringComparison.Ordinal);
+    }
+
+    private static string Flat(string text) => RenderingFixture.Flat(text);
 
     private static IEnumerable<int> Occurrences(string text, string part)
     {

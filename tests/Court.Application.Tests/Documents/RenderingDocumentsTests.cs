@@ -3,8 +3,6 @@ using System.Globalization;
 using Court.Application.Documents;
 using Court.Domain.Common;
 using Court.Domain.Documents;
-using Court.Infrastructure.Documents;
-using Court.Infrastructure.Persistence;
 using Court.Testing;
 using UglyToad.PdfPig;
 using ZXing;
@@ -12,22 +10,14 @@ using ZXing.Common;
 
 namespace Court.Application.Tests.Documents;
 
-public sealed class RenderingDocumentsTests
+public sealed class RenderingDocumentsTests(RenderingFixture rendering) : IClassFixture<RenderingFixture>
 {
-    private static readonly Uri PublicBase = new("https://court.example.cn/");
 
     [Fact]
     public async Task The_pdf_is_a_valid_a4_pdf_with_the_chinese_text_in_an_embedded_font()
     {
-        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
-        var document = await host.WithIssuerAsync(d => d.IssueAsync(FullNotice()));
-        var pdf = new DocumentRenderer().RenderPdf(document, VerificationLinks.For(PublicBase, document));
-
-        if (Environment.GetEnvironmentVariable("COURT_SAMPLE_PDF") is { Length: > 0 } keep)
-        {
-            // For a person to look at: COURT_SAMPLE_PDF=/tmp/notice.pdf dotnet test --filter ...
-            await File.WriteAllBytesAsync(keep, pdf);
-        }
+        var document = await rendering.IssueAsync(FullNotice());
+        var pdf = await RenderingFixture.PdfAsync(document);
 
         Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
         using var parsed = PdfDocument.Open(pdf);
@@ -48,10 +38,9 @@ public sealed class RenderingDocumentsTests
     [Fact]
     public async Task The_qr_code_on_the_pdf_decodes_to_the_verification_url()
     {
-        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
-        var document = await host.WithIssuerAsync(d => d.IssueAsync(FullNotice()));
-        var url = VerificationLinks.For(PublicBase, document);
-        var pdf = new DocumentRenderer().RenderPdf(document, url);
+        var document = await rendering.IssueAsync(FullNotice());
+        var url = RenderingFixture.UrlOf(document);
+        var pdf = await RenderingFixture.PdfAsync(document);
         using var parsed = PdfDocument.Open(pdf);
 
         using var dir = new TempDirectory("court-qr");
@@ -69,10 +58,9 @@ public sealed class RenderingDocumentsTests
     [Fact]
     public async Task The_html_page_encodes_every_value_and_carries_the_qr_code_and_a_print_stylesheet()
     {
-        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
         var hostile = FullNotice() with { Content = FullNotice().Content with { Addressee = "<script>alert(1)</script>局" } };
-        var document = await host.WithIssuerAsync(d => d.IssueAsync(hostile));
-        var html = new DocumentRenderer().RenderHtml(document, VerificationLinks.For(PublicBase, document));
+        var document = await rendering.IssueAsync(hostile);
+        var html = RenderingFixture.Html(document);
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;局", html, StringComparison.Ordinal);
@@ -86,12 +74,11 @@ public sealed class RenderingDocumentsTests
     [Fact]
     public async Task Printed_case_numbers_use_full_width_brackets_in_the_pdf_and_the_html()
     {
-        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
-        var document = await host.WithIssuerAsync(d => d.IssueAsync(FullNotice()));
-        var url = VerificationLinks.For(PublicBase, document);
-        using var parsed = PdfDocument.Open(new DocumentRenderer().RenderPdf(document, url));
+        var document = await rendering.IssueAsync(FullNotice());
+        var url = RenderingFixture.UrlOf(document);
+        using var parsed = PdfDocument.Open(await RenderingFixture.PdfAsync(document));
         var pdfText = string.Concat(parsed.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
-        var html = new DocumentRenderer().RenderHtml(document, url);
+        var html = RenderingFixture.Html(document);
 
         foreach (var text in new[] { pdfText, html })
         {
@@ -106,11 +93,10 @@ public sealed class RenderingDocumentsTests
     [Fact]
     public async Task A_long_document_continues_on_numbered_pages()
     {
-        await using var host = await DocumentsHost.StartAsync(DatabaseProvider.Sqlite);
         var paragraphs = Enumerable.Range(1, 40).Select(i => $"第{i}项：江津区几江街道鼎山大道{i}号房屋及其占用范围内的国有建设用地使用权，请依法解除查封登记。").ToArray();
         var request = FullNotice() with { Content = FullNotice().Content with { Sections = [DocumentSection.Text(paragraphs)] } };
-        var document = await host.WithIssuerAsync(d => d.IssueAsync(request));
-        using var parsed = PdfDocument.Open(new DocumentRenderer().RenderPdf(document, VerificationLinks.For(PublicBase, document)));
+        var document = await rendering.IssueAsync(request);
+        using var parsed = PdfDocument.Open(await RenderingFixture.PdfAsync(document));
 
         Assert.True(parsed.NumberOfPages >= 2);
         var last = string.Concat(parsed.GetPage(parsed.NumberOfPages).Letters.Select(l => l.Value));

@@ -17,8 +17,8 @@ public sealed class FullScenarioTests(ApiWithSeizedBuilding api) : IClassFixture
 
         // The administrator files; the judge finds it in his queue.
         var requestId = await api.RequestReleaseAsync(api.CaseId, api.AssetId, api.FirstSeizure, api.QueuedSeizure);
-        var queue = await judge.GetJsonAsync("/api/release-requests");
-        Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetString() == requestId);
+        var queue = await judge.GetItemsAsync("/api/release-requests");
+        Assert.Contains(queue, r => r.GetProperty("id").GetString() == requestId);
         Assert.Equal("Requested", (await api.AssetAsync(api.AssetId)).GetProperty("state").GetString());
 
         // The judge approves: a letter with a deadline to each seizing body.

@@ -33,7 +33,7 @@ public sealed class OverdueEscalationTests(ApiWithSeizedBuilding api) : IClassFi
         Assert.Equal("RulingDue", (await api.ReleaseRequestAsync(requestId)).GetProperty("stage").GetString());
         var item = Assert.Single((await (await api.AsSupervisor()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == requestId);
         Assert.Equal(("SeizingBodyIgnoredLetters", "重庆市江津区人民法院"), (item.GetProperty("reason").GetString(), item.GetProperty("party").GetString()));
-        Assert.Contains((await (await api.AsJudge()).GetJsonAsync("/api/release-requests")).EnumerateArray(), r => r.GetProperty("id").GetString() == requestId);
+        Assert.Contains(await (await api.AsJudge()).GetItemsAsync("/api/release-requests"), r => r.GetProperty("id").GetString() == requestId);
     }
 
     [Fact]

@@ -17,11 +17,11 @@ public sealed class RequestReleaseTests(ApiWithSeizedBuilding api) : IClassFixtu
 
         var id = (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
         Assert.Equal($"/api/release-requests/{id}", response.Headers.Location?.ToString());
-        var queue = await (await api.AsJudge()).GetJsonAsync("/api/release-requests");
-        var queued = Assert.Single(queue.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        var queue = await (await api.AsJudge()).GetItemsAsync("/api/release-requests");
+        var queued = Assert.Single(queue, r => r.GetProperty("id").GetString() == id);
         Assert.Equal(("Requested", "Requested"), (queued.GetProperty("stage").GetString(), queued.GetProperty("workflowState").GetString()));
-        var mine = await (await api.AsAdministrator()).GetJsonAsync("/api/release-requests");
-        Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        var mine = await (await api.AsAdministrator()).GetItemsAsync("/api/release-requests");
+        Assert.Contains(mine, r => r.GetProperty("id").GetString() == id);
         Assert.Equal("Requested", (await api.AssetAsync(asset)).GetProperty("state").GetString());
     }
 

@@ -76,7 +76,7 @@ public sealed class ReroutedReleaseTests(ApiWithReroutedRelease api) : IClassFix
         var task = Assert.Single((await judge.GetJsonAsync("/api/tasks")).GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == stream);
         Assert.Equal(("RulingDue", "待出具解封裁定"), (task.GetProperty("state").GetString(), task.GetProperty("stateTitle").GetProperty("zh").GetString()));
         Assert.DoesNotContain((await (await api.AsAdministrator()).GetJsonAsync("/api/tasks")).GetProperty("items").EnumerateArray(), t => t.GetProperty("streamId").GetString() == stream);
-        Assert.Contains((await judge.GetJsonAsync("/api/release-requests")).EnumerateArray(), r => r.GetProperty("id").GetString() == requestId);
+        Assert.Contains(await judge.GetItemsAsync("/api/release-requests"), r => r.GetProperty("id").GetString() == requestId);
 
         // The request page draws the same diagram.
         using var browser = api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });

@@ -19,14 +19,24 @@ public sealed record ReleaseDocument(string Number, string Title, string Address
 public sealed record ReleaseRequestDetails(ReleaseRequestView Request, string DebtorName, AssetView? Asset, IReadOnlyList<ReleaseDocument> Documents, IReadOnlyList<string> Actions);
 
 /// <summary>
-/// Release requests the caller follows. Court staff: the judge's queue (waiting for approval, a ruling, or after an
-/// agency could not execute), or all with <c>All</c>. An administrator: the requests of his estates.
+/// Release requests the caller follows, a page at a time. Court staff: the judge's queue (waiting for approval, a
+/// ruling, or after an agency could not execute), or all with <c>All</c>. An administrator: the requests of his
+/// estates. Open first, then the earliest deadline, then the earliest filed (<c>sort=due</c>), or by filing time
+/// (<c>sort=requested</c>); <c>q</c> searches the case number, the holding agency and the seizing bodies.
 /// </summary>
-public sealed record ListReleaseRequests(bool All = false) : IQuery<IReadOnlyList<ReleaseRequestView>>, IAnySignedInCaller;
+public sealed record ListReleaseRequests(bool All = false, PageParameters? Page = null) : IQuery<Page<ReleaseRequestView>>, IAnySignedInCaller
+{
+    public static readonly ListSorts Sorts = new(ReleaseRequestView.SortByDue, ReleaseRequestView.SortByRequested);
+}
+
+public sealed class ListReleaseRequestsValidator : FluentValidation.AbstractValidator<ListReleaseRequests>
+{
+    public ListReleaseRequestsValidator() => RuleFor(q => q.Page).PagedBy(ListReleaseRequests.Sorts);
+}
 
 public sealed class ReleaseQueries(IReadModels reads, DocumentIssuer documents, WorkflowRuntime workflows, ICallerContext caller) :
     IQueryHandler<GetReleaseRequest, ReleaseRequestDetails>,
-    IQueryHandler<ListReleaseRequests, IReadOnlyList<ReleaseRequestView>>
+    IQueryHandler<ListReleaseRequests, Page<ReleaseRequestView>>
 {
     public async ValueTask<ReleaseRequestDetails> Handle(GetReleaseRequest query, CancellationToken cancellationToken)
     {
@@ -50,30 +60,27 @@ public sealed class ReleaseQueries(IReadModels reads, DocumentIssuer documents, 
         return new ReleaseRequestDetails(request, view?.DebtorName ?? "", view?.Asset(request.AssetId), docs, actions?.Actions.Select(a => a.Trigger).Distinct().ToList() ?? []);
     }
 
-    public async ValueTask<IReadOnlyList<ReleaseRequestView>> Handle(ListReleaseRequests query, CancellationToken cancellationToken)
+    public async ValueTask<Page<ReleaseRequestView>> Handle(ListReleaseRequests query, CancellationToken cancellationToken)
     {
-        IEnumerable<ReleaseRequestView> requests;
+        var request = (query.Page ?? new PageParameters()).ToRequest(ListReleaseRequests.Sorts);
         if (Access.IsCourtStaff(caller) || caller.IsInRole(Roles.System))
         {
             // The judge's queue: the requests whose current state the pinned definition gives to a judge.
-            requests = (await reads.ListAsync<ReleaseRequestView>(null, cancellationToken))
-                .Where(r => query.All || r.Responsible == Roles.Judge);
+            if (!query.All)
+            {
+                request.Filters[ReleaseRequestView.ResponsibleKey] = [Roles.Judge];
+            }
         }
         else if (caller.IsInRole(Roles.Administrator))
         {
-            var mine = new List<ReleaseRequestView>();
-            foreach (var estate in await reads.ListAsync<CaseView>(caller.UserId, cancellationToken))
-            {
-                mine.AddRange(await reads.ListAsync<ReleaseRequestView>(estate.Id, cancellationToken));
-            }
-
-            requests = mine;
+            // Requests are partitioned by estate: one page over the partitions of her estates.
+            request = request with { Partitions = await reads.IdsAsync<CaseView>(caller.UserId, cancellationToken) };
         }
         else
         {
-            return [];
+            return new Page<ReleaseRequestView>([], null, request.WithTotal ? 0 : null);
         }
 
-        return [.. requests.OrderBy(r => r.IsFinal).ThenBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.RequestedAt)];
+        return await reads.PageAsync<ReleaseRequestView>(request, cancellationToken);
     }
 }

@@ -25,10 +25,22 @@ public sealed class RequestSeizureView
 
 public sealed record LetterView(string LetterId, string SeizureId, LetterRecipient Recipient, string Addressee, DateOnly? DueOn, DateTimeOffset SentAt);
 
-/// <summary>A release request: the judge's approval queue and the administrator's follow-up. Partition: the estate id.</summary>
+/// <summary>
+/// A release request: the judge's approval queue and the administrator's follow-up. Partition: the estate id.
+/// Listed open first, then by due time and filing time (<c>due</c>), or by filing time (<c>requested</c>); filtered by
+/// who must act; searched by case number, holding agency and seizing bodies.
+/// </summary>
 [Collection("bankruptcy.release-requests")]
-public sealed class ReleaseRequestView
+public sealed class ReleaseRequestView : IListed
 {
+    /// <summary>Open before final, then the earliest deadline (none last), then the earliest filed: the queue's order.</summary>
+    public const string SortByDue = "due";
+
+    public const string SortByRequested = "requested";
+
+    /// <summary>The role that must act now (absent once final): the judge's queue is this key = judge.</summary>
+    public const string ResponsibleKey = "responsible";
+
     public string Id { get; set; } = "";
 
     public string EstateId { get; set; } = "";
@@ -87,4 +99,12 @@ public sealed class ReleaseRequestView
     public DateTimeOffset? ReleasedAt { get; set; }
 
     public long Version { get; set; }
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Of(SortByDue, IsFinal ? "1" : "0", ListKey.Encode(DueAt), ListKey.Encode(RequestedAt)),
+        ListKey.Time(SortByRequested, RequestedAt),
+        ListKey.Text(ResponsibleKey, Responsible),
+        ListKey.Search([CaseNumber, HoldingAgency, .. Seizures.Select(s => s.SeizingBody)]),
+    ];
 }

@@ -220,4 +220,29 @@ public sealed class RecordingTests
         Then(When(served, new ServiceCommand.RecordCertificate(SummonsByExpress.ServiceId, "cert-1", "江津法送字〔2025〕第0001号"), Day(1, 7, 12)),
             new ServiceCertificateIssued(CaseId, SummonsByExpress.ServiceId, "cert-1", "江津法送字〔2025〕第0001号", Day(1, 7, 12)));
     }
+
+    [Theory]
+    [InlineData(ServiceChannel.Entrusted)]
+    [InlineData(ServiceChannel.Forwarded)]
+    public void Entrusted_or_forwarded_service_is_recorded_by_hand_and_serves_on_the_receipts_date(ServiceChannel channel)
+    {
+        var ordered = SummonsByExpress with { ServiceId = "s-hand", Channel = channel, Waybill = null };
+        var file = File().Evolve(ordered);
+        Assert.Equal(ServiceOutcome.Pending, file.RecordOf(file.ServiceById("s-hand")!).Outcome);
+
+        var decision = When(file, new ServiceCommand.RecordHandDelivery("s-hand", new HandDelivery("张三", SignerRelationship.Recipient, new DateOnly(2025, 1, 6), false, [], null)));
+        var recorded = decision.Events.Aggregate(file, (s, e) => s.Evolve(e));
+        var record = recorded.RecordOf(recorded.ServiceById("s-hand")!);
+        Assert.Equal((ServiceOutcome.Served, new DateOnly(2025, 1, 6)), (record.Outcome, record.ServedOn!.Value));
+    }
+
+    [Fact]
+    public void The_same_document_to_two_recipients_is_two_services()
+    {
+        var toLender = When(SummonsSent, new ServiceCommand.Serve(Lender.PartyId, ServiceChannel.JudicialExpress, [Summons], OtherWaybill, "重庆市江津区1号", "023-1"));
+        var ordered = Assert.IsType<ServiceOrdered>(Assert.Single(toLender.Events));
+        Assert.Equal(("doc-summons:p-lender:1", Lender.PartyId), (ordered.ServiceId, ordered.Recipient.PartyId));
+        var both = SummonsSent.Evolve(ordered);
+        Assert.Equal(["doc-summons:p-zhang:1", "doc-summons:p-lender:1"], both.Services.Select(s => s.ServiceId));
+    }
 }

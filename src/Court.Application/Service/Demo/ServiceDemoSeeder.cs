@@ -14,7 +14,7 @@ namespace Court.Application.Service.Demo;
 /// carrier reports stop at a different point in each case — just issued (on the carrier's dispatch list), in transit,
 /// signed by the defendant, returned after three attempts and a failed call (needs another channel), returned after
 /// refusal (served on the return date), signed by someone not allowed to (not served). One ordinary case has a public
-/// notice running.
+/// notice running after a failed express (superseded), and a hearing summons by hand whose receipt is not yet recorded.
 /// </summary>
 public sealed class ServiceDemoSeeder(TimeProvider clock) : IDemoSeeder
 {
@@ -138,6 +138,9 @@ public sealed class ServiceDemoSeeder(TimeProvider clock) : IDemoSeeder
         await context.SendAsAsync(carrier, new ReceiveCarrierEvent($"{waybill}-2", carrier.Agency, waybill, "returned", now.AddSeconds(15), null, "addressee-unknown"), cancellationToken);
         var notice = await context.SendAsAsync(clerk, new ServeDocuments(caseId, "defendant", "public-notice", [new DocumentToServe(null, $"summons-{caseId}", "应诉通知书及起诉状副本", "summons", null)], null, null, null), cancellationToken);
         await context.SendAsAsync(clerk, new RecordPublicNotice(caseId, notice.Services![0], today.AddDays(-10), "人民法院公告网"), cancellationToken);
+
+        // The hearing summons handed to the plaintiff in person: ordered, its receipt not yet recorded.
+        await context.SendAsAsync(clerk, new ServeDocuments(caseId, "plaintiff", "direct", [new DocumentToServe(null, $"hearing-{caseId}", "传票", "hearing-summons", null)], null, null, null), cancellationToken);
     }
 
     private static async Task<string?> FeeNoticeNumberAsync(DemoSeedContext context, string caseId, CancellationToken cancellationToken)

@@ -129,6 +129,7 @@ public static class CourtHost
     public static void Configure(WebApplication app)
     {
         app.UseHttpHardening();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UsePageExceptionHandler();
         app.UseMiddleware<StoreFaultRetry>();

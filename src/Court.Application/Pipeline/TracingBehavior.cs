@@ -33,7 +33,8 @@ public sealed partial class TracingBehavior<TMessage, TResponse>(ICallerContext 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Message} handled in {ElapsedMs:F1} ms")]
+    // Debug: the demo seeding alone sends hundreds of commands; each is also a span, and a rejection stays at Information.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Message} handled in {ElapsedMs:F1} ms")]
     private static partial void LogHandled(ILogger logger, string message, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message} rejected: {Error}: {Detail}")]

@@ -39,6 +39,27 @@ public interface IReadModels
         where T : class, IListed;
 }
 
+public static class ReadModelsPaging
+{
+    /// <summary>
+    /// Every document of a narrow selection (e.g. one case's fee notices), read a page at a time in SQL: what the
+    /// caller needs, not the whole collection filtered in memory.
+    /// </summary>
+    public static async Task<List<T>> AllAsync<T>(this IReadModels reads, PageRequest request, CancellationToken cancellationToken = default)
+        where T : class, IListed
+    {
+        var all = new List<T>();
+        for (var page = await reads.PageAsync<T>(request with { Limit = PageRequest.MaxLimit }, cancellationToken); ; page = await reads.PageAsync<T>(request with { Limit = PageRequest.MaxLimit, After = page.Next }, cancellationToken))
+        {
+            all.AddRange(page.Items);
+            if (page.Next is null)
+            {
+                return all;
+            }
+        }
+    }
+}
+
 /// <summary>Names a document collection; defaults to the CLR type name when absent.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class CollectionAttribute(string name) : Attribute

@@ -63,7 +63,7 @@ public sealed class SmallClaimsCases(AggregateStore store, WorkflowRuntime workf
     /// </summary>
     private async Task<long> IssueNoticeDocumentsAsync(string caseId, long version, CancellationToken cancellationToken)
     {
-        var notices = (await readModels.ListAsync<FeeNoticeView>(cancellationToken: cancellationToken)).Where(n => n.CaseId == caseId && n.DocumentNumber is null).ToList();
+        var notices = (await readModels.AllAsync<FeeNoticeView>(new PageRequest(FeeNoticeView.SortByIssued) { Filters = { [FeeNoticeView.CaseKey] = [caseId] } }, cancellationToken)).Where(n => n.DocumentNumber is null).ToList();
         if (notices.Count == 0 || await readModels.GetAsync<SmallClaimsCaseView>(caseId, cancellationToken) is not { } view)
         {
             return version;

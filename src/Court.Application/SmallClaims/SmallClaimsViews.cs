@@ -62,7 +62,26 @@ public sealed record FeeNoticeView(
     DateOnly? PaidOn,
     string? DocumentNumber = null,
     string? ReceiptNumber = null,
-    DateOnly? ServedOn = null);
+    DateOnly? ServedOn = null) : IListed
+{
+    public const string SortByDue = "due";
+
+    public const string SortByIssued = "issued";
+
+    /// <summary>The case the notice belongs to: a case's notices are read by this key, not by scanning every case's.</summary>
+    public const string CaseKey = "case";
+
+    /// <summary>"true" while an amount is owed.</summary>
+    public const string OutstandingKey = "outstanding";
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Date(SortByDue, DueOn),
+        ListKey.Date(SortByIssued, IssuedOn),
+        ListKey.Text(CaseKey, CaseId),
+        ListKey.Text(OutstandingKey, !Paid && AmountFen > 0 ? "true" : "false"),
+    ];
+}
 
 /// <summary>A refund the court owes a party until it is paid out.</summary>
 [Collection("fee-refunds")]
@@ -74,7 +93,21 @@ public sealed record FeeRefundView(
     long AmountFen,
     DateOnly DueSince,
     bool Paid,
-    DateOnly? PaidOn);
+    DateOnly? PaidOn) : IListed
+{
+    public const string SortByDue = "due";
+
+    public const string CaseKey = "case";
+
+    public const string OutstandingKey = "outstanding";
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Date(SortByDue, DueSince),
+        ListKey.Text(CaseKey, CaseId),
+        ListKey.Text(OutstandingKey, Paid ? "false" : "true"),
+    ];
+}
 
 /// <summary>Builds the three small-claims read models in the writer's transaction, so the clerk sees her change at once.</summary>
 public sealed class SmallClaimsProjection : IProjection

@@ -163,16 +163,39 @@ public static class BankruptcyEndpoints
 
     private static void MapNotices(RouteGroupBuilder notices)
     {
-        notices.MapGet("", async (string? agency, bool? open, string? format, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        notices.MapGet("", async (string? agency, bool? open, string? format, [AsParameters] PageParameters page, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
-                var list = await mediator.Send(new ListNotices(agency, open ?? false), ct);
-                return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-                    ? Results.File(Csv(list, clock.GetUtcNow()), "text/csv; charset=utf-8", "notices.csv")
-                    : Results.Ok(list);
+                var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+                var first = await mediator.Send(new ListNotices(agency, open ?? false, csv ? page with { Limit = page.Limit ?? PageRequest.MaxLimit } : page), ct);
+                if (!csv)
+                {
+                    return Results.Ok(first);
+                }
+
+                // The export is the whole inbox from the page asked for on, written a page at a time: memory stays one page.
+                var now = clock.GetUtcNow();
+                return Results.Stream(
+                    async body =>
+                    {
+                        await body.WriteAsync(Encoding.UTF8.GetPreamble(), ct);
+                        await body.WriteAsync(Encoding.UTF8.GetBytes(CsvHeader), ct);
+                        for (var current = first; ; current = await mediator.Send(new ListNotices(agency, open ?? false, page with { Limit = PageRequest.MaxLimit, After = current.Next }), ct))
+                        {
+                            await body.WriteAsync(Encoding.UTF8.GetBytes(CsvRows(current.Items, now)), ct);
+                            if (current.Next is null)
+                            {
+                                break;
+                            }
+                        }
+                    },
+                    "text/csv; charset=utf-8",
+                    "notices.csv");
             })
             .WithName("ListNotices")
-            .WithSummary("The caller's agency inbox, overdue first (format=csv for a spreadsheet); court staff see all or one agency's")
-            .Produces<IReadOnlyList<NoticeView>>()
+            .WithSummary("The caller's agency inbox, paged, overdue first (format=csv for a spreadsheet of all of it); court staff see all or one agency's")
+            .WithDescription("Open first, flagged overdue first among them, then the earliest deadline, then the earliest issued; sort=due|issued (prefix - for descending); open=true for open notices only; q searches the document number, case number and asset; follow next with after.")
+            .Produces<Page<NoticeView>>()
+            .ProducesValidationProblem()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         notices.MapGet("/{id}", async (string id, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -350,7 +373,9 @@ public static class BankruptcyEndpoints
     }
 
     /// <summary>The inbox as CSV (UTF-8 with BOM, for spreadsheets). Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe.</summary>
-    internal static byte[] Csv(IReadOnlyList<NoticeView> notices, DateTimeOffset now)
+    private const string CsvHeader = "notice_id,document_number,case_number,agency,purpose,asset,status,workflow_state,due_on,due_at,overdue,issued_at,acknowledged_at,executed_on,registration_reference,cannot_execute_reason\r\n";
+
+    internal static string CsvRows(IEnumerable<NoticeView> notices, DateTimeOffset now)
     {
         static string Cell(object? value)
         {
@@ -370,14 +395,13 @@ public static class BankruptcyEndpoints
         }
 
         var csv = new StringBuilder();
-        csv.Append("notice_id,document_number,case_number,agency,purpose,asset,status,workflow_state,due_on,due_at,overdue,issued_at,acknowledged_at,executed_on,registration_reference,cannot_execute_reason\r\n");
         foreach (var n in notices)
         {
             object?[] row = [n.Id, n.DocumentNumber, n.CaseNumber, n.Agency, n.Purpose, n.Content?.AssetDescription, n.Status, n.WorkflowState, n.DueOn, n.DueAt, n.IsOverdueAt(now) ? "yes" : "no", n.IssuedAt, n.AcknowledgedAt, n.ExecutedOn, n.RegistrationReference, n.CannotExecuteReason];
             csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return csv.ToString();
     }
 
     /// <summary>Request and response examples in the OpenAPI document.</summary>

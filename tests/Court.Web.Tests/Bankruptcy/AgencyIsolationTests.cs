@@ -26,8 +26,8 @@ public sealed class AgencyIsolationTests(ApiWithNoticeAtTheBureau api) : IClassF
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        Assert.DoesNotContain((await vehicles.GetJsonAsync("/api/notices")).EnumerateArray(), n => n.GetProperty("id").GetString() == api.NoticeId);
-        Assert.Empty((await vehicles.GetJsonAsync("/api/notices?agency=nrb-jiangjin")).EnumerateArray());
+        Assert.DoesNotContain(await vehicles.GetItemsAsync("/api/notices"), n => n.GetProperty("id").GetString() == api.NoticeId);
+        Assert.Empty(await vehicles.GetItemsAsync("/api/notices?agency=nrb-jiangjin"));
         Assert.Equal(HttpStatusCode.NotFound, (await vehicles.GetAsync($"/api/bankruptcy-cases/{api.CaseId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await vehicles.GetAsync($"/api/release-requests/{api.RequestId}")).StatusCode);
         Assert.Equal(before, await api.CountEventsAsync());
@@ -37,8 +37,8 @@ public sealed class AgencyIsolationTests(ApiWithNoticeAtTheBureau api) : IClassF
     [Fact]
     public async Task The_bureau_sees_its_notice_in_its_inbox_and_the_bank_does_not()
     {
-        Assert.Contains((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray(), n => n.GetProperty("id").GetString() == api.NoticeId);
-        Assert.Empty((await (await api.AsBank()).GetJsonAsync("/api/notices")).EnumerateArray());
+        Assert.Contains(await (await api.AsBureau()).GetItemsAsync("/api/notices"), n => n.GetProperty("id").GetString() == api.NoticeId);
+        Assert.Empty(await (await api.AsBank()).GetItemsAsync("/api/notices"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await api.AsBank()).GetAsync($"/api/notices/{api.NoticeId}")).StatusCode);
     }
 }

@@ -32,7 +32,7 @@ public sealed class DemoDataTests(CourtWithBankruptcyDemo api) : IClassFixture<C
         Assert.Superset(new HashSet<string>(["Seized", "Requested", "AwaitingSeizingBodies", "Free", "AwaitingRegistry", "Stalled", "Scheduled", "Sold", "Confirmed", "Transferred"]), states);
         var agenda = await judge.GetJsonAsync("/api/joint-meeting/agenda");
         Assert.Contains(agenda.GetProperty("items").EnumerateArray(), i => i.GetProperty("decisions").GetArrayLength() > 0 && i.GetProperty("actions").GetArrayLength() > 0);
-        Assert.NotEmpty((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray());
+        Assert.NotEmpty((await (await api.AsBureau()).GetJsonAsync("/api/notices")).GetProperty("items").EnumerateArray());
         Assert.NotEmpty((await (await api.AsAdministrator()).GetJsonAsync("/api/release-requests")).GetProperty("items").EnumerateArray());
     }
 }

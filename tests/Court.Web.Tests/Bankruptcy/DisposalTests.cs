@@ -127,11 +127,11 @@ public sealed class ConfirmSaleTests(ApiWithFreeBuilding api) : IClassFixture<Ap
         var asset = await api.AssetAsync(api.AssetId);
         Assert.Equal("Confirmed", asset.GetProperty("state").GetString());
         var noticeId = asset.GetProperty("disposal").GetProperty("noticeId").GetString();
-        var notice = Assert.Single((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray(), n => n.GetProperty("id").GetString() == noticeId);
+        var notice = Assert.Single(await (await api.AsBureau()).GetItemsAsync("/api/notices"), n => n.GetProperty("id").GetString() == noticeId);
         Assert.Equal(("Transfer", "TransferToBuyer", 1_200_000L), (notice.GetProperty("purpose").GetString(), notice.GetProperty("content").GetProperty("action").GetString(), notice.GetProperty("content").GetProperty("priceFen").GetInt64()));
         Assert.StartsWith("江津法过户字", notice.GetProperty("documentNumber").GetString(), StringComparison.Ordinal);
         await (await (await api.AsJudge()).PostJsonAsync($"/api/assets/{api.AssetId}/confirm-sale", new { })).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Single((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray(), n => n.GetProperty("sourceId").GetString() == api.AssetId);
+        Assert.Single(await (await api.AsBureau()).GetItemsAsync("/api/notices"), n => n.GetProperty("sourceId").GetString() == api.AssetId);
     }
 
     [Fact]

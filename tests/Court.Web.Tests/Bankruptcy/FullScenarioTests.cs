@@ -41,8 +41,8 @@ public sealed class FullScenarioTests(ApiWithSeizedBuilding api) : IClassFixture
         await api.IssueRulingAsync(requestId);
         var noticeId = await api.NoticeIdOfAsync(requestId);
         var bureau = await api.AsBureau();
-        var inbox = await bureau.GetJsonAsync("/api/notices");
-        var notice = Assert.Single(inbox.EnumerateArray(), n => n.GetProperty("id").GetString() == noticeId);
+        var inbox = await bureau.GetItemsAsync("/api/notices");
+        var notice = Assert.Single(inbox, n => n.GetProperty("id").GetString() == noticeId);
         Assert.Equal("CancelSeizureRegistration", notice.GetProperty("content").GetProperty("action").GetString());
         Assert.Equal(2, notice.GetProperty("content").GetProperty("seizures").GetArrayLength());
         var document = (await bureau.GetJsonAsync($"/api/notices/{noticeId}")).GetProperty("document");

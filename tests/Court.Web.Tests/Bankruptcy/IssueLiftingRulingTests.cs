@@ -29,7 +29,7 @@ public sealed class IssueLiftingRulingTests(ApiWithApprovedRelease api) : IClass
         // Issuing again is satisfied: the same notice, no second one.
         await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{api.RequestId}/issue-ruling", new { })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(noticeId, await api.NoticeIdOfAsync(api.RequestId));
-        Assert.Single((await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray(), n => n.GetProperty("sourceId").GetString() == api.RequestId);
+        Assert.Single(await (await api.AsBureau()).GetItemsAsync("/api/notices"), n => n.GetProperty("sourceId").GetString() == api.RequestId);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class OverdueEscalationTests(ApiWithSeizedBuilding api) : IClassFi
 
         var late = (await (await api.AsBureau()).GetJsonAsync($"/api/notices/{noticeId}"));
         Assert.Equal(("AcknowledgementOverdue", true), (late.GetProperty("notice").GetProperty("workflowState").GetString(), late.GetProperty("overdue").GetBoolean()));
-        var inbox = (await (await api.AsBureau()).GetJsonAsync("/api/notices")).EnumerateArray().ToList();
+        var inbox = (await (await api.AsBureau()).GetItemsAsync("/api/notices")).ToList();
         Assert.Equal(noticeId, inbox[0].GetProperty("id").GetString());
         var agenda = await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda");
         Assert.Contains(agenda.GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == noticeId && i.GetProperty("reason").GetString() == "NoticeNotAcknowledged");

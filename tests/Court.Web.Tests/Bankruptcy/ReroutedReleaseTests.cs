@@ -88,7 +88,7 @@ public sealed class ReroutedReleaseTests(ApiWithReroutedRelease api) : IClassFix
         await api.IssueRulingAsync(requestId);
         var noticeId = await api.NoticeIdOfAsync(requestId);
         var bureau = await api.AsBureau();
-        Assert.Contains((await bureau.GetJsonAsync("/api/notices")).EnumerateArray(), n => n.GetProperty("id").GetString() == noticeId);
+        Assert.Contains(await bureau.GetItemsAsync("/api/notices"), n => n.GetProperty("id").GetString() == noticeId);
         await (await bureau.PostJsonAsync($"/api/notices/{noticeId}/acknowledge", new { })).ReadJsonAsync(HttpStatusCode.OK);
         await (await bureau.PostJsonAsync($"/api/notices/{noticeId}/execute", new { registrationReference = "渝(2022)江津区不动产注销查封第0000123号", executedOn = api.Today() })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Released", (await api.ReleaseRequestAsync(requestId)).GetProperty("stage").GetString());

@@ -79,6 +79,7 @@ public sealed class BankruptcyMainPathTests(BrowserFixture browser) : IClassFixt
         await judge.GetByLabel("期限届满前裁定解除的理由").FillAsync("查封机关已书面同意解除查封");
         await judge.GetByRole(AriaRole.Button, new() { Name = "作出解封裁定并送达协助执行通知书" }).ClickAsync();
         Assert.Contains("协助执行中", await judge.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
+        await judge.Locator("details.workflow-diagram summary").ClickAsync();
         await judge.WaitForSelectorAsync("html[data-diagrams=rendered]");
         Assert.True(await judge.Locator("pre.mermaid svg .current").CountAsync() >= 1);
         await judge.Context.CloseAsync();

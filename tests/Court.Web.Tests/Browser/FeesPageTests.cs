@@ -124,7 +124,10 @@ public sealed class FeesPageTests(CourtWithDemoFees browser) : IClassFixture<Cou
         await page.GetByTestId("docket").Locator("tbody tr a").First.ClickAsync();
 
         await page.WaitForSelectorAsync("[data-testid=case-summary]");
-        await page.WaitForSelectorAsync("figure.workflow-diagram svg");
+        // The diagram is folded on a record page, and drawn when opened.
+        Assert.Equal(0, await page.Locator("details.workflow-diagram[open]").CountAsync());
+        await page.Locator("details.workflow-diagram summary").ClickAsync();
+        await page.WaitForSelectorAsync("details.workflow-diagram[open] pre.mermaid svg");
         Assert.Contains("以小额诉讼程序立案", await page.Locator(".timeline").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "small-claims-case-judge-zh");
         await page.Context.CloseAsync();

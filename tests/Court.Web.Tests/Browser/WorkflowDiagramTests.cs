@@ -24,7 +24,7 @@ public sealed class WorkflowDiagramTests(BrowserFixture browser) : IClassFixture
 
         Assert.Equal(1, await page.Locator("[data-testid=workflow-small-claims] pre.mermaid svg").CountAsync());
         Assert.True(await page.Locator("[data-testid=workflow-small-claims] svg .current").CountAsync() >= 1);
-        Assert.Contains("当前状态", await page.Locator("[data-testid=workflow-small-claims] figcaption").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("当前状态", await page.Locator("[data-testid=workflow-small-claims] details[open] summary").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(external);
         await BrowserFixture.ScreenshotAsync(page, "workflow-small-claims-zh");
         await page.Context.CloseAsync();

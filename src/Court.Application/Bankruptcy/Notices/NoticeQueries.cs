@@ -9,8 +9,20 @@ using Mediator;
 
 namespace Court.Application.Bankruptcy.Notices;
 
-/// <summary>The caller's inbox: an agency officer's notices (his agency's only); court staff see all, or one agency's.</summary>
-public sealed record ListNotices(string? Agency = null, bool OpenOnly = false) : IQuery<IReadOnlyList<NoticeView>>, IAnySignedInCaller;
+/// <summary>
+/// The caller's inbox a page at a time: an agency officer's notices (his agency's only); court staff see all, or one
+/// agency's. Open first, overdue first among them, then by deadline and issue time (<c>sort=due</c>), or by issue time
+/// (<c>sort=issued</c>); <c>q</c> searches the document number, case number and asset.
+/// </summary>
+public sealed record ListNotices(string? Agency = null, bool OpenOnly = false, PageParameters? Page = null) : IQuery<Page<NoticeView>>, IAnySignedInCaller
+{
+    public static readonly ListSorts Sorts = new(NoticeView.SortByDue, NoticeView.SortByIssued);
+}
+
+public sealed class ListNoticesValidator : FluentValidation.AbstractValidator<ListNotices>
+{
+    public ListNoticesValidator() => RuleFor(q => q.Page).PagedBy(ListNotices.Sorts);
+}
 
 /// <summary>One notice with its document (number, verification code, status) and the actions the caller may take now.</summary>
 public sealed record GetNotice(string NoticeId) : IQuery<NoticeDetails>, INoticeScoped;
@@ -20,11 +32,12 @@ public sealed record NoticeDocument(string Number, string VerificationCode, Docu
 public sealed record NoticeDetails(NoticeView Notice, NoticeDocument? Document, IReadOnlyList<string> Actions, bool Overdue);
 
 public sealed class NoticeQueries(IReadModels reads, DocumentIssuer documents, WorkflowRuntime workflows, BankruptcyPermissions permissions, ICallerContext caller, TimeProvider clock) :
-    IQueryHandler<ListNotices, IReadOnlyList<NoticeView>>,
+    IQueryHandler<ListNotices, Page<NoticeView>>,
     IQueryHandler<GetNotice, NoticeDetails>
 {
-    public async ValueTask<IReadOnlyList<NoticeView>> Handle(ListNotices query, CancellationToken cancellationToken)
+    public async ValueTask<Page<NoticeView>> Handle(ListNotices query, CancellationToken cancellationToken)
     {
+        var request = (query.Page ?? new PageParameters()).ToRequest(ListNotices.Sorts);
         string? partition;
         if (caller.IsInRole(Roles.AgencyOfficer))
         {
@@ -36,17 +49,16 @@ public sealed class NoticeQueries(IReadModels reads, DocumentIssuer documents, W
         }
         else
         {
-            return [];
+            return new Page<NoticeView>([], null, request.WithTotal ? 0 : null);
         }
 
-        var now = clock.GetUtcNow();
-        var notices = await reads.ListAsync<NoticeView>(partition, cancellationToken);
-        return [.. notices
-            .Where(n => !query.OpenOnly || n.IsOpen)
-            .OrderByDescending(n => n.IsOverdueAt(now))
-            .ThenByDescending(n => n.IsOpen)
-            .ThenBy(n => n.DueAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(n => n.IssuedAt)];
+        request = request with { Partitions = partition is null ? null : [partition] };
+        if (query.OpenOnly)
+        {
+            request.Filters[NoticeView.StateKey] = ["open"];
+        }
+
+        return await reads.PageAsync<NoticeView>(request, cancellationToken);
     }
 
     public async ValueTask<NoticeDetails> Handle(GetNotice query, CancellationToken cancellationToken)

@@ -77,8 +77,8 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
     {
         var view = await readModels.GetAsync<SmallClaimsCaseView>(query.CaseId, cancellationToken)
             ?? throw new DomainException(DomainError.NotFound("small-claims.case-not-found", "There is no such small-claims case."));
-        var notices = (await readModels.ListAsync<FeeNoticeView>(cancellationToken: cancellationToken)).Where(n => n.CaseId == view.Id);
-        var refunds = (await readModels.ListAsync<FeeRefundView>(cancellationToken: cancellationToken)).Where(r => r.CaseId == view.Id);
+        var notices = await readModels.AllAsync<FeeNoticeView>(new PageRequest(FeeNoticeView.SortByIssued) { Filters = { [FeeNoticeView.CaseKey] = [view.Id] } }, cancellationToken);
+        var refunds = await readModels.AllAsync<FeeRefundView>(new PageRequest(FeeRefundView.SortByDue) { Filters = { [FeeRefundView.CaseKey] = [view.Id] } }, cancellationToken);
         return new SmallClaimsCaseDetail(
             view.Id, view.CaseNumber, view.Plaintiff, view.Defendant, view.JudgeId, Money.ToYuan(view.ClaimFen), view.FiledOn, view.LimitOn, view.Extended,
             view.State.ToLowerInvariant(), ProcedureCodes.Code(view.Procedure), Money.ToYuan(view.FeeFen), view.ScheduleId, view.ScheduleVersion,
@@ -87,12 +87,12 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
     }
 
     public async ValueTask<IReadOnlyList<FeeNoticeItem>> Handle(ListOutstandingFeeNotices query, CancellationToken cancellationToken) =>
-        [.. (await readModels.ListAsync<FeeNoticeView>(cancellationToken: cancellationToken))
-            .Where(n => !n.Paid && n.AmountFen > 0).OrderBy(n => n.DueOn).ThenBy(n => n.NoticeId, StringComparer.Ordinal).Select(n => FeeNoticeItem.From(n, Today, calendar))];
+        [.. (await readModels.AllAsync<FeeNoticeView>(new PageRequest(FeeNoticeView.SortByDue) { Filters = { [FeeNoticeView.OutstandingKey] = ["true"] } }, cancellationToken))
+            .Select(n => FeeNoticeItem.From(n, Today, calendar))];
 
     public async ValueTask<IReadOnlyList<RefundItem>> Handle(ListRefundsDue query, CancellationToken cancellationToken) =>
-        [.. (await readModels.ListAsync<FeeRefundView>(cancellationToken: cancellationToken))
-            .Where(r => !r.Paid).OrderBy(r => r.DueSince).Select(RefundItem.From)];
+        [.. (await readModels.AllAsync<FeeRefundView>(new PageRequest(FeeRefundView.SortByDue) { Filters = { [FeeRefundView.OutstandingKey] = ["true"] } }, cancellationToken))
+            .Select(RefundItem.From)];
 
     public async ValueTask<Page<DocketEntry>> Handle(GetSmallClaimsDocket query, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class IndexModel(WorkflowCatalog catalog) : PageModel
             {
                 var current = d.Id == id && state is not null ? d.FindState(state) : null;
                 var title = current is null ? null : CourtCulture.IsChinese ? current.Title.Zh : current.Title.En;
-                return new Item(d, new WorkflowDiagram(WorkflowMachine.Mermaid(d, current?.Name, english: !CourtCulture.IsChinese), current?.Name, title));
+                return new Item(d, new WorkflowDiagram(WorkflowMachine.Mermaid(d, current?.Name, english: !CourtCulture.IsChinese), current?.Name, title, Open: true));
             })
             .ToList();
     }

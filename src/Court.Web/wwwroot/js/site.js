@@ -15,16 +15,42 @@
     });
   });
 
-  // Workflow diagrams: load mermaid (5 MB) only where a page has one.
-  if (document.querySelector("pre.mermaid")) {
-    var script = document.createElement("script");
-    script.src = "/lib/mermaid/mermaid.min.js";
-    script.onload = function () {
-      window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral" });
-      window.mermaid.run({ querySelector: "pre.mermaid" }).then(function () {
-        document.documentElement.setAttribute("data-diagrams", "rendered");
+  // Workflow diagrams: load mermaid (5 MB) only when a page shows one; a folded diagram is drawn when first opened
+  // (mermaid cannot measure text inside a closed <details>).
+  var loading = null;
+  function loadMermaid(url) {
+    if (!loading) {
+      loading = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = function () {
+          window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral" });
+          resolve(window.mermaid);
+        };
+        document.head.appendChild(script);
       });
-    };
-    document.head.appendChild(script);
+    }
+    return loading;
   }
+  function draw(details) {
+    var pre = details.querySelector("pre.mermaid:not([data-processed])");
+    if (!pre) {
+      return;
+    }
+    loadMermaid(details.getAttribute("data-mermaid")).then(function (mermaid) {
+      return mermaid.run({ nodes: [pre] });
+    }).then(function () {
+      document.documentElement.setAttribute("data-diagrams", "rendered");
+    });
+  }
+  document.querySelectorAll("details.workflow-diagram").forEach(function (details) {
+    if (details.open) {
+      draw(details);
+    }
+    details.addEventListener("toggle", function () {
+      if (details.open) {
+        draw(details);
+      }
+    });
+  });
 })();

@@ -21,10 +21,25 @@ public sealed class NoticeQueryView
     public DateTimeOffset? AnsweredAt { get; set; }
 }
 
-/// <summary>An assisted-enforcement notice in its addressee's inbox. Partition: the agency code.</summary>
+/// <summary>
+/// An assisted-enforcement notice in its addressee's inbox. Partition: the agency code.
+/// Listed open first, flagged overdue first among them, then by deadline and issue time (<c>due</c>), or by issue
+/// time (<c>issued</c>); filtered by open or final; searched by document number, case number and asset.
+/// </summary>
 [Collection("bankruptcy.notices")]
-public sealed class NoticeView
+public sealed class NoticeView : IListed
 {
+    /// <summary>
+    /// The inbox's order: open before final; among open, those the timer flagged overdue (their state has no deadline
+    /// left), then the earliest deadline; then the earliest issued.
+    /// </summary>
+    public const string SortByDue = "due";
+
+    public const string SortByIssued = "issued";
+
+    /// <summary>"open" or "final".</summary>
+    public const string StateKey = "state";
+
     public string Id { get; set; } = "";
 
     public string Agency { get; set; } = "";
@@ -90,4 +105,13 @@ public sealed class NoticeView
     public bool IsOpen => !IsFinal;
 
     public bool IsOverdueAt(DateTimeOffset now) => IsOpen && (AcknowledgementOverdue || ExecutionOverdue || (DueAt is { } due && now >= due));
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        // A flagged notice's missed deadline is gone from its state: an empty part sorts it before every deadline.
+        ListKey.Of(SortByDue, IsOpen ? "0" : "1", IsOpen && (AcknowledgementOverdue || ExecutionOverdue) ? "" : ListKey.Encode(DueAt), ListKey.Encode(IssuedAt)),
+        ListKey.Time(SortByIssued, IssuedAt),
+        ListKey.Text(StateKey, IsOpen ? "open" : "final"),
+        ListKey.Search(DocumentNumber, CaseNumber, Content?.AssetDescription),
+    ];
 }

@@ -46,6 +46,16 @@ public static class BankruptcyFollowUps
             var request = await process.RequestAsync(e.RequestId, ct);
             await process.OnEstateAsync(request.EstateId, new EstateCommand.LiftSeizures(request.AssetId, [e.SeizureId], LiftedBy.SeizingBody, e.Reference, e.LiftedOn, request.Id, e.By), ct);
         });
+        services.AddReaction<SeizureLapsed>("bankruptcy.lapse-to-open-requests", async (e, context, ct) =>
+        {
+            // Every open request on the asset that still asks for this seizure is told; a request that has moved on
+            // (lifted, lapsed, final) changes nothing.
+            var process = Process(context);
+            foreach (var request in await process.OpenRequestsNamingAsync(e.EstateId, e.AssetId, e.SeizureId, ct))
+            {
+                await context.SendAsync(new RecordSeizureLapse(e.SeizureId, e.ExpiredOn) { RequestId = request.Id! }, ct);
+            }
+        });
         services.AddReaction<ReleaseCompleted>("bankruptcy.release-completed", async (e, context, ct) =>
         {
             var process = Process(context);

@@ -66,6 +66,7 @@ public static class BankruptcyModule
         services.AllowOnCase<RejectRelease>();
         services.AllowOnCase<WithdrawRelease>();
         services.AllowOnCase<RecordSeizingBodyLift>();
+        services.AllowOnCase<RecordSeizureLapse>();
         services.AllowOnCase<IssueLiftingRuling>();
         services.AllowOnCase<EscalateOverdueRelease>();
         services.AllowOnCase<RecordRegistryExecution>();

@@ -1,7 +1,9 @@
 using Court.Application.Bankruptcy.Documents;
+using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Common;
 using Court.Application.Documents;
 using Court.Application.EventStore;
+using Court.Application.Projections;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
@@ -23,6 +25,7 @@ public sealed class BankruptcyProcess(
     WorkflowCatalog catalog,
     DocumentIssuer documents,
     IPeople people,
+    IReadModels reads,
     TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -194,6 +197,23 @@ public sealed class BankruptcyProcess(
         }
 
         await ResolveAgendaAsync(request.Id!, [AgendaReason.SeizingBodyIgnoredLetters, AgendaReason.NoticeCannotBeExecuted], "解封已完成", by, ct);
+    }
+
+    /// <summary>The case's release requests on <paramref name="assetId"/> that are not final and still ask for <paramref name="seizureId"/>.</summary>
+    public async Task<IReadOnlyList<ReleaseRequest>> OpenRequestsNamingAsync(string estateId, string assetId, string seizureId, CancellationToken ct)
+    {
+        var view = await reads.GetAsync<CaseView>(estateId, ct);
+        var open = new List<ReleaseRequest>();
+        foreach (var id in view?.ReleaseRequestIds ?? [])
+        {
+            var request = (await aggregates.LoadAsync<ReleaseRequest>(id, ct)).State;
+            if (request.AssetId == assetId && request.Step is { IsFinal: false } && request.Outstanding.Any(s => s.Seizure.SeizureId == seizureId))
+            {
+                open.Add(request);
+            }
+        }
+
+        return open;
     }
 
     public Task AfterRulingDueAsync(ReleaseRequest request, string by, CancellationToken ct) => PlaceOnAgendaAsync(

@@ -36,6 +36,7 @@ public static class BankruptcySentences
         ReleaseEscalatedToSuperiors x => ($"查封机关逾期未解除，向 {string.Join("、", x.Letters.Select(l => l.Addressee))} 发出督促函，限 {D(x.DueOn)} 前解除", $"the seizing bodies let the deadline pass: wrote to their superiors {string.Join(", ", x.Letters.Select(l => l.Addressee))}, due {D(x.DueOn)}"),
         ReleaseRulingDue => ("上级机关督促后仍逾期，待本院裁定解除", "still not lifted after the superiors' deadline: the court's lifting ruling is due"),
         SeizureLiftedBySeizingBody x => ($"查封机关已自行解除（{x.Reference}，{D(x.LiftedOn)}）", $"the seizing body lifted its seizure ({x.Reference}, {D(x.LiftedOn)})"),
+        ReleaseSeizureLapsed x => ($"申请所涉查封已于{D(x.ExpiredOn)}期限届满失效，不再请求解除", $"a seizure the request names lapsed on {D(x.ExpiredOn)}: it is no longer to be lifted"),
         LiftingRulingIssued x => ($"作出解除查封裁定，并向 {A(x.HoldingAgency)} 送达协助执行通知书", $"issued the lifting ruling and an assisted-enforcement notice to {AEn(x.HoldingAgency)}"),
         ReleaseStalled x => ($"协助执行单位报告无法执行：{x.Reason}", $"the agency reported it cannot execute: {x.Reason}"),
         ReleaseCompleted x => ($"解封完成{(x.RegistrationReference is null ? "" : $"（登记文号 {x.RegistrationReference}）")}", $"release completed{(x.RegistrationReference is null ? "" : $" (registration {x.RegistrationReference})")}"),

@@ -86,13 +86,22 @@ public sealed record LiftingRulingIssued(
 [EventType("bankruptcy.release-stalled.v1")]
 public sealed record ReleaseStalled(string RequestId, string NoticeId, string Reason, string By, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>
+/// A seizure the request names reached its expiry unrenewed while the request was open (the estate recorded
+/// <see cref="SeizureLapsed"/>): it no longer binds, so nothing is asked of its seizing body any more and no later
+/// letter, ruling or notice names it.
+/// </summary>
+[EventType("bankruptcy.release-seizure-lapsed.v1")]
+public sealed record ReleaseSeizureLapsed(string RequestId, string SeizureId, DateOnly ExpiredOn, string By, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>Every seizure the request named is lifted: by its seizing body, or by the court's ruling as registered by the agency.</summary>
 [EventType("bankruptcy.release-completed.v1")]
 public sealed record ReleaseCompleted(string RequestId, string EstateId, string AssetId, string? RegistrationReference, DateOnly ReleasedOn, string By, DateTimeOffset At) : IDomainEvent;
 
-public sealed record ReleaseSeizureState(SeizureToRelease Seizure, LiftedBy? LiftedBy)
+/// <param name="LapsedOn">The day the seizure expired, when it lapsed while the request was open; it is then no longer to be lifted.</param>
+public sealed record ReleaseSeizureState(SeizureToRelease Seizure, LiftedBy? LiftedBy, DateOnly? LapsedOn = null)
 {
-    public bool Outstanding => LiftedBy is null;
+    public bool Outstanding => LiftedBy is null && LapsedOn is null;
 }
 
 /// <summary>One release request: the chain of DOMAIN.md §1 for the seizures it names on one asset.</summary>
@@ -167,6 +176,7 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
         ReleaseEscalatedToSuperiors e => this with { Letters = Letters.AddRange(e.Letters.Select(l => (l, (DateOnly?)e.DueOn))), LetterSentOn = SentOn(e.Letters, e.At) },
         ReleaseRulingDue => this with { ChainExhausted = true },
         SeizureLiftedBySeizingBody e => Lifted([e.SeizureId], Bankruptcy.LiftedBy.SeizingBody),
+        ReleaseSeizureLapsed e => this with { Seizures = [.. Seizures.Select(s => s.Outstanding && s.Seizure.SeizureId == e.SeizureId ? s with { LapsedOn = e.ExpiredOn } : s)] },
         LiftingRulingIssued e => this with { NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1 },
         ReleaseCompleted => Lifted([.. Outstanding.Select(s => s.Seizure.SeizureId)], Bankruptcy.LiftedBy.CourtRuling),
         IWorkflowEvent e => this with { Step = e.Entered },
@@ -205,6 +215,9 @@ public abstract record ReleaseCommand
 
     public sealed record RecordSeizingBodyLift(string SeizureId, string Reference, DateOnly LiftedOn, string By) : ReleaseCommand;
 
+    /// <summary>The estate recorded that a seizure the request names lapsed on <paramref name="ExpiredOn"/> (sent by the process manager).</summary>
+    public sealed record RecordSeizureLapse(string SeizureId, DateOnly ExpiredOn, string By) : ReleaseCommand;
+
     /// <summary>The judge issues the lifting ruling (numbered after the ones before it); its notice goes to the holding agency.</summary>
     /// <remarks>
     /// Before the chain is exhausted (the superiors' deadline passed) the judge may still rule, but only as a recorded
@@ -234,6 +247,7 @@ public static class ReleaseDecider
         (_, ReleaseCommand.Withdraw c) => Decision.Emit(new ReleaseWithdrawn(state.Id!, c.Reason, c.By, now)),
         (_, ReleaseCommand.EscalateOverdue c) => Escalate(state, c, now),
         (_, ReleaseCommand.RecordSeizingBodyLift c) => LiftBySeizingBody(state, c, now),
+        (_, ReleaseCommand.RecordSeizureLapse c) => Lapse(state, c, now),
         (_, ReleaseCommand.IssueRuling c) => IssueRuling(state, c, now),
         (_, ReleaseCommand.RecordRegistryExecution c) when c.NoticeId == state.NoticeId =>
             Decision.Emit(new ReleaseCompleted(state.Id!, state.EstateId, state.AssetId, c.RegistrationReference, c.ExecutedOn, c.By, now)),
@@ -338,6 +352,29 @@ public static class ReleaseDecider
         return state.Outstanding.Count() == 1
             ? Decision.Emit(lifted, new ReleaseCompleted(state.Id!, state.EstateId, state.AssetId, null, c.LiftedOn, c.By, now))
             : Decision.Emit(lifted);
+    }
+
+    /// <summary>
+    /// A lapsed seizure drops out of the request. If it was the last one outstanding before any ruling, nothing is left
+    /// to release and the request completes; after a ruling the request still waits for the agency's answer to it.
+    /// </summary>
+    private static Decision Lapse(ReleaseRequest state, ReleaseCommand.RecordSeizureLapse c, DateTimeOffset now)
+    {
+        var seizure = state.Seizures.Find(s => s.Seizure.SeizureId == c.SeizureId);
+        if (seizure is null)
+        {
+            return DomainError.NotFound("seizure.not-in-request", $"This request does not name seizure {c.SeizureId}.");
+        }
+
+        if (!seizure.Outstanding)
+        {
+            return Decision.Nothing;
+        }
+
+        var lapsed = new ReleaseSeizureLapsed(state.Id!, c.SeizureId, c.ExpiredOn, c.By, now);
+        return state.Outstanding.Count() == 1 && state.RulingId is null
+            ? Decision.Emit(lapsed, new ReleaseCompleted(state.Id!, state.EstateId, state.AssetId, null, c.ExpiredOn, c.By, now))
+            : Decision.Emit(lapsed);
     }
 
     private static Decision IssueRuling(ReleaseRequest state, ReleaseCommand.IssueRuling c, DateTimeOffset now)

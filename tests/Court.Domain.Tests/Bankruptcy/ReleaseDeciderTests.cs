@@ -214,4 +214,69 @@ public sealed class ReleaseDeciderTests
         Assert.Empty(released.Outstanding);
         Assert.All(released.Seizures, s => Assert.Equal(LiftedBy.CourtRuling, s.LiftedBy));
     }
+
+    private static readonly DateOnly Expired = new(2022, 5, 10);
+
+    [Fact]
+    public void An_open_request_is_told_when_a_seizure_it_names_lapses_and_asks_no_more_for_it()
+    {
+        var decision = When(Approved, new ReleaseCommand.RecordSeizureLapse(QueuedSeizure, Expired, "system"));
+
+        Then(decision, new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
+        var after = Approved.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
+        Assert.Equal([FirstSeizure], after.Outstanding.Select(s => s.Seizure.SeizureId));
+        Assert.Equal(Expired, after.Seizures.Single(s => s.Seizure.SeizureId == QueuedSeizure).LapsedOn);
+    }
+
+    [Fact]
+    public void A_ruling_after_a_lapse_names_only_the_seizures_still_in_force()
+    {
+        var lapsed = RulingDue.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
+
+        var ruling = Assert.IsType<LiftingRulingIssued>(Assert.Single(When(lapsed, new ReleaseCommand.IssueRuling(Judge)).Events));
+
+        Assert.Equal([FirstSeizure], ruling.SeizureIds);
+        Assert.Equal([FirstSeizure], ruling.SeizingBodiesNotified.Select(l => l.SeizureId));
+    }
+
+    [Fact]
+    public void Letters_to_superiors_after_a_lapse_go_only_for_the_seizures_still_in_force()
+    {
+        var lapsed = Approved.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
+        var at = new DateTimeOffset(2022, 6, 18, 0, 5, 0, CourtCalendar.Offset);
+
+        var escalated = Assert.IsType<ReleaseEscalatedToSuperiors>(Assert.Single(When(lapsed, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, "system"), at).Events));
+
+        Assert.Equal([FirstSeizure], escalated.Letters.Select(l => l.SeizureId));
+    }
+
+    [Fact]
+    public void When_the_last_seizure_lapses_before_any_ruling_the_request_completes_with_nothing_lifted()
+    {
+        var oneLeft = Approved.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
+
+        Then(
+            When(oneLeft, new ReleaseCommand.RecordSeizureLapse(FirstSeizure, Expired, "system")),
+            new ReleaseSeizureLapsed(RequestId, FirstSeizure, Expired, "system", Now),
+            new ReleaseCompleted(RequestId, EstateId, AssetId, null, Expired, "system", Now));
+        var completed = oneLeft.Evolve(new ReleaseSeizureLapsed(RequestId, FirstSeizure, Expired, "system", Now)).Evolve(new ReleaseCompleted(RequestId, EstateId, AssetId, null, Expired, "system", Now));
+        Assert.All(completed.Seizures, s => Assert.Null(s.LiftedBy));
+    }
+
+    [Fact]
+    public void After_a_ruling_a_lapse_is_recorded_but_the_request_still_waits_for_the_registry() =>
+        Then(
+            When(AwaitingRegistry.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now)), new ReleaseCommand.RecordSeizureLapse(FirstSeizure, Expired, "system")),
+            new ReleaseSeizureLapsed(RequestId, FirstSeizure, Expired, "system", Now));
+
+    [Fact]
+    public void A_lapse_told_twice_or_of_a_lifted_seizure_changes_nothing()
+    {
+        var lapsed = Approved.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
+        var lifted = Approved.Evolve(new SeizureLiftedBySeizingBody(RequestId, FirstSeizure, "a", new DateOnly(2022, 6, 1), Admin, Now));
+
+        ThenNothing(When(lapsed, new ReleaseCommand.RecordSeizureLapse(QueuedSeizure, Expired, "system")));
+        ThenNothing(When(lifted, new ReleaseCommand.RecordSeizureLapse(FirstSeizure, Expired, "system")));
+        ThenError(When(Approved, new ReleaseCommand.RecordSeizureLapse("s-9", Expired, "system")), "seizure.not-in-request", ErrorKind.NotFound);
+    }
 }

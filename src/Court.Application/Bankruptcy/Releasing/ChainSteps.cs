@@ -9,6 +9,9 @@ namespace Court.Application.Bankruptcy.Releasing;
 /// <summary>A seizing body lifted its seizure itself after the court's letter (reported with its lifting document).</summary>
 public sealed record RecordSeizingBodyLift(string? SeizureId, string? Reference, DateOnly? LiftedOn) : ReleaseRequestWrite, ICommand<Changed>;
 
+/// <summary>The estate recorded that a seizure the request names lapsed (sent by the process manager, as the system).</summary>
+public sealed record RecordSeizureLapse(string SeizureId, DateOnly ExpiredOn) : ReleaseRequestWrite, ICommand<Changed>;
+
 /// <summary>The judge issues the court's own lifting ruling for the seizures still in force, and its notice to the holding agency.</summary>
 /// <param name="EarlyReason">Required when the chain of letters is not yet exhausted: the judge's reason for ruling now; the ruling recites it.</param>
 public sealed record IssueLiftingRuling(string? EarlyReason = null) : ReleaseRequestWrite, ICommand<Changed>;
@@ -40,6 +43,7 @@ public sealed class RecordSeizingBodyLiftValidator : AbstractValidator<RecordSei
 /// <summary>The chain's steps: each one decision on the request through the one command path; what they cause elsewhere is <see cref="BankruptcyFollowUps"/>'.</summary>
 public sealed class ChainStepHandlers(WorkflowRuntime workflows, ICallerContext caller) :
     ICommandHandler<RecordSeizingBodyLift, Changed>,
+    ICommandHandler<RecordSeizureLapse, Changed>,
     ICommandHandler<IssueLiftingRuling, Changed>,
     ICommandHandler<EscalateOverdueRelease, Changed>,
     ICommandHandler<RecordRegistryExecution, Changed>,
@@ -47,6 +51,9 @@ public sealed class ChainStepHandlers(WorkflowRuntime workflows, ICallerContext 
 {
     public ValueTask<Changed> Handle(RecordSeizingBodyLift command, CancellationToken cancellationToken) =>
         RunAsync(command, new ReleaseCommand.RecordSeizingBodyLift(command.SeizureId!, command.Reference!.Trim(), command.LiftedOn!.Value, caller.UserId), cancellationToken);
+
+    public ValueTask<Changed> Handle(RecordSeizureLapse command, CancellationToken cancellationToken) =>
+        RunAsync(command, new ReleaseCommand.RecordSeizureLapse(command.SeizureId, command.ExpiredOn, caller.UserId), cancellationToken);
 
     public ValueTask<Changed> Handle(IssueLiftingRuling command, CancellationToken cancellationToken) =>
         RunAsync(command, new ReleaseCommand.IssueRuling(caller.UserId, command.EarlyReason), cancellationToken);

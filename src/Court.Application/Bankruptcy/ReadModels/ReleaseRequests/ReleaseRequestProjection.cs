@@ -62,6 +62,9 @@ public sealed class ReleaseRequestProjection : IProjection
             case SeizureLiftedBySeizingBody e when view.Seizures.Find(s => s.SeizureId == e.SeizureId) is { } s:
                 (s.LiftedBy, s.LiftReference) = (LiftedBy.SeizingBody, e.Reference);
                 break;
+            case ReleaseSeizureLapsed e when view.Seizures.Find(s => s.SeizureId == e.SeizureId) is { } s:
+                s.LapsedOn = e.ExpiredOn;
+                break;
             case LiftingRulingIssued e:
                 (view.RulingId, view.NoticeId, view.StalledReason) = (e.RulingId, e.NoticeId, null);
                 view.Letters.AddRange(e.SeizingBodiesNotified.Select(l => new LetterView(l.LetterId, l.SeizureId, l.Recipient, l.Addressee, null, at)));
@@ -71,7 +74,7 @@ public sealed class ReleaseRequestProjection : IProjection
                 break;
             case ReleaseCompleted e:
                 (view.ReleasedOn, view.ReleasedAt) = (e.ReleasedOn, at);
-                foreach (var s in view.Seizures.Where(s => s.LiftedBy is null))
+                foreach (var s in view.Seizures.Where(s => s.LiftedBy is null && s.LapsedOn is null))
                 {
                     (s.LiftedBy, s.LiftReference) = (LiftedBy.CourtRuling, e.RegistrationReference);
                 }

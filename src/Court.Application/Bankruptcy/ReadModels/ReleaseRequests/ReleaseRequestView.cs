@@ -21,6 +21,9 @@ public sealed class RequestSeizureView
     public LiftedBy? LiftedBy { get; set; }
 
     public string? LiftReference { get; set; }
+
+    /// <summary>The day the seizure expired, when it lapsed while the request was open: it is no longer to be lifted.</summary>
+    public DateOnly? LapsedOn { get; set; }
 }
 
 public sealed record LetterView(string LetterId, string SeizureId, LetterRecipient Recipient, string Addressee, DateOnly? DueOn, DateTimeOffset SentAt);

@@ -75,13 +75,13 @@ public sealed class OpenGovernmentDebtEnforcementCaseValidator : AbstractValidat
             .Must((x, code) => SpecialParties.Classify(CreditCode.Parse(code).Value, x.StateOwned ?? false) is not null)
             .When(x => CreditCode.Parse(x.DebtorCreditCode).Error is null)
             .WithMessage(_ => Language.Say(
-                "该统一社会信用代码登记的不是机关或事业单位；企业须由书记员标明为国有企业（stateOwned）方可列为特殊主体。",
-                "This credit code is not registered to a government organ or public institution; an enterprise is a special party only when the clerk marks it state-owned (stateOwned)."));
+                "该统一社会信用代码登记的不是机关或事业单位；企业须由书记员勾选“国有企业”方可列为特殊主体。",
+                "This credit code is not registered to a government organ or public institution; an enterprise is a special party only when the clerk ticks \"state-owned enterprise\"."));
         RuleFor(x => x.SupervisingUnit).Text(200);
-        RuleFor(x => x.Amount).NotNull().GreaterThan(0).Must(a => a is null || Yuan.ToFen(a) is not null)
-            .WithMessage(_ => Language.Say("amount 以元为单位，最多两位小数，不超过 10^12。", "amount is in yuan with at most two decimals, up to 10^12."));
+        RuleFor(x => x.Amount).Must(a => a > 0 && Yuan.ToFen(a) is not null)
+            .WithMessage(_ => Language.Say("请填写执行标的金额：以元为单位，大于 0，最多两位小数，不超过 10^12 元。", "Enter the amount due: in yuan, more than zero, at most two decimals and at most 10^12 yuan."));
         RuleFor(x => x.InterestFrom).NotNull().When(x => x.InterestRatePercent is not null)
-            .WithMessage(_ => Language.Say("约定利息时须写明 interestFrom（起算日）。", "interestFrom is required with an interest rate."));
+            .WithMessage(_ => Language.Say("判决有利息时，请填写利息起算日。", "With an interest rate, enter the day interest runs from."));
         RuleFor(x => x.JudgeId).OptionalText(100);
         RuleFor(x => x.LeaderName).OptionalText(50);
         RuleFor(x => x.LeaderPost).OptionalText(100);
@@ -263,9 +263,9 @@ public sealed class RecordGovernmentDebtPerformanceValidator : AbstractValidator
     public RecordGovernmentDebtPerformanceValidator()
     {
         RuleFor(x => x.Kind).Must(k => k is null or "payment" or "in-kind")
-            .WithMessage(_ => Language.Say("kind 只能是 payment（给付金钱）或 in-kind（以物抵债）。", "kind must be payment or in-kind."));
-        RuleFor(x => x.Amount).NotNull().GreaterThan(0).Must(a => a is null || Yuan.ToFen(a) is not null)
-            .WithMessage(_ => Language.Say("amount 以元为单位，最多两位小数。", "amount is in yuan with at most two decimals."));
+            .WithMessage(_ => Language.Say("履行方式只能是给付金钱或以物抵债。", "The way of performing is a payment or performance in kind."));
+        RuleFor(x => x.Amount).Must(a => a > 0 && Yuan.ToFen(a) is not null)
+            .WithMessage(_ => Language.Say("请填写履行金额：以元为单位，大于 0，最多两位小数，不超过 10^12 元。", "Enter the amount performed: in yuan, more than zero, at most two decimals and at most 10^12 yuan."));
         RuleFor(x => x.Description).OptionalText(1000);
     }
 }
@@ -274,8 +274,8 @@ public sealed class RecordGovernmentDebtSettlementValidator : AbstractValidator<
 {
     public RecordGovernmentDebtSettlementValidator()
     {
-        RuleFor(x => x.Amount).NotNull().Must(a => a is null || Yuan.ToFen(a) is not null)
-            .WithMessage(_ => Language.Say("金额以元为单位，不小于 0，最多两位小数，且不超过 10^12 元。", "The amount is in yuan: zero or more, at most two decimals and at most 10^12 yuan."));
+        RuleFor(x => x.Amount).Must(a => a is not null && Yuan.ToFen(a) is not null)
+            .WithMessage(_ => Language.Say("请填写和解后尚需履行的金额：以元为单位，不小于 0，最多两位小数，且不超过 10^12 元。", "Enter what remains to be paid under the settlement: in yuan, zero or more, at most two decimals and at most 10^12 yuan."));
         RuleFor(x => x.Terms).Text(2000);
     }
 }
@@ -309,11 +309,10 @@ public sealed class ListGovernmentDebtorValidator : AbstractValidator<ListGovern
     public ListGovernmentDebtorValidator()
     {
         // Required: ground 1 lists without end, so no ground must never mean ground 1.
-        RuleFor(x => x.Ground).NotNull();
-        RuleFor(x => x.Ground).Must(g => g is null or >= 1 and <= 6)
-            .WithMessage(_ => Language.Say("ground 为失信情形 1 至 6（法释〔2013〕17号第一条）。", "ground is 1 to 6 (SPC Art. 1)."));
+        RuleFor(x => x.Ground).Must(g => g is >= 1 and <= 6)
+            .WithMessage(_ => Language.Say("请选择失信情形：第一项至第六项之一（法释〔2013〕17号第一条）。", "Choose the ground for listing: one of grounds 1 to 6 (SPC Art. 1)."));
         RuleFor(x => x.ExtensionYears).Must(y => y is null or >= 0 and <= 10)
-            .WithMessage(_ => Language.Say("extensionYears 为延长的年数。", "extensionYears is a number of years."));
+            .WithMessage(_ => Language.Say("延长的年数须是 0 至 10 之间的整数。", "The extension is a whole number of years from 0 to 10."));
     }
 }
 
@@ -321,7 +320,7 @@ public sealed class RemoveGovernmentDebtListingValidator : AbstractValidator<Rem
 {
     public RemoveGovernmentDebtListingValidator() =>
         RuleFor(x => x.Reason).Must(r => RemovalReasons.Parse(r) is not null)
-            .WithMessage(_ => Language.Say($"reason 只能是 {string.Join("、", RemovalReasons.Codes)}。", $"reason must be one of {string.Join(", ", RemovalReasons.Codes)}."));
+            .WithMessage(_ => Language.Say("请选择删除理由：已履行完毕、期限届满、申请执行人申请、纳入错误或其他。", "Choose the reason for removal: performed, term ended, the creditor's request, listed in error, or other."));
 }
 
 public sealed class RequestGovernmentDebtCorrectionValidator : AbstractValidator<RequestGovernmentDebtCorrection>
@@ -386,7 +385,7 @@ public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases
         await people.RequireAsync(c.JudgeId, Roles.Judge, number.Court.Code, "judgeId", cancellationToken);
         var code = CreditCode.Parse(c.DebtorCreditCode).Value;
         var flag = SpecialParties.Classify(code, c.StateOwned ?? false)
-            ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} 登记的不是机关或事业单位；企业须由书记员标为国有企业（stateOwned）后才在此办理。", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk marks it state-owned (stateOwned).") with { Field = "debtorCreditCode" });
+            ?? throw new DomainException(DomainError.Invalid("government-debt.debtor-not-special", $"{code} 登记的不是机关或事业单位；企业须由书记员勾选“国有企业”后才在此办理。", $"{code} is registered as {code.BodyKind}, not as a government organ or public institution; an enterprise is handled here only when the clerk ticks \"state-owned enterprise\".") with { Field = "debtorCreditCode" });
         var id = GovernmentDebtCases.IdFor(number.Value);
         var interest = c.InterestRatePercent is { } rate ? new InterestOrder(rate, c.InterestFrom!.Value) : null;
         var open = new D.OpenGovernmentDebtCase(

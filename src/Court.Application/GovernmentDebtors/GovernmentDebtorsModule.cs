@@ -48,6 +48,7 @@ public static class GovernmentDebtorsModule
         services.AllowOnGovernmentDebtCase<DecideGovernmentDebtReconsideration>();
         services.AllowOnGovernmentDebtCase<RecordGovernmentDebtDocument>(Roles.System);
         services.AllowOnGovernmentDebtCase<GetGovernmentDebtCase>(GovernmentDebtAccess.Readers);
+        services.AllowOnGovernmentDebtCase<GetGovernmentDebtHistory>(GovernmentDebtAccess.Readers);
 
         // The unit register: the court, the supervision office and the unit itself keep it current.
         services.AllowOnGovernmentDebtor<ChangeGovernmentDebtorLeader>(Roles.Clerk, Roles.Judge, Roles.SupervisionOfficer, Roles.DebtorUnitOfficer);

@@ -32,11 +32,21 @@ public sealed class TimelineReader(IEventStore store, EventTypeRegistry registry
     {
         var zh = IsChinese(culture ?? CultureInfo.CurrentUICulture);
         var recorded = await store.ReadStreamAsync(streamId, ReadDirection.Backwards, long.MaxValue, maxCount, cancellationToken);
-        return recorded.Select(r =>
-        {
-            var metadata = EventTypeRegistry.ReadMetadata(r);
-            return new TimelineEntry(r.Version, metadata.OccurredAt, metadata.UserId, metadata.Agency, Describe(r, zh), r.Type);
-        }).ToList();
+        return [.. recorded.Select(r => Entry(r, zh))];
+    }
+
+    /// <summary>Up to <paramref name="maxCount"/> events after version <paramref name="afterVersion"/> (-1: from the first), oldest first: a page of a history.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> ReadForwardAsync(string streamId, long afterVersion, int maxCount, CultureInfo? culture = null, CancellationToken cancellationToken = default)
+    {
+        var zh = IsChinese(culture ?? CultureInfo.CurrentUICulture);
+        var recorded = await store.ReadStreamAsync(streamId, ReadDirection.Forwards, afterVersion + 1, maxCount, cancellationToken);
+        return [.. recorded.Select(r => Entry(r, zh))];
+    }
+
+    private TimelineEntry Entry(RecordedEvent recorded, bool zh)
+    {
+        var metadata = EventTypeRegistry.ReadMetadata(recorded);
+        return new TimelineEntry(recorded.Version, metadata.OccurredAt, metadata.UserId, metadata.Agency, Describe(recorded, zh), recorded.Type);
     }
 
     public bool HasSentenceFor(Type eventType) => byType.ContainsKey(eventType);

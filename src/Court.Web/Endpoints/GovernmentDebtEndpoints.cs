@@ -37,6 +37,14 @@ public static class GovernmentDebtEndpoints
             .AnswersETag()
             .WithSummary("One case: outstanding to today with interest, reports due, payments, documents, listing, the unit's leaders during the debt");
 
+        cases.MapGet("/{id}/history", async (string id, [AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetGovernmentDebtHistory(id, page), ct)))
+            .WithName("GetGovernmentDebtHistory")
+            .WithSummary("The case's history oldest first, paged: who did what and when, in the caller's language (no event type names)")
+            .Produces<Page<GovernmentDebtHistoryEntry>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         foreach (var step in GovernmentDebtSteps.All)
         {
             Step(cases, step);

@@ -79,6 +79,7 @@ public sealed class GovernmentDebtMatrix : IMatrixRows
                 creditorName = "甲公司", debtorName = "重庆市江津区白沙镇人民政府", debtorCreditCode = Town, supervisingUnit = "重庆市江津区人民政府", amount = 1000m,
             }),
         new("GET", "/api/government-debts/cases/{id}", s => Case(s, "gd-read"), Expect(401, 404, Each(200, Readers))),
+        new("GET", "/api/government-debts/cases/{id}/history", s => Case(s, "gd-read") + "/history", Expect(401, 404, Each(200, Readers))),
         Post("/enforcement-notice", "gd-notice", Step("judge"), new { }),
         Post("/push", "gd-push", Step("judge"), new { }),
         Post("/supervision", "gd-supervise", Step("judge", "supervisor"), new { performBy = "2022-06-30" }),

@@ -16,6 +16,31 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
 {
 
     [Fact]
+    public async Task The_case_page_links_to_the_cases_history_in_words_oldest_first_in_chinese_and_in_english()
+    {
+        var page = await browser.SignedInAsync("supervisor");
+        await page.GotoAsync("/GovernmentDebtors");
+        await page.GetByTestId("gd-docket").Locator("tbody tr").First.Locator("a").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "/GovernmentDebtors/Case/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "案件经过", Exact = true }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "/GovernmentDebtors/History/");
+
+        var history = page.GetByTestId("gd-history");
+        Assert.True(await history.Locator("tbody tr").CountAsync() > 1);
+        Assert.Contains("立案执行", await history.Locator("tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        var zh = await history.InnerTextAsync();
+        Assert.Contains("李晓梅", zh, StringComparison.Ordinal); // the demo clerk opened it: a name, not "clerk"
+        Assert.DoesNotContain("记录了", zh, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Z][a-z]+[A-Z]", zh); // no type names
+        await BrowserFixture.ScreenshotAsync(page, "government-debts-history-zh");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        Assert.StartsWith("opened;", (await page.GetByTestId("gd-history").Locator("tbody tr").First.Locator("td").Nth(2).InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_supervision_office_sees_every_flagged_case_the_units_with_their_leaders_and_exports_csv()
     {
         var page = await browser.SignedInAsync("supervisor");

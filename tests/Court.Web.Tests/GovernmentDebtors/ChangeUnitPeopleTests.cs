@@ -111,4 +111,13 @@ public sealed class ChangeUnitPeopleTests(GovernmentDebtApi api)
         var stale = await Problem(await judge.PostJsonAsync(path, new { name = "王某", post = "局长" }, ifMatch: etag), HttpStatusCode.PreconditionFailed);
         Assert.Equal("urn:court:error:concurrency", stale.GetProperty("type").GetString());
     }
+
+    /// <summary>A well-formed credit code (its check character right) that no flagged unit has.</summary>
+    private const string UnknownUnit = "115001167090099999";
+
+    [Theory]
+    [InlineData("leader")]
+    [InlineData("handler")]
+    public async Task A_change_on_an_unknown_unit_is_not_found(string person) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("clerk")).PostJsonAsync($"/api/government-debts/units/{UnknownUnit}/{person}", new { name = "某某", post = "局长" })).StatusCode);
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.GovernmentDebtors.Support;
 using static Court.Web.Tests.GovernmentDebtors.Support.GovernmentDebtApi;
 
@@ -42,5 +44,32 @@ public sealed class PublishTests(GovernmentDebtApi api)
         Assert.False(string.IsNullOrEmpty(code));
         var verified = await Ok(await api.Anonymous().GetAsync($"/api/verify?number={Uri.EscapeDataString(number)}&code={Uri.EscapeDataString(code!)}"));
         Assert.True(verified.GetProperty("genuine").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_clerk_may_not_publish_a_listing()
+    {
+        var id = await api.ListedAsync(640);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("clerk")).PostJsonAsync(CasePath(id) + "/listing/publication", new { })).StatusCode);
+        Assert.Equal("Listed", (await api.CaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_publication_on_an_unknown_case_is_not_found() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("judge")).PostJsonAsync(CasePath(UnknownCase) + "/listing/publication", new { })).StatusCode);
+
+    [Fact]
+    public async Task A_publication_with_an_impossible_date_is_refused_on_on_in_chinese_and_in_english() =>
+        await AssertRefusedInBothLanguagesAsync(await api.As("judge"), CasePath(await api.ListedAsync(641)) + "/listing/publication", new { on = "2022-02-30" }, "on");
+
+    [Fact]
+    public async Task A_publication_on_a_stale_version_fails_the_precondition()
+    {
+        var id = await api.ListedAsync(642);
+        var judge = await api.As("judge");
+        var version = (await api.CaseAsync(id)).GetProperty("version").GetInt64();
+        var stale = await Problem(await judge.PostJsonAsync(CasePath(id) + "/listing/publication", new { }, ifMatch: $"\"{version - 1}\""), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("urn:court:error:concurrency", stale.GetProperty("type").GetString());
+        Assert.Equal(version, (await api.CaseAsync(id)).GetProperty("version").GetInt64());
     }
 }

@@ -34,4 +34,31 @@ public sealed class RemovalTests(GovernmentDebtApi api)
         var problem = await Problem(await (await api.As("judge")).PostJsonAsync(CasePath(id) + "/listing/removal", new { reason = "bored" }), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
     }
+
+    [Fact]
+    public async Task The_clerk_may_not_remove_a_listing()
+    {
+        var id = await api.ListedAsync(645);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("clerk")).PostJsonAsync(CasePath(id) + "/listing/removal", new { reason = "other" })).StatusCode);
+        Assert.Equal("Listed", (await api.CaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_removal_on_an_unknown_case_is_not_found() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("judge")).PostJsonAsync(CasePath(UnknownCase) + "/listing/removal", new { reason = "other" })).StatusCode);
+
+    [Fact]
+    public async Task A_removal_without_a_reason_is_refused_on_reason_in_chinese_and_in_english() =>
+        await AssertRefusedInBothLanguagesAsync(await api.As("judge"), CasePath(await api.ListedAsync(646)) + "/listing/removal", new { }, "reason");
+
+    [Fact]
+    public async Task A_removal_on_a_stale_version_fails_the_precondition()
+    {
+        var id = await api.ListedAsync(647);
+        var judge = await api.As("judge");
+        var version = (await api.CaseAsync(id)).GetProperty("version").GetInt64();
+        var stale = await Problem(await judge.PostJsonAsync(CasePath(id) + "/listing/removal", new { reason = "other" }, ifMatch: $"\"{version - 1}\""), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("urn:court:error:concurrency", stale.GetProperty("type").GetString());
+        Assert.Equal(version, (await api.CaseAsync(id)).GetProperty("version").GetInt64());
+    }
 }

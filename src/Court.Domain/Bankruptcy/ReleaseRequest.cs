@@ -332,15 +332,9 @@ public static class ReleaseDecider
 
     private static Decision LiftBySeizingBody(ReleaseRequest state, ReleaseCommand.RecordSeizingBodyLift c, DateTimeOffset now)
     {
-        var seizure = state.Seizures.Find(s => s.Seizure.SeizureId == c.SeizureId);
-        if (seizure is null)
+        if (UnlessOutstanding(state, c.SeizureId) is { } answer)
         {
-            return DomainError.NotFound("seizure.not-in-request", $"This request does not name seizure {c.SeizureId}.");
-        }
-
-        if (!seizure.Outstanding)
-        {
-            return Decision.Nothing;
+            return answer;
         }
 
         if (c.LiftedOn > CourtCalendar.DateOf(now))
@@ -360,21 +354,30 @@ public static class ReleaseDecider
     /// </summary>
     private static Decision Lapse(ReleaseRequest state, ReleaseCommand.RecordSeizureLapse c, DateTimeOffset now)
     {
-        var seizure = state.Seizures.Find(s => s.Seizure.SeizureId == c.SeizureId);
-        if (seizure is null)
+        if (UnlessOutstanding(state, c.SeizureId) is { } answer)
         {
-            return DomainError.NotFound("seizure.not-in-request", $"This request does not name seizure {c.SeizureId}.");
-        }
-
-        if (!seizure.Outstanding)
-        {
-            return Decision.Nothing;
+            return answer;
         }
 
         var lapsed = new ReleaseSeizureLapsed(state.Id!, c.SeizureId, c.ExpiredOn, c.By, now);
         return state.Outstanding.Count() == 1 && state.RulingId is null
             ? Decision.Emit(lapsed, new ReleaseCompleted(state.Id!, state.EstateId, state.AssetId, null, c.ExpiredOn, c.By, now))
             : Decision.Emit(lapsed);
+    }
+
+    /// <summary>
+    /// Null while the request still asks for <paramref name="seizureId"/> to be lifted; otherwise the answer to a report
+    /// about it: not found when the request does not name it, nothing when it was already lifted or lapsed.
+    /// </summary>
+    private static Decision? UnlessOutstanding(ReleaseRequest state, string seizureId)
+    {
+        var seizure = state.Seizures.Find(s => s.Seizure.SeizureId == seizureId);
+        if (seizure is null)
+        {
+            return DomainError.NotFound("seizure.not-in-request", $"This request does not name seizure {seizureId}.");
+        }
+
+        return seizure.Outstanding ? default(Decision?) : Decision.Nothing;
     }
 
     private static Decision IssueRuling(ReleaseRequest state, ReleaseCommand.IssueRuling c, DateTimeOffset now)

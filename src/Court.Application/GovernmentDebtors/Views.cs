@@ -411,5 +411,5 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
         }
     }
 
-    private static DateOnly ChinaDate(EventEnvelope envelope) => DateOnly.FromDateTime(envelope.Metadata.OccurredAt.ToOffset(WorkingDayCalendar.ChinaOffset).DateTime);
+    private static DateOnly ChinaDate(EventEnvelope envelope) => CourtTime.DateOf(envelope.Metadata.OccurredAt);
 }

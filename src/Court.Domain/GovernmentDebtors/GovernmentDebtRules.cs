@@ -70,5 +70,5 @@ public sealed record GovernmentDebtRules(
 /// <summary>What a decision reads besides the case: the time, the calendar and the rules of the pinned definition.</summary>
 public sealed record GovernmentDebtContext(DateTimeOffset Now, WorkingDayCalendar Calendar, GovernmentDebtRules Rules)
 {
-    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(WorkingDayCalendar.ChinaOffset).DateTime);
+    public DateOnly Today => Common.CourtTime.DateOf(Now);
 }

@@ -26,8 +26,8 @@ public static class NamedStaff
         var id = userId.Trim();
         var person = await people.FindAsync(id, cancellationToken);
         var (roleZh, roleEn) = RoleName(role);
-        var courtZh = PeoplesCourts.Find(court)?.NameZh ?? court;
-        var courtEn = PeoplesCourts.Find(court)?.NameEn ?? court;
+        var known = PeoplesCourts.Find(court);
+        var (courtZh, courtEn) = (known?.NameZh ?? court, known?.NameEn ?? court);
         DomainError? error = person switch
         {
             null => DomainError.Invalid(

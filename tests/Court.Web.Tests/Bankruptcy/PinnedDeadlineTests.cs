@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Court.Application.Demo;
 using Court.Application.Workflows;
-using Court.Infrastructure.Workflows;
+using Court.Infrastructure.Leadership;
 using Court.Testing;
 using Court.Web.Tests.Bankruptcy.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,8 +34,16 @@ public class ApiWithOwnWorkflows : ApiWithSeizedBuilding
         File.WriteAllText(Workflows.File($"bankruptcy-asset-release.v{version}.json"), definition.ToJsonString());
     }
 
-    /// <summary>A second host on the same data, started now: it loads the folder as it is now (as a restart after publishing would).</summary>
-    public WebApplicationFactory<Program> Restarted() => WithWebHostBuilder(b => b.UseSetting("Court:Workflows:Path", Workflows.Path));
+    /// <summary>
+    /// A second host on the same data, started now: it loads the folder as it is now (as a restart after publishing would).
+    /// The first host stops its leader work, as the old process would be gone: its timer loop does not know the new
+    /// version, and a timer it claimed for a v2 instance would stay claimed for the lease.
+    /// </summary>
+    public async Task<WebApplicationFactory<Program>> RestartedAsync()
+    {
+        await Services.GetRequiredService<LeaderElection>().StopAsync(CancellationToken.None);
+        return WithWebHostBuilder(b => b.UseSetting("Court:Workflows:Path", Workflows.Path));
+    }
 
     private static TempDirectory Copy()
     {
@@ -58,7 +66,7 @@ public sealed class PinnedDeadlineTests(ApiWithOwnWorkflows api) : IClassFixture
         // Filed (and pinned) under v1; v2 is published and the host restarted before the judge approves it.
         var (v1Request, _, _) = await api.NewRequestAsync(api.CaseId);
         api.PublishRelease(2, d => d["states"]!["AwaitingSeizingBodies"]!["deadline"]!["days"] = 40);
-        await using var host = api.Restarted();
+        await using var host = await api.RestartedAsync();
         var judge = await ClientAsync(host, "judge");
         await (await judge.PostJsonAsync($"/api/release-requests/{v1Request}/approve", new { note = "同意" })).ReadJsonAsync(HttpStatusCode.OK);
         var v1 = (await judge.GetJsonAsync($"/api/release-requests/{v1Request}")).GetProperty("request");
@@ -81,7 +89,7 @@ public sealed class PinnedDeadlineTests(ApiWithOwnWorkflows api) : IClassFixture
 
         // The v1 date passes on the host that knows v2: the v1 request escalates, the v2 one waits.
         api.Clock.SetUtcNow(v1Due.AddHours(1));
-        await host.Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
+        await host.Services.FireDueTimersAsync();
         await host.Services.GetRequiredService<IProcessManager>().CatchUpAsync(CancellationToken.None); // the escalation's letters follow from the log
         judge = await ClientAsync(host, "judge");
         var escalated = (await judge.GetJsonAsync($"/api/release-requests/{v1Request}")).GetProperty("request");
@@ -90,7 +98,7 @@ public sealed class PinnedDeadlineTests(ApiWithOwnWorkflows api) : IClassFixture
         Assert.Equal("AwaitingSeizingBodies", (await judge.GetJsonAsync($"/api/release-requests/{v2Request}")).GetProperty("request").GetProperty("stage").GetString());
 
         api.Clock.SetUtcNow(v2Due.AddHours(1));
-        await host.Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
+        await host.Services.FireDueTimersAsync();
         await host.Services.GetRequiredService<IProcessManager>().CatchUpAsync(CancellationToken.None); // the escalation's letters follow from the log
         judge = await ClientAsync(host, "judge");
         Assert.Equal("AwaitingSuperiors", (await judge.GetJsonAsync($"/api/release-requests/{v2Request}")).GetProperty("request").GetProperty("stage").GetString());

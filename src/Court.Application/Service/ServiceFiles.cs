@@ -22,6 +22,9 @@ public sealed class ServiceFiles(WorkflowRuntime workflows, WorkingDayCalendar c
     /// <summary>The periods the code reads from the definition (checked at start-up).</summary>
     public static readonly string[] PeriodNames = ["answer", "judgment-appeal", "ruling-appeal", "fee-payment"];
 
+    /// <summary>The task a failed service raises (its title and who acts are the definition's; checked at start-up).</summary>
+    public const string AnotherChannelTask = "choose-another-channel";
+
     public async Task<long> ExecuteAsync(IServiceFileCommand step, ServiceCommand command, CancellationToken cancellationToken = default)
     {
         var version = await workflows.ExecuteAsync(step, (file, at) => ServiceDecider.Decide(file, command, new ServiceContext(at.Now, caller.UserId, calendar)), cancellationToken);

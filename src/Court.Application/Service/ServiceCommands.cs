@@ -43,9 +43,11 @@ public sealed record RegisterServiceParty(string CaseId, string? PartyId, string
     public ServiceCommand ToDomain() => new ServiceCommand.RegisterParty(new Party(PartyId!.Trim(), ServiceCodes.Parse<PartyRole>(Role), ServiceCodes.Parse<PartyKind>(Kind), Name!, IdNumber ?? ""));
 }
 
-public sealed record AppointServiceAgent(string CaseId, string? AgentId, string? PartyId, string? Name, string? LicenceNumber, string? LawFirm, string? UserName, long? IfMatch = null) : IServiceFileCommand
+/// <param name="LawFirmLicence">The firm's 18-character practice licence number (its credit code); optional, checked when given.</param>
+public sealed record AppointServiceAgent(string CaseId, string? AgentId, string? PartyId, string? Name, string? LicenceNumber, string? LawFirm, string? UserName, long? IfMatch = null, string? LawFirmLicence = null) : IServiceFileCommand
 {
-    public ServiceCommand ToDomain() => new ServiceCommand.AppointAgent(new Agent(AgentId!.Trim(), PartyId!.Trim(), Name!, LicenceNumber ?? "", LawFirm!, string.IsNullOrWhiteSpace(UserName) ? null : UserName.Trim()));
+    public ServiceCommand ToDomain() => new ServiceCommand.AppointAgent(new Agent(
+        AgentId!.Trim(), PartyId!.Trim(), Name!, LicenceNumber ?? "", LawFirm!, string.IsNullOrWhiteSpace(UserName) ? null : UserName.Trim(), string.IsNullOrWhiteSpace(LawFirmLicence) ? null : LawFirmLicence));
 }
 
 /// <summary>送达地址确认书: the address, phone, electronic addresses, designated receiver and the document kinds (codes) the party accepts electronically.</summary>
@@ -218,6 +220,7 @@ public sealed class AppointServiceAgentValidator : AbstractValidator<AppointServ
         RuleFor(x => x.Name).Text(100);
         RuleFor(x => x.LawFirm).Text(200);
         RuleFor(x => x.LicenceNumber).MustParse(LawyerLicenceNumber.Parse);
+        RuleFor(x => x.LawFirmLicence).MustParse(LawFirmLicenceNumber.Parse).When(x => !string.IsNullOrWhiteSpace(x.LawFirmLicence));
         RuleFor(x => x.UserName).OptionalText(100);
     }
 }

@@ -34,6 +34,7 @@ public static class ServiceModule
         services.AllowRoles<OpenServiceFile>(Roles.Clerk);
         services.AllowOnServiceFile<RegisterServiceParty>();
         services.AllowOnServiceFile<AppointServiceAgent>();
+        services.AllowOnServiceFile<AgentDocuments.IssueAgentDocuments>();
         services.AllowOnServiceFile<ConfirmServiceAddress>();
         services.AllowOnServiceFile<ServeDocuments>();
         services.AllowOnServiceFile<RecordCarrierEvent>(carrier: true);

@@ -92,11 +92,23 @@ public static class ServiceDecider
             return error;
         }
 
-        var appointed = agent with { Name = agent.Name.Trim(), LawFirm = agent.LawFirm.Trim(), LicenceNumber = licence.Value.Value };
+        string? firmLicence = null;
+        if (!string.IsNullOrWhiteSpace(agent.LawFirmLicence))
+        {
+            var firm = LawFirmLicenceNumber.Parse(agent.LawFirmLicence);
+            if (firm.Error is { } firmError)
+            {
+                return firmError with { Field = "lawFirmLicence" };
+            }
+
+            firmLicence = firm.Value.Value;
+        }
+
+        var appointed = agent with { Name = agent.Name.Trim(), LawFirm = agent.LawFirm.Trim(), LicenceNumber = licence.Value.Value, LawFirmLicence = firmLicence, AppointedOn = context.Today };
         return file.Agents.FirstOrDefault(a => a.AgentId == agent.AgentId) switch
         {
             null => Decision.Emit(new AgentAppointed(file.File!.CaseId, appointed, context.By, context.Now)),
-            var same when same == appointed => Decision.Nothing,
+            var same when same with { AppointedOn = null } == appointed with { AppointedOn = null } => Decision.Nothing,
             _ => DomainError.Conflict("service.agent-exists", $"Agent {agent.AgentId} is already appointed with other details."),
         };
     }

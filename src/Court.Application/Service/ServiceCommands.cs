@@ -50,6 +50,12 @@ public sealed record AppointServiceAgent(string CaseId, string? AgentId, string?
         AgentId!.Trim(), PartyId!.Trim(), Name!, LicenceNumber ?? "", LawFirm!, string.IsNullOrWhiteSpace(UserName) ? null : UserName.Trim(), string.IsNullOrWhiteSpace(LawFirmLicence) ? null : LawFirmLicence));
 }
 
+/// <summary>The party revoked the agent's authority, or he withdrew, on <paramref name="EndedOn"/>: the documents naming him lose force.</summary>
+public sealed record EndServiceAgentAuthority(string CaseId, string? AgentId, DateOnly? EndedOn, [property: MultiLine] string? Reason, long? IfMatch = null) : IServiceFileCommand
+{
+    public ServiceCommand ToDomain() => new ServiceCommand.EndAgentAuthority(AgentId!.Trim(), EndedOn!.Value, Reason ?? "");
+}
+
 /// <summary>送达地址确认书: the address, phone, electronic addresses, designated receiver and the document kinds (codes) the party accepts electronically.</summary>
 public sealed record ConfirmServiceAddress(
     string CaseId,
@@ -225,6 +231,16 @@ public sealed class AppointServiceAgentValidator : AbstractValidator<AppointServ
     }
 }
 
+public sealed class EndServiceAgentAuthorityValidator : AbstractValidator<EndServiceAgentAuthority>
+{
+    public EndServiceAgentAuthorityValidator()
+    {
+        RuleFor(x => x.AgentId).Text(60);
+        RuleFor(x => x.EndedOn).NotNull();
+        RuleFor(x => x.Reason).Text(500);
+    }
+}
+
 public sealed class ConfirmServiceAddressValidator : AbstractValidator<ConfirmServiceAddress>
 {
     public ConfirmServiceAddressValidator()
@@ -335,6 +351,7 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
     ICommandHandler<OpenServiceFile, ServiceFileChanged>,
     ICommandHandler<RegisterServiceParty, ServiceFileChanged>,
     ICommandHandler<AppointServiceAgent, ServiceFileChanged>,
+    ICommandHandler<EndServiceAgentAuthority, ServiceFileChanged>,
     ICommandHandler<ConfirmServiceAddress, ServiceFileChanged>,
     ICommandHandler<ServeDocuments, ServiceFileChanged>,
     ICommandHandler<RecordCarrierEvent, ServiceFileChanged>,
@@ -358,6 +375,8 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
     public ValueTask<ServiceFileChanged> Handle(RegisterServiceParty command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public ValueTask<ServiceFileChanged> Handle(AppointServiceAgent command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<ServiceFileChanged> Handle(EndServiceAgentAuthority command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public ValueTask<ServiceFileChanged> Handle(ConfirmServiceAddress command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 

@@ -5,6 +5,7 @@ using Court.Application.Pipeline;
 using Court.Application.Projections;
 using Court.Domain.Common;
 using Court.Domain.Documents;
+using Court.Domain.Fees;
 using Court.Domain.Service;
 using FluentValidation;
 using Mediator;
@@ -31,7 +32,7 @@ public sealed class IssueAgentDocumentsValidator : AbstractValidator<IssueAgentD
     public IssueAgentDocumentsValidator() => RuleFor(x => x.AgentId).Text(60);
 }
 
-public sealed class IssueAgentDocumentsHandler(IReadModels readModels, DocumentIssuer documents, ICallerContext caller, IPeople people) : ICommandHandler<IssueAgentDocuments, AgentDocumentsIssued>
+public sealed class IssueAgentDocumentsHandler(IReadModels readModels, DocumentIssuer documents, ICallerContext caller, IPeople people, TimeProvider clock) : ICommandHandler<IssueAgentDocuments, AgentDocumentsIssued>
 {
     /// <summary>How many revoked generations of one agent's document are looked past before giving up (a guard, never reached in practice).</summary>
     private const int MaxGenerations = 100;
@@ -44,7 +45,7 @@ public sealed class IssueAgentDocumentsHandler(IReadModels readModels, DocumentI
         }
 
         var view = await readModels.GetAsync<ServiceFileView>(command.CaseId, cancellationToken);
-        var file = view?.File ?? throw new DomainException(DomainError.NotFound("service.file-not-found", "This case has no service file yet."));
+        var opened = view?.File ?? throw new DomainException(DomainError.NotFound("service.file-not-found", "This case has no service file yet."));
         var agentId = command.AgentId!.Trim();
         var agent = view.Agents.FirstOrDefault(a => a.AgentId == agentId)
             ?? throw new DomainException(DomainError.NotFound("service.agent-not-found", $"本案没有登记诉讼代理人 {agentId}。", $"The case has no agent {agentId}.") with { Field = "agentId" });
@@ -53,12 +54,18 @@ public sealed class IssueAgentDocumentsHandler(IReadModels readModels, DocumentI
             throw new DomainException(DomainError.Conflict("service.file-closed", "本案送达已结束，不再签发载明诉讼代理人的文书。", "The proceedings are over: no document naming an agent is issued in a closed file."));
         }
 
+        var file = view.ToFile();
+        if (!file.IsOfRecord(agent, ChinaTime.DateOf(clock.GetUtcNow())))
+        {
+            throw new DomainException(DomainError.Conflict("service.agent-not-of-record", $"{agent.Name}的委托已终止，不能再签发载明其为诉讼代理人的文书。", $"{agent.Name}'s authority has ended: no document naming him as the agent is issued.") with { Field = "agentId" });
+        }
+
         var party = view.Parties.First(p => p.PartyId == agent.PartyId);
         var court = IssuingCourts.Find(view.CourtCode) ?? IssuingCourts.Jiangjin;
         var issuer = await people.NameAsync(caller.UserId, cancellationToken);
-        var contact = $"{court.NameZh}　{issuer.Title ?? "经办人"}：{issuer.Name}　联系电话：{file.CourtPhone}";
-        var notice = await IssueOnceAsync(command.CaseId, agent, DocumentKind.CaseAcceptanceNotice, () => AgentDocumentTexts.AcceptanceNotice(file, view.Parties, party, agent, court, contact), court, cancellationToken);
-        var letter = await IssueOnceAsync(command.CaseId, agent, DocumentKind.LetterOfAuthority, () => AgentDocumentTexts.LetterOfAuthority(file, party, agent, court, contact), court, cancellationToken);
+        var contact = $"{court.NameZh}　{issuer.Title ?? "经办人"}：{issuer.Name}　联系电话：{opened.CourtPhone}";
+        var notice = await IssueOnceAsync(command.CaseId, agent, DocumentKind.CaseAcceptanceNotice, () => AgentDocumentTexts.AcceptanceNotice(opened, view.Parties, party, agent, court, contact), court, cancellationToken);
+        var letter = await IssueOnceAsync(command.CaseId, agent, DocumentKind.LetterOfAuthority, () => AgentDocumentTexts.LetterOfAuthority(opened, party, agent, court, contact), court, cancellationToken);
         return new AgentDocumentsIssued(command.CaseId, agent.AgentId, AgentDocument.Of(notice), AgentDocument.Of(letter));
     }
 

@@ -27,7 +27,8 @@ public sealed record ServiceFileView(
     List<CarrierEvent> CarrierEvents,
     int? WorkflowVersion,
     string State,
-    long Version)
+    long Version,
+    Dictionary<string, AgentAuthorityEnded>? EndedAgents = null)
 {
     public static ServiceFileView Empty(string caseId) => new(caseId, null, null, [], [], [], [], [], null, "", -1);
 
@@ -39,6 +40,7 @@ public sealed record ServiceFileView(
         Addresses = Addresses.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableList(), StringComparer.Ordinal),
         Services = [.. Services],
         CarrierEvents = [.. CarrierEvents],
+        EndedAgents = (EndedAgents ?? []).ToImmutableDictionary(StringComparer.Ordinal),
     };
 
     public ServiceFileView With(ServiceFile file) => this with
@@ -50,6 +52,7 @@ public sealed record ServiceFileView(
         Addresses = file.Addresses.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
         Services = [.. file.Services],
         CarrierEvents = [.. file.CarrierEvents],
+        EndedAgents = file.EndedAgents.ToDictionary(StringComparer.Ordinal),
     };
 
     public IReadOnlyList<string> AgentUsers => [.. Agents.Where(a => a.UserName is not null).Select(a => a.UserName!)];

@@ -22,6 +22,7 @@ public static class ServiceDecider
         (null, _) => DomainError.NotFound("service.file-not-found", "This case has no service file yet."),
         (_, ServiceCommand.RegisterParty register) => RegisterParty(file, register.Party, context),
         (_, ServiceCommand.AppointAgent appoint) => AppointAgent(file, appoint.Agent, context),
+        (_, ServiceCommand.EndAgentAuthority end) => EndAgentAuthority(file, end, context),
         (_, ServiceCommand.ConfirmAddress confirm) => ConfirmAddress(file, confirm, context),
         (_, ServiceCommand.Serve serve) => Serve(file, serve, context),
         (_, ServiceCommand.RecordCarrierEvent record) => RecordCarrierEvent(file, record.Event, context),
@@ -92,13 +93,55 @@ public static class ServiceDecider
             return error;
         }
 
-        var appointed = agent with { Name = agent.Name.Trim(), LawFirm = agent.LawFirm.Trim(), LicenceNumber = licence.Value.Value };
+        string? firmLicence = null;
+        if (!string.IsNullOrWhiteSpace(agent.LawFirmLicence))
+        {
+            var firm = LawFirmLicenceNumber.Parse(agent.LawFirmLicence);
+            if (firm.Error is { } firmError)
+            {
+                return firmError with { Field = "lawFirmLicence" };
+            }
+
+            firmLicence = firm.Value.Value;
+        }
+
+        var appointed = agent with { Name = agent.Name.Trim(), LawFirm = agent.LawFirm.Trim(), LicenceNumber = licence.Value.Value, LawFirmLicence = firmLicence, AppointedOn = context.Today };
         return file.Agents.FirstOrDefault(a => a.AgentId == agent.AgentId) switch
         {
             null => Decision.Emit(new AgentAppointed(file.File!.CaseId, appointed, context.By, context.Now)),
-            var same when same == appointed => Decision.Nothing,
+            var same when same with { AppointedOn = null } == appointed with { AppointedOn = null } => Decision.Nothing,
             _ => DomainError.Conflict("service.agent-exists", $"Agent {agent.AgentId} is already appointed with other details."),
         };
+    }
+
+    private static Decision EndAgentAuthority(ServiceFile file, ServiceCommand.EndAgentAuthority end, ServiceContext context)
+    {
+        if (file.Agents.FirstOrDefault(a => a.AgentId == end.AgentId) is not { } agent)
+        {
+            return DomainError.NotFound("service.agent-not-found", $"本案没有登记诉讼代理人 {end.AgentId}。", $"The case has no agent {end.AgentId}.") with { Field = "agentId" };
+        }
+
+        if (file.EndedAgents.ContainsKey(agent.AgentId))
+        {
+            return Decision.Nothing;
+        }
+
+        if (string.IsNullOrWhiteSpace(end.Reason))
+        {
+            return DomainError.Invalid("service.agent-end-reason-required", "请写明委托终止的原因（如当事人解除委托、律师辞去委托）。", "Say why the authority ended (the party revoked it, the lawyer withdrew).") with { Field = "reason" };
+        }
+
+        if (end.EndedOn > context.Today)
+        {
+            return DomainError.Invalid("service.agent-end-in-future", "委托终止日期不能晚于今天：尚未发生的终止不能登记。", "The authority cannot be recorded as ending on a future date.") with { Field = "endedOn" };
+        }
+
+        if (agent.AppointedOn is { } appointed && end.EndedOn < appointed)
+        {
+            return DomainError.Invalid("service.agent-end-before-appointment", $"委托终止日期不能早于登记日期 {appointed:yyyy-MM-dd}。", $"The authority cannot end before the agent was registered on {appointed:yyyy-MM-dd}.") with { Field = "endedOn" };
+        }
+
+        return Decision.Emit(new AgentAuthorityEnded(file.File!.CaseId, agent.AgentId, end.EndedOn, end.Reason.Trim(), context.By, context.Now));
     }
 
     private static Decision ConfirmAddress(ServiceFile file, ServiceCommand.ConfirmAddress confirm, ServiceContext context)
@@ -204,7 +247,7 @@ public static class ServiceDecider
             party.PartyId,
             party.Kind,
             party.Name,
-            [.. file.Agents.Where(a => a.PartyId == party.PartyId).Select(a => a.Name)],
+            [.. file.Agents.Where(a => a.PartyId == party.PartyId && file.IsOfRecord(a, context.Today)).Select(a => a.Name)],
             confirmation?.DesignatedReceiver,
             [.. file.Parties.Where(p => p.Role != party.Role).Select(p => new OtherParty(p.Name, p.IdNumber))],
             AddressConfirmedByRecipient: confirmation is not null && serve.PostalAddress is null);

@@ -31,6 +31,13 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
 
     public ImmutableList<Agent> Agents { get; init; } = [];
 
+    /// <summary>The agents whose authority ended, by agent id.</summary>
+    public ImmutableDictionary<string, AgentAuthorityEnded> EndedAgents { get; init; } = ImmutableDictionary<string, AgentAuthorityEnded>.Empty;
+
+    /// <summary>Whether <paramref name="agent"/> still acts for his party on <paramref name="day"/>: registered, and his authority not ended on or before it.</summary>
+    public bool IsOfRecord(Agent agent, DateOnly day) =>
+        Agents.Any(a => a.AgentId == agent.AgentId) && (EndedAgents.GetValueOrDefault(agent.AgentId) is not { } ended || ended.EndedOn > day);
+
     /// <summary>Each party's confirmations, oldest first.</summary>
     public ImmutableDictionary<string, ImmutableList<AddressConfirmation>> Addresses { get; init; } = ImmutableDictionary<string, ImmutableList<AddressConfirmation>>.Empty;
 
@@ -89,6 +96,7 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
         ServiceFileOpened e => this with { File = e },
         PartyRegistered e => this with { Parties = Parties.Add(e.Party) },
         AgentAppointed e => this with { Agents = Agents.Add(e.Agent) },
+        AgentAuthorityEnded e => this with { EndedAgents = EndedAgents.SetItem(e.AgentId, e) },
         AddressConfirmed e => WithAddress(e.PartyId, e.Confirmation),
         AddressChanged e => WithAddress(e.PartyId, e.Confirmation),
         ServiceOrdered e => this with { Services = Services.Add(new ServiceState(e, null, null, null)) },

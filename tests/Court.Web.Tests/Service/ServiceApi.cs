@@ -19,6 +19,8 @@ public class ServiceApi : FeesApi
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         [$"Court:Service:Carriers:{Carrier}:Secret"] = Secret,
+        // The registry checks of lawyers are many here; the limit itself is VerifyRateLimitTests' and CheckAgentOfRecordTests'.
+        ["Court:Documents:Verify:PermitLimit"] = "10000",
     };
 
     protected override async Task SeedAsync()

@@ -30,14 +30,14 @@ public sealed class WorkflowCatalog
         IEnumerable<WorkflowSubjectRegistration> subjects,
         IEnumerable<WorkflowCommandRegistration> commands,
         IEnumerable<WorkflowPeriodRequirement> periods,
-        IEnumerable<WorkflowTaskRequirement> tasks)
+        IEnumerable<WorkflowTaskRequirement>? tasks = null)
     {
         Guards = Unique(guards, g => g.Name, "guard");
         ExpiryCommands = Unique(expiries, t => t.Trigger, "expiry trigger command");
         Subjects = Unique(subjects, s => s.Subject, "workflow subject");
         this.commands = [.. commands.DistinctBy(c => c.CommandType)];
         this.periods = [.. periods];
-        this.tasks = [.. tasks];
+        this.tasks = [.. tasks ?? []];
         _ = Unique(this.commands, c => c.Trigger, "workflow command (two command types share a name)");
         var context = new WorkflowValidationContext(Guards.Keys.ToHashSet(StringComparer.Ordinal), ExpiryCommands.Keys.ToHashSet(StringComparer.Ordinal));
         definitions = new Lazy<IReadOnlyList<WorkflowDefinition>>(() => CheckCode(source.Load(context)));

@@ -140,18 +140,7 @@ public sealed class ServiceFiles(WorkflowRuntime workflows, WorkingDayCalendar c
 /// <summary>Chinese names of channels, relationships and rules, as documents print them.</summary>
 public static class ServiceTexts
 {
-    public static string ChannelZh(ServiceChannel channel) => channel switch
-    {
-        ServiceChannel.JudicialExpress => "法院专递",
-        ServiceChannel.Platform => "电子送达（送达平台）",
-        ServiceChannel.Sms => "电子送达（短信）",
-        ServiceChannel.Email => "电子送达（电子邮件）",
-        ServiceChannel.Direct => "直接送达",
-        ServiceChannel.LeftAfterRefusal => "留置送达",
-        ServiceChannel.Entrusted => "委托送达",
-        ServiceChannel.Forwarded => "转交送达",
-        _ => "公告送达",
-    };
+    public static string ChannelZh(ServiceChannel channel) => channel.NameZh();
 
     public static string RelationshipZh(SignerRelationship relationship) => relationship switch
     {

@@ -126,7 +126,8 @@ public sealed record ServiceView(
     DateOnly? DeemedOn,
     List<PeriodView> Periods,
     string? CertificateNumber,
-    string Desk) : IListed
+    string Desk,
+    string? MessageText = null) : IListed
 {
     /// <summary>Most recent order first when descending (the default on the desk).</summary>
     public const string SortByOrdered = "ordered";
@@ -198,6 +199,9 @@ public sealed class ServiceSettings
 
     /// <summary>Per carrier (agency code): the webhook's shared secret. The webhook refuses carriers not listed here.</summary>
     public Dictionary<string, CarrierEndpointSettings> Carriers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The public site the verify links in court SMS and e-mail texts point to (<c>Court:PublicBaseUrl</c> unless set here).</summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>How old a signed webhook call may be.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
@@ -411,6 +415,7 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
             ordered.Address.PostalAddress ?? ordered.Address.ElectronicAddress, ordered.At, ordered.By,
             record.Outcome, record.ServedAt, record.ServedOn, record.Rule, record.Failure, record.SignerProblem, record.SignerName, record.Relationship,
             record.LastEvent?.Kind, record.LastEvent?.OccurredAt, record.FailedAttempts, [.. record.Warnings],
-            service.Publication?.PublishedOn, service.Publication?.DeemedServedOn, periods, service.CertificateNumber, desk);
+            service.Publication?.PublishedOn, service.Publication?.DeemedServedOn, periods, service.CertificateNumber, desk,
+            ServiceMessages.Text(ordered.Channel, file.File, ordered.Document, settings.PublicBaseUrl));
     }
 }

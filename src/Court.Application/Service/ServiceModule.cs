@@ -30,6 +30,7 @@ public static class ServiceModule
         services.AddWorkflowExpiry(firing => new DeemPublicNoticeServed(firing.IdOf<PublicNoticePeriod>()));
         services.AddStreamReader(ServiceFile.StreamPrefix, id => new GetCaseService(id));
         services.AddWorkflowPeriods<ServiceFile>(ServiceFiles.PeriodNames);
+        services.AddWorkflowTasks<ServiceFile>(ServiceFiles.AnotherChannelTask);
         services.AddDemoSeeder<Demo.ServiceDemoSeeder>();
 
         services.AllowRoles<OpenServiceFile>(Roles.Clerk);

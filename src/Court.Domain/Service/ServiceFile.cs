@@ -53,6 +53,23 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
     public AddressConfirmation? AddressInForce(string partyId, DateOnly day) =>
         Addresses.GetValueOrDefault(partyId)?.LastOrDefault(c => c.SignedOn <= day);
 
+    /// <summary>
+    /// Whether another service of the same document to the same recipient was ordered after <paramref name="service"/>
+    /// (in the order of the file, so one ordered in the same instant still counts).
+    /// </summary>
+    public bool IsFollowed(ServiceState service)
+    {
+        var index = Services.FindIndex(s => s.ServiceId == service.ServiceId);
+        return index >= 0 && Services.Skip(index + 1).Any(s => s.Ordered.Document.DocumentId == service.Ordered.Document.DocumentId && s.Ordered.Recipient.PartyId == service.Ordered.Recipient.PartyId);
+    }
+
+    /// <summary>
+    /// A service that came to no service (a return that does not bind the recipient, a non-delivery after the required
+    /// attempts, a signer who may not sign, a bounce) and that no later service of the document to the recipient has
+    /// followed: the clerk must choose another channel (SPC 2004 court-express rules Arts. 6, 11).
+    /// </summary>
+    public bool NeedsAnotherChannel(ServiceState service) => RecordOf(service).Outcome == ServiceOutcome.NotServed && !IsFollowed(service);
+
     public AddressConfirmation? LatestAddress(string partyId) => Addresses.GetValueOrDefault(partyId)?.LastOrDefault();
 
     /// <summary>The service's record, from whatever its channel rests on.</summary>

@@ -27,6 +27,7 @@ public static class DocumentEndpoints
     public static IServiceCollection AddDocumentsWeb(this IServiceCollection services)
     {
         services.AddNavEntry(new NavEntry("/Documents", "法律文书", "Documents", [Roles.Clerk, Roles.Judge, Roles.AgencyOfficer], Order: 350));
+        services.AddNavEntry(new NavEntry("/verify/agent", "律师身份核验", "Check a lawyer", [Roles.AgencyOfficer], Order: 360));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

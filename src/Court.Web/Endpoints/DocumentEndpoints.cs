@@ -27,6 +27,7 @@ public static class DocumentEndpoints
     public static IServiceCollection AddDocumentsWeb(this IServiceCollection services)
     {
         services.AddNavEntry(new NavEntry("/Documents", "法律文书", "Documents", [Roles.Clerk, Roles.Judge, Roles.AgencyOfficer], Order: 350));
+        services.AddNavEntry(new NavEntry("/verify/agent", "律师身份核验", "Check a lawyer", [Roles.AgencyOfficer], Order: 360));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -95,14 +96,14 @@ public static class DocumentEndpoints
         })
         .WithName("GetDocument")
         .AnswersETag()
-        .WithSummary("A document by its number (URL-encoded), with its content, status and verification code. Court staff and the addressee only.");
+        .WithSummary("A document by its number (URL-encoded) or its id, with its content, status and verification code. Court staff and the addressee only.");
 
         api.MapGet("/{number}/document.pdf", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
             Pdf(await mediator.Send(new GetDocument(number), ct), http))
             .WithName("GetDocumentPdf")
             .AnswersETag()
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .WithSummary("The document as an A4 PDF with its verification code and QR code. Court staff and the addressee only.");
+            .WithSummary("The document (by number or id) as an A4 PDF with its verification code and QR code. Court staff and the addressee only.");
 
         app.MapGet("/documents/{number}", async (string number, HttpContext http, IMediator mediator, IDocumentRenderer renderer, CancellationToken ct) =>
         {

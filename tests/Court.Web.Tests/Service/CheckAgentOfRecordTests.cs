@@ -128,7 +128,7 @@ public sealed class CheckAgentOfRecordTests(ServiceApi api)
         var (_, caseNumber, issued) = await IssuedAsync(6509);
         var response = await api.CreateClient().GetAsync(Query(DemoUsers.LawyerLicence, caseNumber, Number(issued)));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("核验码", (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("document")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("验证码", (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("document")[0].GetString(), StringComparison.Ordinal);
         // A signed-in lawyer is not a registry: he too gives the code.
         var lawyer = await api.As(DemoUsers.Lawyer.UserName);
         Assert.Equal(HttpStatusCode.BadRequest, (await lawyer.GetAsync(Query(DemoUsers.LawyerLicence, caseNumber, Number(issued)))).StatusCode);

@@ -28,7 +28,7 @@ public sealed class CheckAgentOfRecordValidator : AbstractValidator<CheckAgentOf
         RuleFor(x => x.CaseNumber).MustParse(Court.Domain.Identifiers.CaseNumber.Parse);
         RuleFor(x => x.Document).Text(64)
             .Must(d => DocumentNumber.TryParse(d) is not null || VerificationCode.Normalize(d) is not null)
-            .WithMessage(_ => Language.Say("请填写文书编号（如 江津法受通字〔2026〕第0001号）或文书上的核验码。", "Enter the document's number (e.g. 江津法受通字〔2026〕第0001号) or the verification code printed on it."))
+            .WithMessage(_ => Language.Say("请填写文书编号（如 江津法受通字〔2026〕第0001号）或文书上的验证码。", "Enter the document's number (e.g. 江津法受通字〔2026〕第0001号) or the verification code printed on it."))
             .When(x => !string.IsNullOrWhiteSpace(x.Document));
     }
 }
@@ -53,7 +53,7 @@ public sealed class CheckAgentOfRecordHandler(IReadModels readModels, DocumentIs
             // The number is printed in sequence; with it alone anyone could find out who acts in which case.
             var codeRequired = DomainError.Invalid(
                 "agent-check.code-required",
-                "请填写文书上的核验码（登记机构工作人员登录后可凭文书编号核验）。",
+                "请填写文书上的验证码（登记机构工作人员登录后可凭文书编号核验）。",
                 "Enter the verification code printed on the document (registry staff may use its number once signed in).");
             throw new DomainException(codeRequired with { Field = "document" });
         }

@@ -135,7 +135,7 @@ public static class AgentDocumentTexts
             [
                 DocumentSection.Text(
                     opening + $"{party.Name}为本案{RoleZh(party.Role)}，委托{agent.Name}律师为诉讼代理人，本院已登记在案。",
-                    "本通知书可由上述诉讼代理人在代理本案期间向有关单位出示；有关单位可凭本通知书的编号或核验码，在线核验其是否为本案登记在案的诉讼代理人、本通知书是否有效。"),
+                    "本通知书可由上述诉讼代理人在代理本案期间向有关单位出示；有关单位可凭本通知书的编号或验证码，在线核验其是否为本案登记在案的诉讼代理人、本通知书是否有效。"),
                 DocumentSection.Table("案件", [.. caseFields]),
                 DocumentSection.Table("委托诉讼代理人", [.. AgentFields(party, agent)]),
             ],

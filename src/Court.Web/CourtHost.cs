@@ -91,7 +91,9 @@ public static class CourtHost
         services.AddGovernmentDebtors();
         Court.Web.Pages.GovernmentDebtors.GovernmentDebtUi.AddGovernmentDebtUi(services);
         services.AddFeesUi();
-        services.AddService(configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings());
+        var serviceSettings = configuration.GetSection("Court:Service").Get<Court.Application.Service.ServiceSettings>() ?? new Court.Application.Service.ServiceSettings();
+        serviceSettings.PublicBaseUrl ??= configuration["Court:PublicBaseUrl"];
+        services.AddService(serviceSettings);
         services.AddServiceUi();
 
         // Razor writes Chinese as characters, not numeric entities (still HTML-encoding markup).

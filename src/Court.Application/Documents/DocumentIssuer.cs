@@ -119,6 +119,10 @@ public sealed class DocumentIssuer(IEventStore store, IReadModels readModels, Ev
             ? await FindAsync(record.Number, cancellationToken)
             : null;
 
+    /// <summary>A document by its id (a GUID, which no number can be) or else by its number: the one rule for both addresses.</summary>
+    public Task<IssuedDocument?> FindByIdOrNumberAsync(string idOrNumber, CancellationToken cancellationToken = default) =>
+        Guid.TryParse(idOrNumber, out var id) ? FindByIdAsync(id, cancellationToken) : FindAsync(idOrNumber, cancellationToken);
+
     /// <summary>The documents that belong to a stream (e.g. a release request's notices), oldest first.</summary>
     public async Task<IReadOnlyList<DocumentRecord>> ListAsync(string sourceStreamId, CancellationToken cancellationToken = default) =>
         [.. (await readModels.ListAsync<DocumentRecord>(sourceStreamId, cancellationToken)).OrderBy(d => d.IssuedAt).ThenBy(d => d.Number, StringComparer.Ordinal)];

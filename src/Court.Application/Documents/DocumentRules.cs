@@ -14,7 +14,7 @@ public sealed class DocumentRules(DocumentIssuer documents, DocumentAccess acces
     : IAuthorizationRule<GetDocument>, IAuthorizationRule<MarkDocumentExecuted>, IAuthorizationRule<RevokeDocument>
 {
     public async ValueTask<AuthorizationOutcome> EvaluateAsync(GetDocument message, ICallerContext caller, CancellationToken cancellationToken) =>
-        await documents.FindAsync(message.Number, cancellationToken) is { } document && await access.MayReadAsync(document, caller, cancellationToken)
+        await documents.FindByIdOrNumberAsync(message.Number, cancellationToken) is { } document && await access.MayReadAsync(document, caller, cancellationToken)
             ? AuthorizationOutcome.Allowed
             : AuthorizationOutcome.Hidden;
 

@@ -43,9 +43,17 @@ public sealed record RegisterServiceParty(string CaseId, string? PartyId, string
     public ServiceCommand ToDomain() => new ServiceCommand.RegisterParty(new Party(PartyId!.Trim(), ServiceCodes.Parse<PartyRole>(Role), ServiceCodes.Parse<PartyKind>(Kind), Name!, IdNumber ?? ""));
 }
 
-public sealed record AppointServiceAgent(string CaseId, string? AgentId, string? PartyId, string? Name, string? LicenceNumber, string? LawFirm, string? UserName, long? IfMatch = null) : IServiceFileCommand
+/// <param name="LawFirmLicence">The firm's 18-character practice licence number (its credit code); optional, checked when given.</param>
+public sealed record AppointServiceAgent(string CaseId, string? AgentId, string? PartyId, string? Name, string? LicenceNumber, string? LawFirm, string? UserName, long? IfMatch = null, string? LawFirmLicence = null) : IServiceFileCommand
 {
-    public ServiceCommand ToDomain() => new ServiceCommand.AppointAgent(new Agent(AgentId!.Trim(), PartyId!.Trim(), Name!, LicenceNumber ?? "", LawFirm!, string.IsNullOrWhiteSpace(UserName) ? null : UserName.Trim()));
+    public ServiceCommand ToDomain() => new ServiceCommand.AppointAgent(new Agent(
+        AgentId!.Trim(), PartyId!.Trim(), Name!, LicenceNumber ?? "", LawFirm!, string.IsNullOrWhiteSpace(UserName) ? null : UserName.Trim(), string.IsNullOrWhiteSpace(LawFirmLicence) ? null : LawFirmLicence));
+}
+
+/// <summary>The party revoked the agent's authority, or he withdrew, on <paramref name="EndedOn"/>: the documents naming him lose force.</summary>
+public sealed record EndServiceAgentAuthority(string CaseId, string? AgentId, DateOnly? EndedOn, [property: MultiLine] string? Reason, long? IfMatch = null) : IServiceFileCommand
+{
+    public ServiceCommand ToDomain() => new ServiceCommand.EndAgentAuthority(AgentId!.Trim(), EndedOn!.Value, Reason ?? "");
 }
 
 /// <summary>送达地址确认书: the address, phone, electronic addresses, designated receiver and the document kinds (codes) the party accepts electronically.</summary>
@@ -218,7 +226,18 @@ public sealed class AppointServiceAgentValidator : AbstractValidator<AppointServ
         RuleFor(x => x.Name).Text(100);
         RuleFor(x => x.LawFirm).Text(200);
         RuleFor(x => x.LicenceNumber).MustParse(LawyerLicenceNumber.Parse);
+        RuleFor(x => x.LawFirmLicence).MustParse(LawFirmLicenceNumber.Parse).When(x => !string.IsNullOrWhiteSpace(x.LawFirmLicence));
         RuleFor(x => x.UserName).OptionalText(100);
+    }
+}
+
+public sealed class EndServiceAgentAuthorityValidator : AbstractValidator<EndServiceAgentAuthority>
+{
+    public EndServiceAgentAuthorityValidator()
+    {
+        RuleFor(x => x.AgentId).Text(60);
+        RuleFor(x => x.EndedOn).NotNull();
+        RuleFor(x => x.Reason).Text(500);
     }
 }
 
@@ -332,6 +351,7 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
     ICommandHandler<OpenServiceFile, ServiceFileChanged>,
     ICommandHandler<RegisterServiceParty, ServiceFileChanged>,
     ICommandHandler<AppointServiceAgent, ServiceFileChanged>,
+    ICommandHandler<EndServiceAgentAuthority, ServiceFileChanged>,
     ICommandHandler<ConfirmServiceAddress, ServiceFileChanged>,
     ICommandHandler<ServeDocuments, ServiceFileChanged>,
     ICommandHandler<RecordCarrierEvent, ServiceFileChanged>,
@@ -355,6 +375,8 @@ public sealed class ServiceFileCommandHandler(ServiceFiles files, IReadModels re
     public ValueTask<ServiceFileChanged> Handle(RegisterServiceParty command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public ValueTask<ServiceFileChanged> Handle(AppointServiceAgent command, CancellationToken cancellationToken) => Run(command, cancellationToken);
+
+    public ValueTask<ServiceFileChanged> Handle(EndServiceAgentAuthority command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 
     public ValueTask<ServiceFileChanged> Handle(ConfirmServiceAddress command, CancellationToken cancellationToken) => Run(command, cancellationToken);
 

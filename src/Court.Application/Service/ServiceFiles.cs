@@ -22,6 +22,9 @@ public sealed class ServiceFiles(WorkflowRuntime workflows, WorkingDayCalendar c
     /// <summary>The periods the code reads from the definition (checked at start-up).</summary>
     public static readonly string[] PeriodNames = ["answer", "judgment-appeal", "ruling-appeal", "fee-payment"];
 
+    /// <summary>The task a failed service raises (its title and who acts are the definition's; checked at start-up).</summary>
+    public const string AnotherChannelTask = "choose-another-channel";
+
     public async Task<long> ExecuteAsync(IServiceFileCommand step, ServiceCommand command, CancellationToken cancellationToken = default)
     {
         var version = await workflows.ExecuteAsync(step, (file, at) => ServiceDecider.Decide(file, command, new ServiceContext(at.Now, caller.UserId, calendar)), cancellationToken);
@@ -137,18 +140,7 @@ public sealed class ServiceFiles(WorkflowRuntime workflows, WorkingDayCalendar c
 /// <summary>Chinese names of channels, relationships and rules, as documents print them.</summary>
 public static class ServiceTexts
 {
-    public static string ChannelZh(ServiceChannel channel) => channel switch
-    {
-        ServiceChannel.JudicialExpress => "法院专递",
-        ServiceChannel.Platform => "电子送达（送达平台）",
-        ServiceChannel.Sms => "电子送达（短信）",
-        ServiceChannel.Email => "电子送达（电子邮件）",
-        ServiceChannel.Direct => "直接送达",
-        ServiceChannel.LeftAfterRefusal => "留置送达",
-        ServiceChannel.Entrusted => "委托送达",
-        ServiceChannel.Forwarded => "转交送达",
-        _ => "公告送达",
-    };
+    public static string ChannelZh(ServiceChannel channel) => channel.NameZh();
 
     public static string RelationshipZh(SignerRelationship relationship) => relationship switch
     {

@@ -24,16 +24,20 @@ public static class ServiceModule
         services.AddSingleton<ServiceProjection>();
         services.AddSingleton<Projections.IProjection>(sp => sp.GetRequiredService<ServiceProjection>());
         services.AddSingleton<Projections.IProjection, CarrierRefusalProjection>();
+        services.AddSingleton<Projections.IProjection, AgentDocuments.AgentDocumentProjection>();
         services.AddWorkflowSubject<ServiceFile>();
         services.AddWorkflowSubject<PublicNoticePeriod>();
         services.AddWorkflowExpiry(firing => new DeemPublicNoticeServed(firing.IdOf<PublicNoticePeriod>()));
         services.AddStreamReader(ServiceFile.StreamPrefix, id => new GetCaseService(id));
         services.AddWorkflowPeriods<ServiceFile>(ServiceFiles.PeriodNames);
+        services.AddWorkflowTasks<ServiceFile>(ServiceFiles.AnotherChannelTask);
         services.AddDemoSeeder<Demo.ServiceDemoSeeder>();
 
         services.AllowRoles<OpenServiceFile>(Roles.Clerk);
         services.AllowOnServiceFile<RegisterServiceParty>();
         services.AllowOnServiceFile<AppointServiceAgent>();
+        services.AllowOnServiceFile<AgentDocuments.IssueAgentDocuments>();
+        services.AllowOnServiceFile<EndServiceAgentAuthority>();
         services.AllowOnServiceFile<ConfirmServiceAddress>();
         services.AllowOnServiceFile<ServeDocuments>();
         services.AllowOnServiceFile<RecordCarrierEvent>(carrier: true);
@@ -110,6 +114,7 @@ public static class ServiceModule
         services.AddTimelineSentence<ServiceFileOpened>(e => $"建立送达档案（{e.CaseNumber}）", e => $"opened the service file of {e.CaseNumber}");
         services.AddTimelineSentence<PartyRegistered>(e => $"登记当事人 {e.Party.Name}", e => $"registered party {e.Party.Name}");
         services.AddTimelineSentence<AgentAppointed>(e => $"登记诉讼代理人 {e.Agent.Name}（{e.Agent.LawFirm}）", e => $"registered agent {e.Agent.Name} ({e.Agent.LawFirm})");
+        services.AddTimelineSentence<AgentAuthorityEnded>(e => $"登记诉讼代理人委托终止（{e.EndedOn:yyyy-MM-dd}，{e.Reason}）", e => $"recorded that an agent's authority ended on {e.EndedOn:yyyy-MM-dd} ({e.Reason})");
         services.AddTimelineSentence<AddressConfirmed>(e => $"登记送达地址确认书（{e.Confirmation.SignedOn:yyyy-MM-dd} 签署）", e => $"recorded an address confirmation signed {e.Confirmation.SignedOn:yyyy-MM-dd}");
         services.AddTimelineSentence<AddressChanged>(e => $"变更送达地址（{e.Confirmation.SignedOn:yyyy-MM-dd} 起）", e => $"changed the service address from {e.Confirmation.SignedOn:yyyy-MM-dd}");
         services.AddTimelineSentence<ServiceOrdered>(

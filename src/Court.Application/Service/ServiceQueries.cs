@@ -104,7 +104,8 @@ public sealed record ServiceHistoryEntry(
     DateOnly? PublishedOn,
     DateOnly? DeemedOn,
     IReadOnlyList<PeriodView> Periods,
-    string? CertificateNumber);
+    string? CertificateNumber,
+    string? MessageText);
 
 /// <summary>The carrier's dispatch list: waybills issued and not yet accepted, oldest first (the caller's carrier; the court's carrier for a clerk).</summary>
 public sealed record GetDispatchList(PageParameters? Page = null) : IQuery<Page<DispatchEntry>>
@@ -218,5 +219,5 @@ public sealed class ServiceQueries(IReadModels readModels, ICallerContext caller
     private static ServiceHistoryEntry History(ServiceView v) => new(
         v.ServiceId, v.DocumentId, v.DocumentTitle, ServiceCodes.Code(v.DocumentKind), v.DocumentNumber, v.VerificationCode, ServiceCodes.Code(v.Channel), v.Waybill, v.Address, v.OrderedAt,
         ServiceCodes.Code(v.Outcome), v.Desk, v.ServedOn, ServiceCodes.CodeOrNull(v.Rule), ServiceCodes.CodeOrNull(v.Failure), ServiceCodes.CodeOrNull(v.SignerProblem), v.SignerName,
-        ServiceCodes.CodeOrNull(v.Relationship), ServiceCodes.CodeOrNull(v.LastEvent), v.LastEventAt, v.FailedAttempts, v.Warnings, v.PublishedOn, v.DeemedOn, v.Periods, v.CertificateNumber);
+        ServiceCodes.CodeOrNull(v.Relationship), ServiceCodes.CodeOrNull(v.LastEvent), v.LastEventAt, v.FailedAttempts, v.Warnings, v.PublishedOn, v.DeemedOn, v.Periods, v.CertificateNumber, v.MessageText);
 }

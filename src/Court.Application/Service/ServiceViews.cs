@@ -27,7 +27,8 @@ public sealed record ServiceFileView(
     List<CarrierEvent> CarrierEvents,
     int? WorkflowVersion,
     string State,
-    long Version)
+    long Version,
+    Dictionary<string, AgentAuthorityEnded>? EndedAgents = null)
 {
     public static ServiceFileView Empty(string caseId) => new(caseId, null, null, [], [], [], [], [], null, "", -1);
 
@@ -39,6 +40,7 @@ public sealed record ServiceFileView(
         Addresses = Addresses.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableList(), StringComparer.Ordinal),
         Services = [.. Services],
         CarrierEvents = [.. CarrierEvents],
+        EndedAgents = (EndedAgents ?? []).ToImmutableDictionary(StringComparer.Ordinal),
     };
 
     public ServiceFileView With(ServiceFile file) => this with
@@ -50,6 +52,7 @@ public sealed record ServiceFileView(
         Addresses = file.Addresses.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
         Services = [.. file.Services],
         CarrierEvents = [.. file.CarrierEvents],
+        EndedAgents = file.EndedAgents.ToDictionary(StringComparer.Ordinal),
     };
 
     public IReadOnlyList<string> AgentUsers => [.. Agents.Where(a => a.UserName is not null).Select(a => a.UserName!)];
@@ -123,7 +126,8 @@ public sealed record ServiceView(
     DateOnly? DeemedOn,
     List<PeriodView> Periods,
     string? CertificateNumber,
-    string Desk) : IListed
+    string Desk,
+    string? MessageText = null) : IListed
 {
     /// <summary>Most recent order first when descending (the default on the desk).</summary>
     public const string SortByOrdered = "ordered";
@@ -196,6 +200,9 @@ public sealed class ServiceSettings
     /// <summary>Per carrier (agency code): the webhook's shared secret. The webhook refuses carriers not listed here.</summary>
     public Dictionary<string, CarrierEndpointSettings> Carriers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The public site the verify links in court SMS and e-mail texts point to (<c>Court:PublicBaseUrl</c> unless set here).</summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>How old a signed webhook call may be.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
 }
@@ -255,12 +262,15 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
             var serviceView = ToView(file, service, lengths);
             session.Store(ServiceView.IdOf(caseId, service.ServiceId), serviceView, caseId);
             await UpdatePeriodTasksAsync(envelope, view, serviceView, closed, session, cancellationToken);
+            await UpdateAnotherChannelTaskAsync(envelope, view, file, service, serviceView, closed, session, cancellationToken);
             if (envelope.Event is ServiceOrdered ordered && ordered.ServiceId == service.ServiceId)
             {
-                // The failed service this one follows leaves the desk.
+                // The failed service this one follows leaves the desk, and its task the inbox.
                 foreach (var earlier in file.Services.Where(s => s.Ordered.Document.DocumentId == ordered.Document.DocumentId && s.Ordered.Recipient.PartyId == ordered.Recipient.PartyId && s.ServiceId != ordered.ServiceId))
                 {
-                    session.Store(ServiceView.IdOf(caseId, earlier.ServiceId), ToView(file, earlier, lengths), caseId);
+                    var earlierView = ToView(file, earlier, lengths);
+                    session.Store(ServiceView.IdOf(caseId, earlier.ServiceId), earlierView, caseId);
+                    await UpdateAnotherChannelTaskAsync(envelope, view, file, earlier, earlierView, closed, session, cancellationToken);
                 }
             }
         }
@@ -324,6 +334,36 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
         }
     }
 
+    /// <summary>The inbox task of a failed service: choose another channel.</summary>
+    public static string AnotherChannelTaskId(string caseId, string serviceId) => $"{ServiceFile.StreamPrefix}{caseId}#another-channel-{serviceId}";
+
+    /// <summary>
+    /// A service that failed (<see cref="ServiceFile.NeedsAnotherChannel"/>) is the definition's task
+    /// <see cref="ServiceFiles.AnotherChannelTask"/> in the inbox of the role it names, saying which document to whom by
+    /// which channel failed. It goes when the document is ordered to the same recipient again, when a late report turns the
+    /// record into a service after all, and when the file is closed.
+    /// </summary>
+    private async Task UpdateAnotherChannelTaskAsync(EventEnvelope envelope, ServiceFileView view, ServiceFile file, ServiceState service, ServiceView serviceView, bool closed, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var id = AnotherChannelTaskId(serviceView.CaseId, service.ServiceId);
+        var definition = view.WorkflowVersion is { } version ? catalog.Find(ServiceFiles.WorkflowId, version) : null;
+        if (closed || definition is null || !file.NeedsAnotherChannel(service))
+        {
+            session.Delete<WorkflowTaskDocument>(id);
+            return;
+        }
+
+        var task = definition.Task(ServiceFiles.AnotherChannelTask);
+        var existing = await session.LoadAsync<WorkflowTaskDocument>(id, cancellationToken);
+        session.Store(
+            id,
+            new WorkflowTaskDocument(
+                envelope.StreamId, ServiceFiles.WorkflowId, definition.Version, view.State, task.Responsible, null, null, serviceView.CaseNumber,
+                existing?.EnteredAt ?? envelope.Metadata.OccurredAt, null, envelope.Version, task.Title,
+                $"{serviceView.RecipientName}：{serviceView.DocumentTitle}（{ServiceTexts.ChannelZh(serviceView.Channel)}未能送达）"),
+            task.Responsible);
+    }
+
     private async Task StoreReferenceAsync(IDocumentSession session, ServiceFile file, ServiceOrdered e, CancellationToken cancellationToken)
     {
         var id = e.Waybill ?? e.ServiceId;
@@ -357,11 +397,10 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
     {
         var record = file.RecordOf(service);
         var ordered = service.Ordered;
-        var followed = file.Services.Any(s => s.Ordered.Document.DocumentId == ordered.Document.DocumentId && s.Ordered.Recipient.PartyId == ordered.Recipient.PartyId && s.Ordered.At > ordered.At);
         var desk = record.Outcome switch
         {
             ServiceOutcome.Served => DeskStatus.Served,
-            ServiceOutcome.NotServed => followed ? DeskStatus.Superseded : DeskStatus.Failed,
+            ServiceOutcome.NotServed => file.NeedsAnotherChannel(service) ? DeskStatus.Failed : DeskStatus.Superseded,
             _ when ordered.Channel == ServiceChannel.PublicNotice && service.Publication is not null => DeskStatus.PublicNotice,
             _ when ordered.Channel == ServiceChannel.PublicNotice || ordered.Channel.IsByHand() => DeskStatus.Unrecorded,
             _ => DeskStatus.Pending,
@@ -376,6 +415,7 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
             ordered.Address.PostalAddress ?? ordered.Address.ElectronicAddress, ordered.At, ordered.By,
             record.Outcome, record.ServedAt, record.ServedOn, record.Rule, record.Failure, record.SignerProblem, record.SignerName, record.Relationship,
             record.LastEvent?.Kind, record.LastEvent?.OccurredAt, record.FailedAttempts, [.. record.Warnings],
-            service.Publication?.PublishedOn, service.Publication?.DeemedServedOn, periods, service.CertificateNumber, desk);
+            service.Publication?.PublishedOn, service.Publication?.DeemedServedOn, periods, service.CertificateNumber, desk,
+            ServiceMessages.Text(ordered.Channel, file.File, ordered.Document, settings.PublicBaseUrl));
     }
 }

@@ -62,6 +62,9 @@ public sealed record WorkflowCommandRegistration(Type CommandType, string Subjec
 /// <summary>Named periods a subject's code reads from its definitions' <c>"periods"</c> (checked at start-up).</summary>
 public sealed record WorkflowPeriodRequirement(string Subject, string Period);
 
+/// <summary>Named tasks a subject's code raises from its definitions' <c>"tasks"</c> (checked at start-up).</summary>
+public sealed record WorkflowTaskRequirement(string Subject, string Task);
+
 public static class WorkflowRegistrations
 {
     /// <summary>
@@ -109,6 +112,18 @@ public static class WorkflowRegistrations
         foreach (var period in periods)
         {
             services.AddSingleton(new WorkflowPeriodRequirement(TState.StreamPrefix.TrimEnd('-'), period));
+        }
+
+        return services;
+    }
+
+    /// <summary>Says the code of <typeparamref name="TState"/> raises these named tasks from its definitions (every version must declare them).</summary>
+    public static IServiceCollection AddWorkflowTasks<TState>(this IServiceCollection services, params string[] tasks)
+        where TState : IAggregateState<TState>
+    {
+        foreach (var task in tasks)
+        {
+            services.AddSingleton(new WorkflowTaskRequirement(TState.StreamPrefix.TrimEnd('-'), task));
         }
 
         return services;

@@ -21,6 +21,7 @@ public sealed class WorkflowCatalog
     private readonly Lazy<IReadOnlyList<WorkflowDefinition>> definitions;
     private readonly IReadOnlyList<WorkflowCommandRegistration> commands;
     private readonly IReadOnlyList<WorkflowPeriodRequirement> periods;
+    private readonly IReadOnlyList<WorkflowTaskRequirement> tasks;
 
     public WorkflowCatalog(
         IWorkflowDefinitionSource source,
@@ -28,13 +29,15 @@ public sealed class WorkflowCatalog
         IEnumerable<WorkflowExpiryRegistration> expiries,
         IEnumerable<WorkflowSubjectRegistration> subjects,
         IEnumerable<WorkflowCommandRegistration> commands,
-        IEnumerable<WorkflowPeriodRequirement> periods)
+        IEnumerable<WorkflowPeriodRequirement> periods,
+        IEnumerable<WorkflowTaskRequirement>? tasks = null)
     {
         Guards = Unique(guards, g => g.Name, "guard");
         ExpiryCommands = Unique(expiries, t => t.Trigger, "expiry trigger command");
         Subjects = Unique(subjects, s => s.Subject, "workflow subject");
         this.commands = [.. commands.DistinctBy(c => c.CommandType)];
         this.periods = [.. periods];
+        this.tasks = [.. tasks ?? []];
         _ = Unique(this.commands, c => c.Trigger, "workflow command (two command types share a name)");
         var context = new WorkflowValidationContext(Guards.Keys.ToHashSet(StringComparer.Ordinal), ExpiryCommands.Keys.ToHashSet(StringComparer.Ordinal));
         definitions = new Lazy<IReadOnlyList<WorkflowDefinition>>(() => CheckCode(source.Load(context)));
@@ -104,6 +107,11 @@ public sealed class WorkflowCatalog
             foreach (var required in periods.Where(p => p.Subject == definition.Subject && definition.Periods?.Any(d => d.Name == p.Period) != true))
             {
                 problems.Add(new WorkflowDefinitionProblem(definition.SourceFile, "$.periods", $"The code of '{definition.Subject}' reads the period '{required.Period}', which this definition does not declare."));
+            }
+
+            foreach (var required in tasks.Where(t => t.Subject == definition.Subject && definition.Tasks?.Any(d => d.Name == t.Task) != true))
+            {
+                problems.Add(new WorkflowDefinitionProblem(definition.SourceFile, "$.tasks", $"The code of '{definition.Subject}' raises the task '{required.Task}', which this definition does not declare."));
             }
         }
 

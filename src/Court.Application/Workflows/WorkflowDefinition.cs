@@ -27,6 +27,12 @@ public sealed record TransitionDefinition(string Trigger, string From, string To
 /// </summary>
 public sealed record PeriodDefinition(string Name, int? Months, int? Days, PeriodUnit Unit, LocalizedText? Title = null);
 
+/// <summary>
+/// A named inbox task a process's code raises per item beside its states' own (a failed service's "choose another
+/// channel"): its title and the role whose inbox shows it.
+/// </summary>
+public sealed record TaskDefinition(string Name, LocalizedText Title, string Responsible);
+
 /// <summary>One version of one process, read from one JSON file in <c>workflows/</c>.</summary>
 public sealed record WorkflowDefinition(
     string Id,
@@ -38,8 +44,13 @@ public sealed record WorkflowDefinition(
     IReadOnlyList<TransitionDefinition> Transitions,
     string SourceFile,
     IReadOnlyList<PeriodDefinition>? Periods = null,
-    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Settings = null)
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Settings = null,
+    IReadOnlyList<TaskDefinition>? Tasks = null)
 {
+    /// <summary>The named task <paramref name="name"/> (its presence is checked at start-up for the subjects that raise it).</summary>
+    public TaskDefinition Task(string name) =>
+        Tasks?.FirstOrDefault(t => t.Name == name) ?? throw new InvalidOperationException($"Workflow {Id} v{Version} declares no task '{name}'.");
+
     /// <summary>The named period <paramref name="name"/> (its presence is checked at start-up for the subjects that read it).</summary>
     public PeriodDefinition Period(string name) =>
         Periods?.FirstOrDefault(p => p.Name == name) ?? throw new InvalidOperationException($"Workflow {Id} v{Version} declares no period '{name}'.");

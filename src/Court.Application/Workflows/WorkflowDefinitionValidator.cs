@@ -96,6 +96,14 @@ public static class WorkflowDefinitionValidator
             }
         }
 
+        foreach (var task in definition.Tasks ?? [])
+        {
+            if (!context.KnownRoles.Contains(task.Responsible))
+            {
+                Add($"$.tasks.{task.Name}.responsible", $"Responsible role '{task.Responsible}' of task '{task.Name}' is not a known role.");
+            }
+        }
+
         if (states.ContainsKey(definition.InitialState))
         {
             var reachable = Reachable(definition);

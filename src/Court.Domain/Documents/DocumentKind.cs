@@ -53,6 +53,12 @@ public enum DocumentKind
 
     /// <summary>删除失信信息决定书.</summary>
     DishonestRemovalDecision,
+
+    /// <summary>受理案件通知书 naming a party's agent of record: what a lawyer shows a registry (seed item 61).</summary>
+    CaseAcceptanceNotice,
+
+    /// <summary>授权委托书 as the court registered it: the party, its agent, his licence and firm.</summary>
+    LetterOfAuthority,
 }
 
 /// <summary>How a kind is named and numbered.</summary>
@@ -81,6 +87,8 @@ public static class DocumentKinds
         new(DocumentKind.PartyCommitteeReport, "专报", "party-committee-report", "专题报告", "Report to the Party committee and government"),
         new(DocumentKind.DishonestListingDecision, "失信决", "dishonest-listing-decision", "纳入失信被执行人名单决定书", "Decision to list a dishonest debtor"),
         new(DocumentKind.DishonestRemovalDecision, "删失决", "dishonest-removal-decision", "删除失信信息决定书", "Decision to remove a dishonest-debtor entry"),
+        new(DocumentKind.CaseAcceptanceNotice, "受通", "case-acceptance-notice", "受理案件通知书", "Case-acceptance notice"),
+        new(DocumentKind.LetterOfAuthority, "委托", "letter-of-authority", "授权委托书", "Letter of authority"),
     ];
 
     public static DocumentKindInfo Of(DocumentKind kind) =>

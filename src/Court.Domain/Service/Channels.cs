@@ -32,6 +32,20 @@ public enum ServiceChannel
 
 public static class ServiceChannels
 {
+    /// <summary>The channel as documents and messages name it in Chinese.</summary>
+    public static string NameZh(this ServiceChannel channel) => channel switch
+    {
+        ServiceChannel.JudicialExpress => "法院专递",
+        ServiceChannel.Platform => "电子送达（送达平台）",
+        ServiceChannel.Sms => "电子送达（短信）",
+        ServiceChannel.Email => "电子送达（电子邮件）",
+        ServiceChannel.Direct => "直接送达",
+        ServiceChannel.LeftAfterRefusal => "留置送达",
+        ServiceChannel.Entrusted => "委托送达",
+        ServiceChannel.Forwarded => "转交送达",
+        _ => "公告送达",
+    };
+
     public static bool IsElectronic(this ServiceChannel channel) => channel is ServiceChannel.Platform or ServiceChannel.Sms or ServiceChannel.Email;
 
     /// <summary>Channels whose outcome a person at the court records from a signed receipt or a record of refusal.</summary>

@@ -48,7 +48,9 @@ public enum ServedDocumentKind
 public sealed record Party(string PartyId, PartyRole Role, PartyKind Kind, string Name, string IdNumber);
 
 /// <summary>A party's litigation agent: a lawyer (17-digit licence) of a law firm; <see cref="UserName"/> links his sign-in.</summary>
-public sealed record Agent(string AgentId, string PartyId, string Name, string LicenceNumber, string LawFirm, string? UserName);
+/// <param name="LawFirmLicence">The firm's practice licence number (its credit code, decision 0090), when the clerk recorded it.</param>
+/// <param name="AppointedOn">The day the court registered him (China date); absent on agents registered before it was kept.</param>
+public sealed record Agent(string AgentId, string PartyId, string Name, string LicenceNumber, string LawFirm, string? UserName, string? LawFirmLicence = null, DateOnly? AppointedOn = null);
 
 /// <summary>
 /// 送达地址确认书: where and how a party accepts service, binding for the whole proceedings until the party changes it.

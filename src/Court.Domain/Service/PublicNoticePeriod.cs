@@ -66,7 +66,7 @@ public static class PublicNoticePeriodDecider
         if (deemedOn != publication.DeemedServedOn)
         {
             // The publication's date and the timer are one computation; a difference means the definition changed between them.
-            return DomainError.Conflict("service.public-notice-period-mismatch", $"The notice's period ends on {deemedOn:yyyy-MM-dd} by the definition, but the publication was recorded as deemed served on {publication.DeemedServedOn:yyyy-MM-dd}.");
+            return DomainError.Conflict("service.public-notice-period-mismatch", $"按定义公告期间至 {deemedOn:yyyy-MM-dd} 届满，但公告登记的视为送达日为 {publication.DeemedServedOn:yyyy-MM-dd}。", $"The notice's period ends on {deemedOn:yyyy-MM-dd} by the definition, but the publication was recorded as deemed served on {publication.DeemedServedOn:yyyy-MM-dd}.");
         }
 
         return Decision.Emit(new PublicNoticePeriodStarted(caseId, serviceId, caseNumber, publication.PublishedOn, deemedOn, by, now));
@@ -75,7 +75,7 @@ public static class PublicNoticePeriodDecider
     /// <summary>The deadline passed: the notice is served on the period's last day.</summary>
     public static Decision End(PublicNoticePeriod period, string by, DateTimeOffset now) => period switch
     {
-        { CaseId: null } => DomainError.NotFound("service.public-notice-period-not-found", "No public-notice period runs here."),
+        { CaseId: null } => DomainError.NotFound("service.public-notice-period-not-found", "此处没有进行中的公告期间。", "No public-notice period runs here."),
         { ServedOn: not null } => Decision.Nothing,
         _ => Decision.Emit(new PublicNoticePeriodEnded(period.CaseId, period.ServiceId, period.DeemedOn, by, now)),
     };

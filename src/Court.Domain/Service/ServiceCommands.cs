@@ -12,6 +12,9 @@ public abstract record ServiceCommand
 
     public sealed record AppointAgent(Agent Agent) : ServiceCommand;
 
+    /// <summary>The party revoked the authority or the agent withdrew (解除委托 / 辞去委托): from <paramref name="EndedOn"/> he is no longer its agent.</summary>
+    public sealed record EndAgentAuthority(string AgentId, DateOnly EndedOn, string Reason) : ServiceCommand;
+
     /// <summary>Records a party's address confirmation, or its change (a later signing date).</summary>
     public sealed record ConfirmAddress(string PartyId, AddressConfirmation Confirmation) : ServiceCommand;
 

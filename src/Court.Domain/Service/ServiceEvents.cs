@@ -13,6 +13,10 @@ public sealed record PartyRegistered(string CaseId, Party Party, string By, Date
 [EventType("service.agent-appointed.v1")]
 public sealed record AgentAppointed(string CaseId, Agent Agent, string By, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>The agent's authority ended on <see cref="EndedOn"/> (the party revoked it or he withdrew): documents naming him lose force.</summary>
+[EventType("service.agent-authority-ended.v1")]
+public sealed record AgentAuthorityEnded(string CaseId, string AgentId, DateOnly EndedOn, string Reason, string By, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>A party's first address confirmation (送达地址确认书).</summary>
 [EventType("service.address-confirmed.v1")]
 public sealed record AddressConfirmed(string CaseId, string PartyId, AddressConfirmation Confirmation, string By, DateTimeOffset At) : IDomainEvent;

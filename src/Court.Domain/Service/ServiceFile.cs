@@ -31,6 +31,13 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
 
     public ImmutableList<Agent> Agents { get; init; } = [];
 
+    /// <summary>The agents whose authority ended, by agent id.</summary>
+    public ImmutableDictionary<string, AgentAuthorityEnded> EndedAgents { get; init; } = ImmutableDictionary<string, AgentAuthorityEnded>.Empty;
+
+    /// <summary>Whether <paramref name="agent"/> still acts for his party on <paramref name="day"/>: registered, and his authority not ended on or before it.</summary>
+    public bool IsOfRecord(Agent agent, DateOnly day) =>
+        Agents.Any(a => a.AgentId == agent.AgentId) && (EndedAgents.GetValueOrDefault(agent.AgentId) is not { } ended || ended.EndedOn > day);
+
     /// <summary>Each party's confirmations, oldest first.</summary>
     public ImmutableDictionary<string, ImmutableList<AddressConfirmation>> Addresses { get; init; } = ImmutableDictionary<string, ImmutableList<AddressConfirmation>>.Empty;
 
@@ -45,6 +52,23 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
     /// <summary>The confirmation that binds on <paramref name="day"/>: the latest signed on or before it.</summary>
     public AddressConfirmation? AddressInForce(string partyId, DateOnly day) =>
         Addresses.GetValueOrDefault(partyId)?.LastOrDefault(c => c.SignedOn <= day);
+
+    /// <summary>
+    /// Whether another service of the same document to the same recipient was ordered after <paramref name="service"/>
+    /// (in the order of the file, so one ordered in the same instant still counts).
+    /// </summary>
+    public bool IsFollowed(ServiceState service)
+    {
+        var index = Services.FindIndex(s => s.ServiceId == service.ServiceId);
+        return index >= 0 && Services.Skip(index + 1).Any(s => s.Ordered.Document.DocumentId == service.Ordered.Document.DocumentId && s.Ordered.Recipient.PartyId == service.Ordered.Recipient.PartyId);
+    }
+
+    /// <summary>
+    /// A service that came to no service (a return that does not bind the recipient, a non-delivery after the required
+    /// attempts, a signer who may not sign, a bounce) and that no later service of the document to the recipient has
+    /// followed: the clerk must choose another channel (SPC 2004 court-express rules Arts. 6, 11).
+    /// </summary>
+    public bool NeedsAnotherChannel(ServiceState service) => RecordOf(service).Outcome == ServiceOutcome.NotServed && !IsFollowed(service);
 
     public AddressConfirmation? LatestAddress(string partyId) => Addresses.GetValueOrDefault(partyId)?.LastOrDefault();
 
@@ -72,6 +96,7 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
         ServiceFileOpened e => this with { File = e },
         PartyRegistered e => this with { Parties = Parties.Add(e.Party) },
         AgentAppointed e => this with { Agents = Agents.Add(e.Agent) },
+        AgentAuthorityEnded e => this with { EndedAgents = EndedAgents.SetItem(e.AgentId, e) },
         AddressConfirmed e => WithAddress(e.PartyId, e.Confirmation),
         AddressChanged e => WithAddress(e.PartyId, e.Confirmation),
         ServiceOrdered e => this with { Services = Services.Add(new ServiceState(e, null, null, null)) },

@@ -154,8 +154,9 @@ public sealed class JsonWorkflowDefinitionLoader(string folder)
             return new PeriodDefinition(p.Key, (int?)o["months"], (int?)o["days"], Unit(o["unit"]), o["title"] is { } title ? Text(title) : null);
         }).ToList();
         var settings = (root["settings"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!.GetValue<JsonElement>(), StringComparer.Ordinal);
+        var tasks = (root["tasks"] as JsonObject ?? []).Select(p => new TaskDefinition(p.Key, Text(p.Value!["title"]!), (string)p.Value!["responsible"]!)).ToList();
 
-        return new WorkflowDefinition((string)root["id"]!, (int)root["version"]!, Text(root["title"]!), (string)root["subject"]!, (string)root["initialState"]!, states, transitions, file, periods, settings);
+        return new WorkflowDefinition((string)root["id"]!, (int)root["version"]!, Text(root["title"]!), (string)root["subject"]!, (string)root["initialState"]!, states, transitions, file, periods, settings, tasks);
     }
 
     private static PeriodUnit Unit(JsonNode? unit) => (string?)unit == "workingDays" ? PeriodUnit.WorkingDays : PeriodUnit.CalendarDays;

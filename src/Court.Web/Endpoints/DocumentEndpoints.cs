@@ -27,6 +27,7 @@ public static class DocumentEndpoints
     public static IServiceCollection AddDocumentsWeb(this IServiceCollection services)
     {
         services.AddNavEntry(new NavEntry("/Documents", "法律文书", "Documents", [Roles.Clerk, Roles.Judge, Roles.AgencyOfficer], Order: 350));
+        services.AddNavEntry(new NavEntry("/verify/agent", "律师身份核验", "Check a lawyer", [Roles.AgencyOfficer], Order: 360));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -95,14 +96,14 @@ public static class DocumentEndpoints
         })
         .WithName("GetDocument")
         .AnswersETag()
-        .WithSummary("A document by its number (URL-encoded), with its content, status and verification code. Court staff and the addressee only.");
+        .WithSummary("A document by its number (URL-encoded) or its id, with its content, status and verification code. Court staff and the addressee only.");
 
         api.MapGet("/{number}/document.pdf", async (string number, HttpContext http, IMediator mediator, CancellationToken ct) =>
             Pdf(await mediator.Send(new GetDocument(number), ct), http))
             .WithName("GetDocumentPdf")
             .AnswersETag()
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .WithSummary("The document as an A4 PDF with its verification code and QR code. Court staff and the addressee only.");
+            .WithSummary("The document (by number or id) as an A4 PDF with its verification code and QR code. Court staff and the addressee only.");
 
         app.MapGet("/documents/{number}", async (string number, HttpContext http, IMediator mediator, IDocumentRenderer renderer, CancellationToken ct) =>
         {
@@ -171,6 +172,19 @@ public static class DocumentEndpoints
         })
         .WithName("VerifyDocument")
         .WithSummary("Public, no sign-in, rate-limited per client IP: whether the document is genuine, its status, issuing court and date — nothing else.");
+
+        app.MapGet("/api/verify/agent", async (string? licence, string? caseNumber, string? document, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Ok(await mediator.Send(new Court.Application.Service.AgentDocuments.CheckAgentOfRecord(licence, caseNumber, document), ct));
+        })
+        .AllowAnonymous()
+        .RequireRateLimiting(VerifyPolicy)
+        .WithTags("Verification")
+        .Produces<Court.Domain.Service.AgentCheckAnswer>()
+        .ProducesValidationProblem()
+        .WithName("CheckAgentOfRecord")
+        .WithSummary("Rate-limited like /api/verify: whether the document (number, for a signed-in registry officer or court staff; else its verification code) names this lawyer licence as a party's agent of record in this case, and whether it is in force (not revoked, the authority not ended). Nothing else: every other answer is {agentOfRecord:false, inForce:false}.");
 
         return app;
     }

@@ -43,7 +43,23 @@ public static class ServiceEndpoints
         Command(files, "/{caseId}/parties", "RegisterServiceParty", "Register a party (role plaintiff|defendant|third-party, kind person|organisation, ID number checked)", new PartyBody(),
             (id, b, ifMatch) => new RegisterServiceParty(id, b.PartyId, b.Role, b.Kind, b.Name, b.IdNumber, ifMatch));
         Command(files, "/{caseId}/agents", "AppointServiceAgent", "Register a party's lawyer (17-digit licence number)", new AgentBody(),
-            (id, b, ifMatch) => new AppointServiceAgent(id, b.AgentId, b.PartyId, b.Name, b.LicenceNumber, b.LawFirm, b.UserName, ifMatch));
+            (id, b, ifMatch) => new AppointServiceAgent(id, b.AgentId, b.PartyId, b.Name, b.LicenceNumber, b.LawFirm, b.UserName, ifMatch, b.LawFirmLicence));
+        files.MapPost("/{caseId}/agents/{agentId}/documents", async (string caseId, string agentId, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new Court.Application.Service.AgentDocuments.IssueAgentDocuments(caseId, agentId), ct)))
+            .WithName("IssueAgentDocuments")
+            .WithSummary("Issue, for a party's agent of record, the case-acceptance notice (受理案件通知书) and the letter of authority (授权委托书) naming him, his licence and firm; asking again answers the ones in force (clerk, judge)")
+            .Produces<Court.Application.Service.AgentDocuments.AgentDocumentsIssued>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        files.MapPost("/{caseId}/agents/{agentId}/authority-end", async (string caseId, string agentId, AgentEndBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                Changed(http, await mediator.Send(new EndServiceAgentAuthority(caseId, agentId, body?.EndedOn, body?.Reason, http.IfMatch()), ct)))
+            .WithName("EndServiceAgentAuthority")
+            .TakesIfMatch()
+            .WithSummary("Record that a party's agent no longer acts for it from endedOn (the party revoked the authority, or he withdrew), with the reason: the documents naming him lose force (clerk, judge)")
+            .Produces<ServiceFileChanged>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         Command(files, "/{caseId}/address-confirmations", "ConfirmServiceAddress", "Record a party's address confirmation (送达地址确认书) or its change, with consent to electronic service per document kind", new AddressBody(),
             (id, b, ifMatch) => new ConfirmServiceAddress(id, b.PartyId, b.PostalAddress, b.Phone, b.Email, b.PlatformAccount, b.DesignatedReceiver, b.ElectronicConsent, b.SignedOn, ifMatch));
         Command(files, "/{caseId}/services", "ServeDocuments", "Serve documents on one recipient by one channel: judicial-express with its waybill, electronic with consent, by hand, or public notice (refused in simple and small-claims procedure)", new ServeBody(),
@@ -226,7 +242,9 @@ public static class ServiceEndpoints
 
     internal sealed record PartyBody(string? PartyId = null, string? Role = null, string? Kind = null, string? Name = null, string? IdNumber = null);
 
-    internal sealed record AgentBody(string? AgentId = null, string? PartyId = null, string? Name = null, string? LicenceNumber = null, string? LawFirm = null, string? UserName = null);
+    internal sealed record AgentEndBody(DateOnly? EndedOn = null, string? Reason = null);
+
+    internal sealed record AgentBody(string? AgentId = null, string? PartyId = null, string? Name = null, string? LicenceNumber = null, string? LawFirm = null, string? UserName = null, string? LawFirmLicence = null);
 
     internal sealed record AddressBody(string? PartyId = null, string? PostalAddress = null, string? Phone = null, string? Email = null, string? PlatformAccount = null, string? DesignatedReceiver = null, IReadOnlyList<string>? ElectronicConsent = null, DateOnly? SignedOn = null);
 

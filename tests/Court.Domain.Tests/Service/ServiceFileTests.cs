@@ -30,6 +30,18 @@ public sealed class PartiesAndAddressesTests
         ThenError(When(File(), new ServiceCommand.AppointAgent(Li with { AgentId = "a-2", LicenceNumber = "1500120091012345" })), "lawyer-licence.length", ErrorKind.Validation);
 
     [Fact]
+    public void An_agents_law_firm_licence_is_checked_as_a_law_practice_bodys_credit_code_and_stored_with_the_day_he_was_registered()
+    {
+        ThenError(When(File(), new ServiceCommand.AppointAgent(Li with { AgentId = "a-2", LawFirmLicence = "91500116MA5U5X7A8B" })), "law-firm-licence.not-a-law-firm", ErrorKind.Validation);
+        var appointed = Li with { AgentId = "a-2", LawFirmLicence = "31500000MD0123456T", AppointedOn = new DateOnly(2025, 1, 6) };
+        Then(When(File(), new ServiceCommand.AppointAgent(appointed with { LawFirmLicence = "31500000md0123456t", AppointedOn = null })), new AgentAppointed(CaseId, appointed, Clerk, Now));
+    }
+
+    [Fact]
+    public void Registering_the_same_agent_again_on_a_later_day_yields_nothing() =>
+        ThenNothing(When(File(), new ServiceCommand.AppointAgent(Li)));
+
+    [Fact]
     public void The_first_address_confirmation_is_confirmed_and_a_later_one_is_a_dated_change()
     {
         var file = Given<ServiceFile>(Registered()[..4]);

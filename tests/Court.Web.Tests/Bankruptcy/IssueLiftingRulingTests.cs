@@ -80,6 +80,28 @@ public sealed class IssueLiftingRulingTests(ApiWithApprovedRelease api) : IClass
     }
 
     [Fact]
+    public async Task The_requests_documents_carry_id_and_number_and_each_addresses_the_same_document_and_pdf()
+    {
+        var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");
+        await (await (await api.AsJudge()).PostJsonAsync($"/api/release-requests/{requestId}/issue-ruling", new { earlyReason = "拍卖在即，查封妨碍变价" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        var details = await (await api.AsJudge()).GetJsonAsync($"/api/release-requests/{requestId}");
+        var ruling = details.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("title").GetString() == "民事裁定书（解除查封）");
+        var id = ruling.GetProperty("id").GetGuid();
+        var number = ruling.GetProperty("number").GetString()!;
+
+        var judge = await api.AsJudge();
+        var byId = await judge.GetJsonAsync($"/api/documents/{id}");
+        var byNumber = await judge.GetJsonAsync($"/api/documents/{Uri.EscapeDataString(number)}");
+        Assert.Equal(number, byId.GetProperty("number").GetString());
+        Assert.Equal(id, byNumber.GetProperty("id").GetGuid());
+        var pdf = await judge.GetAsync($"/api/documents/{id}/document.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await judge.GetAsync($"/api/documents/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_ruling_and_the_history_name_people_not_login_names()
     {
         var (requestId, _, _) = await api.NewRequestAsync(api.CaseId, "Approved");

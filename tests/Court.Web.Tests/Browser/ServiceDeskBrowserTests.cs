@@ -40,6 +40,51 @@ public sealed class ServiceDeskBrowserTests(CourtWithDemoService browser) : ICla
     }
 
     [Fact]
+    public async Task The_clerk_records_a_periods_act_done_and_a_bad_date_keeps_what_was_typed_in_the_pages_language()
+    {
+        var page = await browser.SignedInAsync("clerk");
+        await page.GotoAsync("/Service/Desk?desk=failed");
+        await page.GetByTestId("desk-row").First.Locator("a").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "/Service/Case/");
+        var caseUrl = page.Url;
+        var form = page.GetByTestId("period-done-form");
+        var chosen = await form.Locator("select[name=choice]").InputValueAsync();
+
+        // A day after today: refused in Chinese, the date and the period as they were.
+        await form.Locator("input[name=doneOn]").FillAsync("2099-01-01");
+        await form.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        var error = await page.Locator(".validation-summary").InnerTextAsync();
+        Assert.Contains("完成日期应在送达日", error, StringComparison.Ordinal);
+        Assert.Equal("2099-01-01", await page.GetByTestId("period-done-form").Locator("input[name=doneOn]").InputValueAsync());
+        Assert.Equal(chosen, await page.GetByTestId("period-done-form").Locator("select[name=choice]").InputValueAsync());
+        await BrowserFixture.ScreenshotAsync(page, "service-period-done-refused-zh");
+
+        // In English the same refusal is worded in English.
+        var english = await browser.SignedInAsync("clerk", "en");
+        await english.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await english.WaitForSelectorAsync("html[lang=en]");
+        await english.GotoAsync(caseUrl);
+        var englishForm = english.GetByTestId("period-done-form");
+        await englishForm.Locator("input[name=doneOn]").FillAsync("2099-01-01");
+        await englishForm.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        Assert.Contains("between the service date", await english.Locator(".validation-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("2099-01-01", await english.GetByTestId("period-done-form").Locator("input[name=doneOn]").InputValueAsync());
+
+        await english.Context.CloseAsync();
+
+        // The service date the message names is a good day: the act is recorded and the period leaves the form.
+        var servedOn = System.Text.RegularExpressions.Regex.Match(error, @"\d{4}-\d{2}-\d{2}").Value;
+        await page.GetByTestId("period-done-form").Locator("input[name=doneOn]").FillAsync(servedOn);
+        await page.GetByTestId("period-done-form").GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        await page.WaitForURLAsync(caseUrl);
+        Assert.DoesNotContain("完成日期", await page.Locator(".validation-summary").InnerTextAsync(), StringComparison.Ordinal);
+        var left = page.GetByTestId("period-done-form").Locator($"select[name=choice] option[value='{chosen}']");
+        Assert.Equal(0, await left.CountAsync());
+        await page.Context.CloseAsync();
+
+    }
+
+    [Fact]
     public async Task The_desk_in_english_and_the_carriers_dispatch_list()
     {
         var page = await browser.SignedInAsync("clerk", "en");

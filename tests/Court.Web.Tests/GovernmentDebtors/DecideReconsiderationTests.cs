@@ -45,6 +45,10 @@ public sealed class DecideReconsiderationTests(GovernmentDebtApi api)
     }
 
     [Fact]
+    public async Task A_reconsideration_decision_on_an_unknown_case_is_not_found_in_chinese_and_in_english() =>
+        await AssertUnknownCaseInBothLanguagesAsync(await api.As("judge"), "listing/reconsideration-decision", new { upheld = true, reason = "复议成立" });
+
+    [Fact]
     public async Task Only_the_judge_decides_and_another_agency_does_not_see_the_case()
     {
         var id = await ReconsideringAsync(311);

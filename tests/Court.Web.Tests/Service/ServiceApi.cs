@@ -16,9 +16,15 @@ public class ServiceApi : FeesApi
     public const string Carrier = "ems-jiangjin";
     public const string Secret = "test-carrier-secret";
 
+    /// <summary>The court's public site: the verify links of its SMS and e-mail texts point here.</summary>
+    public const string PublicSite = "https://court.example.cn/";
+
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         [$"Court:Service:Carriers:{Carrier}:Secret"] = Secret,
+        ["Court:PublicBaseUrl"] = PublicSite,
+        // The registry checks of lawyers are many here; the limit itself is VerifyRateLimitTests' and CheckAgentOfRecordTests'.
+        ["Court:Documents:Verify:PermitLimit"] = "10000",
     };
 
     protected override async Task SeedAsync()

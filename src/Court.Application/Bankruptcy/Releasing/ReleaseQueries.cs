@@ -14,7 +14,8 @@ public sealed record GetReleaseRequest(string RequestId) : IQuery<ReleaseRequest
     string ICaseScoped.CaseScope => CaseLink.ForRequest(RequestId);
 }
 
-public sealed record ReleaseDocument(string Number, string Title, string Addressee, DateTimeOffset IssuedAt);
+/// <summary>A document of the request, addressable by either: <c>GET /api/documents/{id}</c> or <c>/api/documents/{number}</c>.</summary>
+public sealed record ReleaseDocument(Guid Id, string Number, string Title, string Addressee, DateTimeOffset IssuedAt);
 
 public sealed record ReleaseRequestDetails(ReleaseRequestView Request, string DebtorName, AssetView? Asset, IReadOnlyList<ReleaseDocument> Documents, IReadOnlyList<string> Actions);
 
@@ -47,13 +48,13 @@ public sealed class ReleaseQueries(IReadModels reads, DocumentIssuer documents, 
         {
             if (await documents.FindAsync(record.Number, cancellationToken) is { } d)
             {
-                docs.Add(new ReleaseDocument(d.Number, d.Content.Title, d.Content.Addressee, d.IssuedAt));
+                docs.Add(new ReleaseDocument(d.Id, d.Number, d.Content.Title, d.Content.Addressee, d.IssuedAt));
             }
         }
 
         if (request.NoticeId is { } noticeId && Guid.TryParse(noticeId, out var id) && await documents.FindByIdAsync(id, cancellationToken) is { } notice)
         {
-            docs.Add(new ReleaseDocument(notice.Number, notice.Content.Title, notice.Content.Addressee, notice.IssuedAt));
+            docs.Add(new ReleaseDocument(notice.Id, notice.Number, notice.Content.Title, notice.Content.Addressee, notice.IssuedAt));
         }
 
         var actions = await workflows.GetActionsAsync(BankruptcyWorkflows.ReleaseStream(request.Id), cancellationToken);

@@ -29,6 +29,11 @@ public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageM
 
     public bool MayOpen => User.IsInRole(Roles.Clerk);
 
+    /// <summary>What the period-done form last sent ("{serviceId}|{period}" and the date as typed), kept when it is refused.</summary>
+    public string? PeriodChoice { get; private set; }
+
+    public string? DoneOnTyped { get; private set; }
+
     public static readonly string[] ServeChannels = ["judicial-express", "platform", "sms", "email", "direct", "left-after-refusal", "entrusted", "forwarded", "public-notice"];
 
     public static readonly string[] DocumentKinds = ["summons", "hearing-summons", "evidence-notice", "fee-notice", "judgment", "ruling", "other"];
@@ -58,6 +63,14 @@ public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageM
 
     public Task<IActionResult> OnPostPublishAsync(string id, string? serviceId, DateOnly? publishedOn, string? medium, CancellationToken ct) =>
         Run(id, new RecordPublicNotice(id, serviceId, publishedOn, medium), ct);
+
+    public Task<IActionResult> OnPostPeriodDoneAsync(string id, string? choice, string? doneOn, CancellationToken ct)
+    {
+        (PeriodChoice, DoneOnTyped) = (choice, doneOn);
+        var parts = (choice ?? "").Split('|', 2);
+        DateOnly? day = DateOnly.TryParseExact(doneOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null;
+        return Run(id, new RecordPeriodDone(id, parts[0], parts.Length > 1 ? parts[1] : null, day), ct);
+    }
 
     private async Task<IActionResult> Run<T>(string id, ICommand<T> command, CancellationToken cancellationToken)
     {

@@ -114,6 +114,16 @@ public class GovernmentDebtApi : BankruptcyApi
         }
     }
 
+    /// <summary>A step on a case nobody has is 404, said in Chinese by default and in English when asked.</summary>
+    public static async Task AssertUnknownCaseInBothLanguagesAsync(HttpClient client, string route, object body)
+    {
+        var path = CasePath(UnknownCase) + "/" + route;
+        var zh = (await Problem(await client.SendAsync(PostIn("zh-CN", path, body)), HttpStatusCode.NotFound)).GetProperty("title").GetString()!;
+        var en = (await Problem(await client.SendAsync(PostIn("en-US,en;q=0.9", path, body)), HttpStatusCode.NotFound)).GetProperty("title").GetString()!;
+        Assert.Contains(zh, c => c >= '\u4e00' && c <= '\u9fff');
+        Assert.DoesNotContain(en, c => c >= '\u4e00' && c <= '\u9fff');
+    }
+
     public static async Task<JsonElement> Ok(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

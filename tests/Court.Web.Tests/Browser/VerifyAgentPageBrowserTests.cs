@@ -1,0 +1,59 @@
+using Court.Application.Common;
+using Court.Application.Demo;
+using Court.Application.Service;
+using Court.Application.Service.AgentDocuments;
+using Court.Web.Tests.Support;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Court.Web.Tests.Browser;
+
+/// <summary>Seed item 61: the registry officer, signed in, checks a lawyer against the acceptance notice he shows.</summary>
+public sealed class VerifyAgentPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string CaseNumber = "(2026)渝0116民初7001号";
+
+    [Fact]
+    public async Task The_registry_officer_is_told_the_lawyer_is_the_agent_of_record_and_another_licence_is_not_confirmed()
+    {
+        var issued = await CaseWithAgentDocumentsAsync();
+        var page = await browser.SignedInAsync("nrb");
+        await page.GotoAsync("/verify/agent");
+
+        await page.GetByLabel("律师执业证号").FillAsync(DemoUsers.LawyerLicence);
+        await page.GetByLabel("所涉案件案号").FillAsync("（2026）渝0116民初7001号");
+        await page.GetByLabel("文书编号或验证码").FillAsync(issued.AcceptanceNotice.Number);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "核验", Exact = true }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "licence=");
+
+        var result = page.GetByTestId("agent-check-result");
+        Assert.Contains("登记在案的诉讼代理人", await result.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("文书有效。", await page.GetByTestId("agent-check-in-force").InnerTextAsync());
+        // Nothing of the case is shown: no party, no firm.
+        Assert.DoesNotContain("重庆某某小额贷款有限公司", await page.ContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "verify-agent-yes-zh");
+
+        await page.GetByLabel("律师执业证号").FillAsync("15001201910100002");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "核验", Exact = true }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "licence=15001201910100002");
+        Assert.Contains("未能确认", await page.GetByTestId("agent-check-result").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByLabel("律师执业证号").FillAsync("25001201910100002");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "核验", Exact = true }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, "licence=25001201910100002");
+        Assert.Contains("证书类型", await page.Locator("#licence-error").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<AgentDocumentsIssued> CaseWithAgentDocumentsAsync()
+    {
+        var scopes = browser.App.Services.GetRequiredService<IServiceScopeFactory>();
+        await using var scope = scopes.CreateScopeAs(new FixedCaller("clerk", null, new HashSet<string> { Roles.Clerk }, Guid.NewGuid(), court: "渝0116"));
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        const string caseId = "agent-check-browser";
+        await sender.Send(new OpenServiceFile(caseId, CaseNumber, "ordinary"));
+        await sender.Send(new RegisterServiceParty(caseId, "plaintiff", "plaintiff", "organisation", "重庆某某小额贷款有限公司", "91500116MA5U5X7A8B"));
+        await sender.Send(new AppointServiceAgent(caseId, "plaintiff-agent", "plaintiff", DemoUsers.Lawyer.DisplayNameZh, DemoUsers.LawyerLicence, DemoUsers.LawyerFirm, null));
+        return await sender.Send(new IssueAgentDocuments(caseId, "plaintiff-agent"));
+    }
+}

@@ -14,7 +14,7 @@ namespace Court.Web.Tests.Authorization;
 /// </summary>
 public sealed class ServiceMatrix : IMatrixRows
 {
-    private static readonly string[] Files = ["svc-read", "svc-parties", "svc-agents", "svc-address", "svc-serve", "svc-carrier", "svc-hand", "svc-publication", "svc-close", "svc-lawyer", "svc-period"];
+    private static readonly string[] Files = ["svc-read", "svc-parties", "svc-agents", "svc-address", "svc-serve", "svc-carrier", "svc-hand", "svc-publication", "svc-close", "svc-lawyer", "svc-period", "svc-agent-docs", "svc-agent-end"];
 
     public async Task SeedAsync(MatrixState state, IServiceProvider services)
     {
@@ -31,6 +31,11 @@ public sealed class ServiceMatrix : IMatrixRows
         }
 
         await scopes.SendAsAsync(clerk, new AppointServiceAgent(state["svc-lawyer"], "a", "p", DemoUsers.Lawyer.DisplayNameZh, DemoUsers.LawyerLicence, DemoUsers.LawyerFirm, DemoUsers.Lawyer.UserName));
+
+        foreach (var key in new[] { "svc-agent-docs", "svc-agent-end" })
+        {
+            await scopes.SendAsAsync(clerk, new AppointServiceAgent(state[key], "a", "p", "李明", "15001200910123456", "重庆某某律师事务所", null));
+        }
 
         var period = await scopes.SendAsAsync(clerk, new ServeDocuments(state["svc-period"], "d", "direct", [new DocumentToServe(null, "m-period", "应诉通知书", "summons", null)], null, null, null));
         state["svc-period-service"] = period.Services![0];
@@ -79,6 +84,13 @@ public sealed class ServiceMatrix : IMatrixRows
             Body: (_, _) => new { publishedOn = "2022-04-22", medium = "人民法院公告网" }),
         new("POST", "/api/service-files/{caseId}/services/{serviceId}/period-done", s => $"{File(s, "svc-period")}/services/{s["svc-period-service"]}/period-done", OnFile("clerk"),
             Body: (_, _) => new { period = "answer", doneOn = "2022-04-23" }),
+        // An agent's documents and the end of his authority: the case's clerk and judge.
+        new("POST", "/api/service-files/{caseId}/agents/{agentId}/documents", s => File(s, "svc-agent-docs") + "/agents/a/documents", OnFile("clerk", "judge")),
+        new("POST", "/api/service-files/{caseId}/agents/{agentId}/authority-end", s => File(s, "svc-agent-end") + "/agents/a/authority-end", OnFile("clerk", "judge"),
+            Body: (_, _) => new { endedOn = "2022-04-23", reason = "当事人解除委托" }),
+        // Public and rate-limited like /api/verify: anyone may check a licence against a document's code.
+        new("GET", "/api/verify/agent", s => $"/api/verify/agent?licence=15001200910123456&caseNumber={Uri.EscapeDataString("(2022)渝0116民初8311号")}&document={Uri.EscapeDataString(s["document-code"])}",
+            Expect(200, 200)),
         new("POST", "/api/service-files/{caseId}/closure", s => File(s, "svc-close") + "/closure", OnFile("clerk", "judge"), Body: (_, _) => new { reason = "已结案" }),
         // A lawyer reads only the cases he acts in: any other case is 403 to him, and the lawyer's view is no one else's.
         new("GET", "/api/lawyer/cases", _ => "/api/lawyer/cases", Expect(401, 403, Each(200, "lawyer"))),

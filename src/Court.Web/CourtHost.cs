@@ -1,4 +1,5 @@
 using Court.Application.Archives;
+using Court.Application.Auditing;
 using Court.Application.Bankruptcy;
 using Court.Application.Common;
 using Court.Application.Fees;
@@ -79,8 +80,9 @@ public static class CourtHost
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Authorization before validation: a caller learns nothing of a resource that is not his from its validation messages.
+            // Read audit inside authorization: only reads that were allowed and answered are on the trail.
             // Follow-ups outermost: a command answers once the steps its events call for in other streams are done (or after a short wait).
-            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(FollowUpBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(WorkflowBehavior<,>)];
+            options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(FollowUpBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ReadAuditBehavior<,>), typeof(ValidationBehavior<,>), typeof(WorkflowBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<AggregateStore>(includeInternalTypes: true);
         services.AddWorkflowInfrastructure(configuration);
@@ -125,6 +127,7 @@ public static class CourtHost
         services.AddDocumentsInfrastructure();
         services.AddDocumentsWeb();
         services.AddArchives();
+        services.AddAuditing();
         AddTelemetry(services, configuration);
     }
 
@@ -168,6 +171,7 @@ public static class CourtHost
         app.MapWorkflowEndpoints();
         app.MapDocumentEndpoints();
         app.MapArchiveEndpoints();
+        app.MapAuditEndpoints();
         app.MapFeesEndpoints();
         app.MapServiceEndpoints();
         app.MapGovernmentDebtEndpoints();

@@ -14,6 +14,9 @@ public interface ICallerContext
     /// <summary>The court (case-number code, e.g. "渝0116") whose cases a clerk or judge works on; null: not tied to one court.</summary>
     string? Court => null;
 
+    /// <summary>The request being answered ("GET /api/documents/…"), for the read-audit trail; null outside a request.</summary>
+    string? Via => null;
+
     Guid CorrelationId { get; }
 
     Guid? CausationId { get; }

@@ -13,8 +13,11 @@ namespace Court.Application.GovernmentDebtors;
 /// The history of one case, oldest first, in words: who did what and when, never an event's type name. Paged on the
 /// server by the case stream's version (the order events happened in), so a long case costs a page, not the stream.
 /// </summary>
-public sealed record GetGovernmentDebtHistory(string CaseId, PageParameters? Page = null) : IQuery<Page<GovernmentDebtHistoryEntry>>, IGovernmentDebtCaseMessage
+public sealed record GetGovernmentDebtHistory(string CaseId, PageParameters? Page = null) : IQuery<Page<GovernmentDebtHistoryEntry>>, IGovernmentDebtCaseMessage, Auditing.IAuditedRead<Page<GovernmentDebtHistoryEntry>>
 {
+    Auditing.ReadSubject Auditing.IAuditedRead<Page<GovernmentDebtHistoryEntry>>.AuditedAs(Page<GovernmentDebtHistoryEntry> response) =>
+        new(Auditing.ReadSubject.GovernmentDebtCase, CaseId, Court.Domain.GovernmentDebtors.GovernmentDebtCase.StreamPrefix + CaseId);
+
     public static readonly ListSorts Sorts = new("order");
 }
 

@@ -12,7 +12,11 @@ using Mediator;
 namespace Court.Application.GovernmentDebtors;
 
 /// <summary>One case in full: amounts to today (interest included), the reports due, the payments, documents, listing and the unit's leaders during the debt.</summary>
-public sealed record GetGovernmentDebtCase(string CaseId) : IQuery<GovernmentDebtCaseDetail>, IGovernmentDebtCaseMessage;
+public sealed record GetGovernmentDebtCase(string CaseId) : IQuery<GovernmentDebtCaseDetail>, IGovernmentDebtCaseMessage, Auditing.IAuditedRead<GovernmentDebtCaseDetail>
+{
+    Auditing.ReadSubject Auditing.IAuditedRead<GovernmentDebtCaseDetail>.AuditedAs(GovernmentDebtCaseDetail response) =>
+        new(Auditing.ReadSubject.GovernmentDebtCase, CaseId, Court.Domain.GovernmentDebtors.GovernmentDebtCase.StreamPrefix + CaseId);
+}
 
 public sealed record GovernmentDebtCaseDetail(
     string Id,

@@ -74,6 +74,12 @@ public sealed record PageRequest(string Sort)
     /// <summary>A fragment the <see cref="ListKey.Search"/> text must contain, ignoring case.</summary>
     public string? Search { get; init; }
 
+    /// <summary>Only documents whose sort-key value is at least this (encoded as the key is); null: no lower bound.</summary>
+    public string? SortFrom { get; init; }
+
+    /// <summary>Only documents whose sort-key value is below this (exclusive); null: no upper bound. A range on a time key.</summary>
+    public string? SortBefore { get; init; }
+
     /// <summary>Also count every match (one more query, proportional to the matches): leave off where a "more" flag will do.</summary>
     public bool WithTotal { get; init; }
 }

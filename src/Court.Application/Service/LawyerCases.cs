@@ -39,7 +39,11 @@ public sealed class GetMyCasesValidator : AbstractValidator<GetMyCases>
 /// One case as the lawyer sees it: for each party he acts for, what was served on that party and when, and the
 /// deadlines that run from it. Nothing about the other parties. 404 for no such case, 403 for a case he does not act in.
 /// </summary>
-public sealed record GetLawyerCase(string CaseId) : IQuery<LawyerCaseDetail>, IServiceFileMessage;
+public sealed record GetLawyerCase(string CaseId) : IQuery<LawyerCaseDetail>, IServiceFileMessage, Auditing.IAuditedRead<LawyerCaseDetail>
+{
+    Auditing.ReadSubject Auditing.IAuditedRead<LawyerCaseDetail>.AuditedAs(LawyerCaseDetail response) =>
+        new(Auditing.ReadSubject.ServiceFile, CaseId, Court.Domain.Service.ServiceFile.StreamPrefix + CaseId);
+}
 
 public sealed record LawyerCaseDetail(string CaseId, string CaseNumber, string Court, string Procedure, IReadOnlyList<LawyerPartyDetail> Parties, long Version);
 

@@ -52,7 +52,11 @@ public sealed record ServiceDeskEntry(
     int Warnings);
 
 /// <summary>A case's service file: parties with the address confirmation in force, agents, and per party each document's services with the date and the periods running from it.</summary>
-public sealed record GetCaseService(string CaseId) : IQuery<CaseServiceDetail>, IServiceFileMessage;
+public sealed record GetCaseService(string CaseId) : IQuery<CaseServiceDetail>, IServiceFileMessage, Auditing.IAuditedRead<CaseServiceDetail>
+{
+    Auditing.ReadSubject Auditing.IAuditedRead<CaseServiceDetail>.AuditedAs(CaseServiceDetail response) =>
+        new(Auditing.ReadSubject.ServiceFile, CaseId, Court.Domain.Service.ServiceFile.StreamPrefix + CaseId);
+}
 
 public sealed record CaseServiceDetail(
     string CaseId,
@@ -121,7 +125,11 @@ public sealed class GetDispatchListValidator : AbstractValidator<GetDispatchList
 public sealed record DispatchEntry(string Waybill, string CaseNumber, string Recipient, string? PostalAddress, string? Phone, IReadOnlyList<string> Documents, DateTimeOffset IssuedAt);
 
 /// <summary>One waybill's label data (电子面单): sender, recipient, address, phone, documents, the 法院专递 mark.</summary>
-public sealed record GetWaybill(string Waybill) : IQuery<WaybillLabel>;
+public sealed record GetWaybill(string Waybill) : IQuery<WaybillLabel>, Auditing.IAuditedRead<WaybillLabel>
+{
+    // A label names the recipient and his address: personal data.
+    Auditing.ReadSubject Auditing.IAuditedRead<WaybillLabel>.AuditedAs(WaybillLabel response) => new(Auditing.ReadSubject.Waybill, Waybill);
+}
 
 /// <summary>Prints a waybill label (A6 PDF with the S10 number as a barcode).</summary>
 public interface IWaybillLabelRenderer

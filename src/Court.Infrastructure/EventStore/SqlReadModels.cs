@@ -98,6 +98,18 @@ public sealed class SqlReadModels(ConnectionFactory connections) : IReadModels
             command.With("@qn", ListKey.SearchName).With("@q", "%" + EscapeLike(search.ToLowerInvariant()) + "%");
         }
 
+        if (request.SortFrom is { } lowest)
+        {
+            where.Append(" AND s.value >= @lo");
+            command.With("@lo", lowest);
+        }
+
+        if (request.SortBefore is { } below)
+        {
+            where.Append(" AND s.value < @hi");
+            command.With("@hi", below);
+        }
+
         long? total = null;
         if (request.WithTotal)
         {

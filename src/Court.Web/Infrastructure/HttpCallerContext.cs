@@ -27,6 +27,8 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
     public IReadOnlySet<string> Roles =>
         User?.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? [];
 
+    public string? Via => accessor.HttpContext?.Request is { } request ? $"{request.Method} {request.PathBase}{request.Path}" : null;
+
     public Guid CorrelationId => correlationId ??= ReadCorrelationId();
 
     public Guid? CausationId => null;

@@ -16,7 +16,10 @@ namespace Court.Application.Archives.Exporting;
 /// A stream's archive: a zip of its events as stored, the events of the documents issued in it, a manifest of their
 /// hash chains, a README and a verifier. Court staff only.
 /// </summary>
-public sealed record ExportArchive(string StreamId) : IQuery<ArchiveFile>;
+public sealed record ExportArchive(string StreamId) : IQuery<ArchiveFile>, Auditing.IAuditedRead<ArchiveFile>
+{
+    Auditing.ReadSubject Auditing.IAuditedRead<ArchiveFile>.AuditedAs(ArchiveFile response) => new(Auditing.ReadSubject.Archive, StreamId, StreamId);
+}
 
 public sealed record ArchiveFile(string FileName, byte[] Content);
 

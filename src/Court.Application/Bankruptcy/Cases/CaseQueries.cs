@@ -1,3 +1,4 @@
+using Court.Application.Auditing;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Common;
 using Court.Application.EventStore;
@@ -9,9 +10,11 @@ using Mediator;
 namespace Court.Application.Bankruptcy.Cases;
 
 /// <summary>One case with each asset's state and what blocks it. ETag: the case stream's version.</summary>
-public sealed record GetBankruptcyCase(string Id) : IQuery<CaseView>, ICaseScoped
+public sealed record GetBankruptcyCase(string Id) : IQuery<CaseView>, ICaseScoped, IAuditedRead<CaseView>
 {
     string ICaseScoped.CaseScope => Id;
+
+    ReadSubject IAuditedRead<CaseView>.AuditedAs(CaseView response) => new(ReadSubject.BankruptcyCase, response.Id, Estate.StreamPrefix + response.Id);
 }
 
 /// <summary>
@@ -32,9 +35,11 @@ public sealed class ListBankruptcyCasesValidator : FluentValidation.AbstractVali
 public sealed record CaseSummary(string Id, string CaseNumber, string DebtorName, string AdministratorName, DateOnly AcceptedOn, int Assets, int AssetsFree, int AssetsBlocked, long EstimatedValueFen, DateTimeOffset LastChangedAt);
 
 /// <summary>Everything that happened in a case, across its streams (estate, requests, notices, disposals, agenda), oldest first.</summary>
-public sealed record GetCaseTimeline(string Id) : IQuery<CaseTimeline>, ICaseScoped
+public sealed record GetCaseTimeline(string Id) : IQuery<CaseTimeline>, ICaseScoped, IAuditedRead<CaseTimeline>
 {
     string ICaseScoped.CaseScope => Id;
+
+    ReadSubject IAuditedRead<CaseTimeline>.AuditedAs(CaseTimeline response) => new(ReadSubject.CaseTimeline, response.CaseId, Estate.StreamPrefix + response.CaseId);
 }
 
 public sealed record CaseTimeline(string CaseId, long LastPosition, IReadOnlyList<TimelineEntry> Entries);

@@ -1,3 +1,4 @@
+using Court.Application.Auditing;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
@@ -7,9 +8,12 @@ using Mediator;
 namespace Court.Application.Bankruptcy.Disposing;
 
 /// <summary>One asset: its state, what blocks it, its seizures and disposal, and the disposal steps the caller may take now. ETag: the disposal version (-1 before any).</summary>
-public sealed record GetAsset(string AssetId) : IQuery<AssetDetails>, ICaseScoped
+public sealed record GetAsset(string AssetId) : IQuery<AssetDetails>, ICaseScoped, IAuditedRead<AssetDetails>
 {
     string ICaseScoped.CaseScope => CaseLink.ForAsset(AssetId);
+
+    ReadSubject IAuditedRead<AssetDetails>.AuditedAs(AssetDetails response) =>
+        new(ReadSubject.Asset, AssetId, Court.Domain.Bankruptcy.Estate.StreamPrefix + response.EstateId);
 }
 
 public sealed record AssetDetails(string EstateId, string CaseNumber, string DebtorName, AssetView Asset, long DisposalVersion, IReadOnlyList<string> DisposalActions);

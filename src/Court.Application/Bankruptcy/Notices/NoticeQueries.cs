@@ -1,3 +1,4 @@
+using Court.Application.Auditing;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Common;
 using Court.Application.Documents;
@@ -25,7 +26,11 @@ public sealed class ListNoticesValidator : FluentValidation.AbstractValidator<Li
 }
 
 /// <summary>One notice with its document (number, verification code, status) and the actions the caller may take now.</summary>
-public sealed record GetNotice(string NoticeId) : IQuery<NoticeDetails>, INoticeScoped;
+public sealed record GetNotice(string NoticeId) : IQuery<NoticeDetails>, INoticeScoped, IAuditedRead<NoticeDetails>
+{
+    ReadSubject IAuditedRead<NoticeDetails>.AuditedAs(NoticeDetails response) =>
+        new(ReadSubject.Notice, response.Notice.Id, Court.Domain.Bankruptcy.Estate.StreamPrefix + response.Notice.EstateId);
+}
 
 public sealed record NoticeDocument(string Number, string VerificationCode, DocumentStatus Status, DateTimeOffset IssuedAt);
 

@@ -1,3 +1,4 @@
+using Court.Application.Auditing;
 using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Common;
 using Court.Application.Documents;
@@ -9,9 +10,12 @@ using Mediator;
 namespace Court.Application.Bankruptcy.Releasing;
 
 /// <summary>One release request with its documents (letters, ruling, notices) and the steps the caller may take now. ETag: the request's version.</summary>
-public sealed record GetReleaseRequest(string RequestId) : IQuery<ReleaseRequestDetails>, ICaseScoped
+public sealed record GetReleaseRequest(string RequestId) : IQuery<ReleaseRequestDetails>, ICaseScoped, IAuditedRead<ReleaseRequestDetails>
 {
     string ICaseScoped.CaseScope => CaseLink.ForRequest(RequestId);
+
+    ReadSubject IAuditedRead<ReleaseRequestDetails>.AuditedAs(ReleaseRequestDetails response) =>
+        new(ReadSubject.ReleaseRequest, response.Request.Id, Court.Domain.Bankruptcy.Estate.StreamPrefix + response.Request.EstateId);
 }
 
 /// <summary>A document of the request, addressable by either: <c>GET /api/documents/{id}</c> or <c>/api/documents/{number}</c>.</summary>

@@ -9,7 +9,11 @@ using Mediator;
 
 namespace Court.Application.SmallClaims.Docket;
 
-public sealed record GetSmallClaimsCase(string CaseId) : IQuery<SmallClaimsCaseDetail>, ISmallClaimsCaseMessage;
+public sealed record GetSmallClaimsCase(string CaseId) : IQuery<SmallClaimsCaseDetail>, ISmallClaimsCaseMessage, Auditing.IAuditedRead<SmallClaimsCaseDetail>
+{
+    Auditing.ReadSubject Auditing.IAuditedRead<SmallClaimsCaseDetail>.AuditedAs(SmallClaimsCaseDetail response) =>
+        new(Auditing.ReadSubject.SmallClaimsCase, CaseId, Court.Domain.SmallClaims.SmallClaimsCase.StreamPrefix + CaseId);
+}
 
 public sealed record SmallClaimsCaseDetail(
     string Id,

@@ -37,8 +37,8 @@ public sealed class ListReadsHandler(IReadModels reads) : IQueryHandler<ListRead
         var request = (query.Page ?? new PageParameters()).ToRequest(ListReads.Sorts) with
         {
             // The sort key starts with the time, so a time range is a range on it.
-            SortFrom = query.From is { } from ? ListKey.Encode(from) : null,
-            SortBefore = query.To is { } to ? ListKey.Encode(to) : null,
+            AtLeast = query.From is { } from ? ListKey.Encode(from) : null,
+            Below = query.To is { } to ? ListKey.Encode(to) : null,
         };
         Filter(request, ReadEntry.UserKey, query.User);
         Filter(request, ReadEntry.StreamKey, query.Stream);

@@ -5,8 +5,8 @@ using Court.Domain.Documents;
 using Court.Infrastructure.EventStore;
 using Court.Infrastructure.Persistence;
 using Court.Testing;
-using DocumentRecord = Court.Application.Documents.DocumentRecord;
 using Microsoft.Extensions.DependencyInjection;
+using DocumentRecord = Court.Application.Documents.DocumentRecord;
 
 namespace Court.Application.Tests.Projections;
 

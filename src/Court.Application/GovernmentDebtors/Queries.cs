@@ -137,7 +137,7 @@ public sealed record ListGovernmentDebtDepartments : IQuery<IReadOnlyList<Govern
 
 public sealed record GovernmentDebtDepartmentEntry(string Name, int Units, int OpenCases, decimal Outstanding);
 
-/// <summary>Total outstanding at the end of each month with a movement, oldest first (the chart).</summary>
+/// <summary>Total outstanding and open cases at the end of every month from the first case's to this one, oldest first (the chart).</summary>
 public sealed record GetGovernmentDebtTotals : IQuery<IReadOnlyList<GovernmentDebtMonthEntry>>;
 
 public sealed record GovernmentDebtMonthEntry(string Month, decimal Outstanding, int OpenCases);
@@ -252,9 +252,32 @@ public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext
             .Select(d => new GovernmentDebtDepartmentEntry(d.Name, d.OutstandingByUnit.Count, d.OpenCases, Money.ToYuan(d.OutstandingFen)))
             .OrderByDescending(d => d.Outstanding).ThenBy(d => d.Name, StringComparer.Ordinal)];
 
-    public async ValueTask<IReadOnlyList<GovernmentDebtMonthEntry>> Handle(GetGovernmentDebtTotals query, CancellationToken cancellationToken) =>
-        [.. (await readModels.ListAsync<GovernmentDebtMonthTotal>(cancellationToken: cancellationToken))
-            .Where(t => t.Month.Length == 7).OrderBy(t => t.Month, StringComparer.Ordinal).Select(t => new GovernmentDebtMonthEntry(t.Month, Money.ToYuan(t.OutstandingFen), t.OpenCases))];
+    public async ValueTask<IReadOnlyList<GovernmentDebtMonthEntry>> Handle(GetGovernmentDebtTotals query, CancellationToken cancellationToken)
+    {
+        var changes = (await readModels.ListAsync<GovernmentDebtMonthChange>(cancellationToken: cancellationToken)).ToDictionary(c => c.Month, StringComparer.Ordinal);
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        // Every month from the first case to this one, a month without movements carrying the last total on.
+        var first = changes.Keys.Min(StringComparer.Ordinal)!;
+        var last = changes.Keys.Append(GovernmentDebtProjection.MonthKey(Today)).Max(StringComparer.Ordinal)!;
+        var totals = new List<GovernmentDebtMonthEntry>();
+        var (fen, open) = (0L, 0);
+        for (var month = DateOnly.ParseExact(first + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); string.CompareOrdinal(GovernmentDebtProjection.MonthKey(month), last) <= 0; month = month.AddMonths(1))
+        {
+            var key = GovernmentDebtProjection.MonthKey(month);
+            if (changes.TryGetValue(key, out var change))
+            {
+                (fen, open) = (fen + change.OutstandingChangeFen, open + change.OpenCasesChange);
+            }
+
+            totals.Add(new GovernmentDebtMonthEntry(key, Money.ToYuan(fen), open));
+        }
+
+        return totals;
+    }
 
     public async ValueTask<Page<PublicListItem>> Handle(GetPublicGovernmentDebtList query, CancellationToken cancellationToken)
     {

@@ -130,9 +130,13 @@ public sealed record GovernmentDebtDepartmentView(string Name, ImmutableSortedDi
     public int OpenCases => OpenCasesByUnit.Values.Sum();
 }
 
-/// <summary>The total outstanding at the end of a month (the last movement recorded in it): the chart's points.</summary>
-[Collection("government-debt-totals")]
-public sealed record GovernmentDebtMonthTotal(string Month, long OutstandingFen, int OpenCases);
+/// <summary>
+/// How much the month-end total outstanding and the number of open cases changed in a month (<c>yyyy-MM</c>), by the
+/// business dates of the events (opened on, performed on, settled on), not the day they were recorded: a payment
+/// recorded late moves the month it was made in. The chart is the running sum (decision 0082).
+/// </summary>
+[Collection("government-debt-month-changes")]
+public sealed record GovernmentDebtMonthChange(string Month, long OutstandingChangeFen, int OpenCasesChange);
 
 /// <summary>
 /// An entry of the public list of dishonest government debtors, with the fields the Supreme People's Court's list
@@ -178,8 +182,6 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
     /// <summary>The meeting task's id is the case stream's plus this, so it never replaces the state's task.</summary>
     public const string MeetingTaskSuffix = "#coordination-meeting";
 
-    private const string TotalId = "running";
-
     public string Name => "government-debtors";
 
     public ProjectionMode Mode => ProjectionMode.Inline;
@@ -203,6 +205,7 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
         var id = envelope.StreamId[GovernmentDebtCase.StreamPrefix.Length..];
         var on = ChinaDate(envelope);
         var view = await session.LoadAsync<GovernmentDebtCaseView>(id, cancellationToken);
+        var previous = view?.Case;
         if (view is null)
         {
             if (envelope.Event is not GovernmentDebtCaseOpened opened)
@@ -229,12 +232,11 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
                 break;
         }
 
-        var before = view.OutstandingFen;
         view = Schedule(view, envelope.Metadata.OccurredAt);
         session.Store(id, view, view.Case.DebtorAgency);
         UpdateMeetingTask(envelope, view, session);
         await UpdateUnitCaseAsync(view, session, cancellationToken);
-        await UpdateTotalsAsync(session, on, view.OutstandingFen - before, envelope.Event, view, cancellationToken);
+        await UpdateMonthChangesAsync(session, previous, view.Case, cancellationToken);
         await UpdatePublicListAsync(envelope.Event, view, session, cancellationToken);
     }
 
@@ -359,26 +361,55 @@ public sealed class GovernmentDebtProjection(WorkflowCatalog catalog, WorkingDay
         session.Store(department, view);
     }
 
-    private static async ValueTask UpdateTotalsAsync(IDocumentSession session, DateOnly on, long delta, IDomainEvent @event, GovernmentDebtCaseView view, CancellationToken cancellationToken)
+    /// <summary>Moves the months whose change the event altered: the case's part before the event is taken out, its part after put in.</summary>
+    private static async ValueTask UpdateMonthChangesAsync(IDocumentSession session, GovernmentDebtCase? before, GovernmentDebtCase after, CancellationToken cancellationToken)
     {
-        var opened = @event is GovernmentDebtCaseOpened ? 1 : 0;
-        var closed = @event is FullyPerformed ? 1 : 0;
-        if (@event is GovernmentDebtCaseOpened)
+        var old = before is { Opened: true } ? MonthChanges(before) : [];
+        var now = MonthChanges(after);
+        foreach (var month in old.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
         {
-            delta = view.OutstandingFen;
-        }
+            var (oldFen, oldOpen) = old.GetValueOrDefault(month);
+            var (newFen, newOpen) = now.GetValueOrDefault(month);
+            if (oldFen == newFen && oldOpen == newOpen)
+            {
+                continue;
+            }
 
-        if (delta == 0 && opened == 0 && closed == 0)
-        {
-            return;
+            var change = await session.LoadAsync<GovernmentDebtMonthChange>(month, cancellationToken) ?? new GovernmentDebtMonthChange(month, 0, 0);
+            session.Store(month, change with
+            {
+                OutstandingChangeFen = change.OutstandingChangeFen + newFen - oldFen,
+                OpenCasesChange = change.OpenCasesChange + newOpen - oldOpen,
+            });
         }
-
-        var running = await session.LoadAsync<GovernmentDebtMonthTotal>(TotalId, cancellationToken) ?? new GovernmentDebtMonthTotal(TotalId, 0, 0);
-        running = running with { OutstandingFen = running.OutstandingFen + delta, OpenCases = running.OpenCases + opened - closed };
-        session.Store(TotalId, running);
-        var month = on.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        session.Store(month, running with { Month = month });
     }
+
+    /// <summary>
+    /// A case's part in each month's change of the month-end totals, from the month it was opened to the month of its
+    /// last movement (it stays constant after): at the end of a month it owes its balance as of its last movement dated
+    /// in or before that month (interest to that movement, as the unit and department lists count it), and it is open
+    /// until the month it was fully performed in.
+    /// </summary>
+    public static Dictionary<string, (long Fen, int Open)> MonthChanges(GovernmentDebtCase c)
+    {
+        var changes = new Dictionary<string, (long Fen, int Open)>(StringComparer.Ordinal);
+        var first = new DateOnly(c.OpenedOn.Year, c.OpenedOn.Month, 1);
+        var lastDay = c.Movements.Select(m => m.On).Append(c.OpenedOn).Append(c.FullyPerformedOn ?? c.OpenedOn).Max();
+        var (fen, open) = (0L, 0);
+        for (var month = first; month <= lastDay; month = month.AddMonths(1))
+        {
+            var end = month.AddMonths(1).AddDays(-1);
+            var asOf = c.Movements.Where(m => m.On <= end).Select(m => m.On).Append(c.OpenedOn).Max();
+            var monthFen = c.BalanceOn(asOf).OutstandingFen;
+            var monthOpen = c.FullyPerformedOn is { } done && done <= end ? 0 : 1;
+            changes[MonthKey(month)] = (monthFen - fen, monthOpen - open);
+            (fen, open) = (monthFen, monthOpen);
+        }
+
+        return changes;
+    }
+
+    public static string MonthKey(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async ValueTask UpdatePublicListAsync(IDomainEvent @event, GovernmentDebtCaseView view, IDocumentSession session, CancellationToken cancellationToken)
     {

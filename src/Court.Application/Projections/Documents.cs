@@ -37,10 +37,27 @@ public interface IReadModels
     /// <summary>One page of a listed collection, sorted, filtered and cut in SQL (see <see cref="PageRequest"/>).</summary>
     Task<Page<T>> PageAsync<T>(PageRequest request, CancellationToken cancellationToken = default)
         where T : class, IListed;
+
+    /// <summary>
+    /// How many documents a request matches (its sort key, <see cref="PageRequest.Below"/>, partitions, filters and
+    /// search; cursor and limit ignored), counted in SQL and grouped by the value of list key <paramref name="groupBy"/>,
+    /// or by partition when it is null: figures without loading the documents.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> CountByAsync<T>(PageRequest request, string? groupBy = null, CancellationToken cancellationToken = default)
+        where T : class, IListed;
+
+    /// <summary>The sort key's value of the match at <paramref name="index"/> (0 = first) in the request's order, null past the last: a median without the rows.</summary>
+    Task<string?> ValueAtAsync<T>(PageRequest request, long index, CancellationToken cancellationToken = default)
+        where T : class, IListed;
 }
 
 public static class ReadModelsPaging
 {
+    /// <summary>How many documents a request matches (see <see cref="IReadModels.CountByAsync{T}"/>).</summary>
+    public static async Task<long> CountAsync<T>(this IReadModels reads, PageRequest request, CancellationToken cancellationToken = default)
+        where T : class, IListed =>
+        (await reads.CountByAsync<T>(request, null, cancellationToken)).Values.Sum();
+
     /// <summary>
     /// Every document of a narrow selection (e.g. one case's fee notices), read a page at a time in SQL: what the
     /// caller needs, not the whole collection filtered in memory.

@@ -36,6 +36,10 @@ public readonly record struct ListKey(string Name, string Value)
 
     public static string Encode(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Absent;
 
+    /// <summary>The number a <see cref="Number"/> key holds (the inverse of <see cref="Encode(long?)"/> for a present value).</summary>
+    public static long DecodeNumber(string value) =>
+        unchecked((long)(ulong.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) ^ 0x8000_0000_0000_0000UL));
+
     /// <summary>Offset so that negative numbers sort before positive ones, and padded so that 10 sorts after 9.</summary>
     public static string Encode(long? value) =>
         value is { } v ? unchecked((ulong)v ^ 0x8000_0000_0000_0000UL).ToString("D20", CultureInfo.InvariantCulture) : Absent;
@@ -73,6 +77,9 @@ public sealed record PageRequest(string Sort)
 
     /// <summary>A fragment the <see cref="ListKey.Search"/> text must contain, ignoring case.</summary>
     public string? Search { get; init; }
+
+    /// <summary>Only documents whose sort key's value is ordinally below this (exclusive), whatever the direction: e.g. due before now.</summary>
+    public string? Below { get; init; }
 
     /// <summary>Also count every match (one more query, proportional to the matches): leave off where a "more" flag will do.</summary>
     public bool WithTotal { get; init; }

@@ -65,37 +65,9 @@ public sealed class SqlReadModels(ConnectionFactory connections) : IReadModels
 
         await using var lease = await connections.RentAsync(cancellationToken);
         await using var command = lease.Connection.CreateCommand();
-        var from = new StringBuilder("FROM document_keys s");
-        var where = new StringBuilder("WHERE s.collection = @c AND s.name = @sort");
-        command.With("@c", CollectionAttribute.NameOf(typeof(T))).With("@sort", request.Sort);
-        if (request.Partitions is { } partitions)
+        if (Select<T>(command, request) is not ({ } from, { } where))
         {
-            where.Append(" AND s.partition IN (").Append(Parameters(command, "p", partitions)).Append(')');
-            if (partitions.Count == 0)
-            {
-                return new Page<T>([], null, request.WithTotal ? 0 : null);
-            }
-        }
-
-        var f = 0;
-        foreach (var (name, values) in request.Filters)
-        {
-            if (values.Count == 0)
-            {
-                return new Page<T>([], null, request.WithTotal ? 0 : null);
-            }
-
-            var alias = "f" + f.ToString(CultureInfo.InvariantCulture);
-            from.Append(CultureInfo.InvariantCulture, $" JOIN document_keys {alias} ON {alias}.collection = s.collection AND {alias}.id = s.id AND {alias}.name = @{alias}n");
-            from.Append(CultureInfo.InvariantCulture, $" AND {alias}.value IN ({Parameters(command, alias + "v", values)})");
-            command.With("@" + alias + "n", name);
-            f++;
-        }
-
-        if (request.Search is { Length: > 0 } search)
-        {
-            from.Append(" JOIN document_keys q ON q.collection = s.collection AND q.id = s.id AND q.name = @qn AND q.value LIKE @q ESCAPE '\\'");
-            command.With("@qn", ListKey.SearchName).With("@q", "%" + EscapeLike(search.ToLowerInvariant()) + "%");
+            return new Page<T>([], null, request.WithTotal ? 0 : null);
         }
 
         long? total = null;
@@ -137,6 +109,101 @@ public sealed class SqlReadModels(ConnectionFactory connections) : IReadModels
         }
 
         return new Page<T>(items, next, total);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountByAsync<T>(PageRequest request, string? groupBy = null, CancellationToken cancellationToken = default)
+        where T : class, IListed
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var lease = await connections.RentAsync(cancellationToken);
+        await using var command = lease.Connection.CreateCommand();
+        if (Select<T>(command, request) is not ({ } from, { } where))
+        {
+            return counts;
+        }
+
+        var group = "s.partition";
+        if (groupBy is not null)
+        {
+            from.Append(" JOIN document_keys g ON g.collection = s.collection AND g.id = s.id AND g.name = @gn");
+            command.With("@gn", groupBy);
+            group = "g.value";
+        }
+
+        command.CommandText = $"SELECT {group}, COUNT(*) {from} {where} GROUP BY {group}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.IsDBNull(0) ? "" : reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    public async Task<string?> ValueAtAsync<T>(PageRequest request, long index, CancellationToken cancellationToken = default)
+        where T : class, IListed
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        await using var lease = await connections.RentAsync(cancellationToken);
+        await using var command = lease.Connection.CreateCommand();
+        if (Select<T>(command, request) is not ({ } from, { } where))
+        {
+            return null;
+        }
+
+        var direction = request.Descending ? "DESC" : "ASC";
+        command.With("@offset", index);
+        command.CommandText = $"SELECT s.value {from} {where} ORDER BY s.value {direction}, s.id {direction} LIMIT 1 OFFSET @offset";
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>
+    /// The FROM and WHERE of a request's matches: the sort key's rows, narrowed by range, partitions, filters and
+    /// search (each one more key row of the same document); null when an empty set of values matches nothing.
+    /// </summary>
+    private static (StringBuilder From, StringBuilder Where)? Select<T>(DbCommand command, PageRequest request)
+    {
+        var from = new StringBuilder("FROM document_keys s");
+        var where = new StringBuilder("WHERE s.collection = @c AND s.name = @sort");
+        command.With("@c", CollectionAttribute.NameOf(typeof(T))).With("@sort", request.Sort);
+        if (request.Below is { } below)
+        {
+            where.Append(" AND s.value < @below");
+            command.With("@below", below);
+        }
+
+        if (request.Partitions is { } partitions)
+        {
+            if (partitions.Count == 0)
+            {
+                return null;
+            }
+
+            where.Append(" AND s.partition IN (").Append(Parameters(command, "p", partitions)).Append(')');
+        }
+
+        var f = 0;
+        foreach (var (name, values) in request.Filters)
+        {
+            if (values.Count == 0)
+            {
+                return null;
+            }
+
+            var alias = "f" + f.ToString(CultureInfo.InvariantCulture);
+            from.Append(CultureInfo.InvariantCulture, $" JOIN document_keys {alias} ON {alias}.collection = s.collection AND {alias}.id = s.id AND {alias}.name = @{alias}n");
+            from.Append(CultureInfo.InvariantCulture, $" AND {alias}.value IN ({Parameters(command, alias + "v", values)})");
+            command.With("@" + alias + "n", name);
+            f++;
+        }
+
+        if (request.Search is { Length: > 0 } search)
+        {
+            from.Append(" JOIN document_keys q ON q.collection = s.collection AND q.id = s.id AND q.name = @qn AND q.value LIKE @q ESCAPE '\\'");
+            command.With("@qn", ListKey.SearchName).With("@q", "%" + EscapeLike(search.ToLowerInvariant()) + "%");
+        }
+
+        return (from, where);
     }
 
     private static string Parameters(DbCommand command, string prefix, IReadOnlyList<string> values)

@@ -306,9 +306,10 @@ public static class BankruptcyEndpoints
 
     private static void MapJointMeeting(RouteGroupBuilder meeting)
     {
-        meeting.MapGet("/agenda", async (bool? resolved, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetAgenda(resolved ?? false), ct)))
+        meeting.MapGet("/agenda", async (bool? resolved, [AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetAgenda(resolved ?? false, page), ct)))
             .WithName("GetJointMeetingAgenda")
-            .WithSummary("The joint court–government meeting's agenda and figures: open items per agency, overdue notices, median days from request to release (judge, clerk, supervision office)")
+            .WithSummary("The joint court–government meeting's agenda, paged, and figures: open items per agency, overdue notices, median days from request to release (judge, clerk, supervision office)")
+            .WithDescription("Open items first, then the earliest placed; resolved=true adds the resolved items after the open ones; sort=agenda|placed (prefix - for descending); q searches the case number, party and summary; follow next with after. The figures count the whole court whatever the page.")
             .Produces<Agenda>();
 
         meeting.MapPost("/agenda/{itemId}/decision", async (string itemId, RecordMeetingDecision body, IMediator mediator, HttpContext http, CancellationToken ct) =>

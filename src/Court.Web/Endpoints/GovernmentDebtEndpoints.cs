@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Court.Application.GovernmentDebtors;
 using Court.Application.Projections;
+using Court.Domain.Common;
 using Court.Web.Infrastructure;
 using Mediator;
 
@@ -129,7 +130,7 @@ public static class GovernmentDebtEndpoints
         return Results.Ok(changed);
     }
 
-    /// <summary>Every matching row, a page at a time (so the export costs pages, not one load of the collection).</summary>
+    /// <summary>Every matching row, a page at a time (so the export costs pages, not one load of the collection); the state by its title in the pinned definition, in the caller's language.</summary>
     private static async Task<byte[]> CsvAsync(IMediator mediator, PageParameters page, string? state, bool? open, string? unit, CancellationToken ct)
     {
         static string Cell(object? value)
@@ -158,7 +159,7 @@ public static class GovernmentDebtEndpoints
             var result = await mediator.Send(new GetGovernmentDebtDocket(request, state, open, unit), ct);
             foreach (var e in result.Items)
             {
-                object?[] row = [e.CaseNumber, e.DebtorName, e.DebtorCreditCode, e.SupervisingUnit, e.State, e.Outstanding, e.AgeDays, e.NextStep, e.NextOn, e.Overdue, e.ReportsMissing, e.ReportDueOn, e.MeetingOverdue, e.MeetingDueOn, e.PerformBy, e.Listed];
+                object?[] row = [e.CaseNumber, e.DebtorName, e.DebtorCreditCode, e.SupervisingUnit, Language.Say(e.StateTitleZh, e.StateTitleEn), e.Outstanding, e.AgeDays, e.NextStep, e.NextOn, e.Overdue, e.ReportsMissing, e.ReportDueOn, e.MeetingOverdue, e.MeetingDueOn, e.PerformBy, e.Listed];
                 csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
             }
 

@@ -23,7 +23,7 @@ public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFix
             actions = actions.Select(a => new { owner = a.Owner, description = a.Description, dueOn = today.AddDays(5) }).ToArray(),
         });
         await response.ReadJsonAsync(HttpStatusCode.OK);
-        return (await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == itemId);
+        return (await (await api.AsJudge()).GetItemsAsync("/api/joint-meeting/agenda")).Single(i => i.GetProperty("id").GetString() == itemId);
     }
 
     private static async Task<List<JsonElement>> TasksAsync(HttpClient client) =>
@@ -74,7 +74,7 @@ public sealed class MeetingActionTests(ApiWithNoticeAtTheBureau api) : IClassFix
         await (await (await api.AsBureau()).PostJsonAsync(path, new { note = "已办结" })).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.DoesNotContain(await TasksAsync(await api.AsBureau()), t => t.GetProperty("subject").GetString() == "办理注销查封登记并回执");
-        var done = (await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == itemId).GetProperty("actions")[0];
+        var done = (await (await api.AsJudge()).GetItemsAsync("/api/joint-meeting/agenda")).Single(i => i.GetProperty("id").GetString() == itemId).GetProperty("actions")[0];
         Assert.Equal((true, "nrb"), (done.GetProperty("completed").GetBoolean(), done.GetProperty("completedBy").GetString()));
     }
 

@@ -31,7 +31,7 @@ public sealed class OverdueEscalationTests(ApiWithSeizedBuilding api) : IClassFi
 
         await api.PassAsync(escalated.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal("RulingDue", (await api.ReleaseRequestAsync(requestId)).GetProperty("stage").GetString());
-        var item = Assert.Single((await (await api.AsSupervisor()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == requestId);
+        var item = Assert.Single((await (await api.AsSupervisor()).GetItemsAsync("/api/joint-meeting/agenda")), i => i.GetProperty("sourceId").GetString() == requestId);
         Assert.Equal(("SeizingBodyIgnoredLetters", "重庆市江津区人民法院"), (item.GetProperty("reason").GetString(), item.GetProperty("party").GetString()));
         Assert.Contains(await (await api.AsJudge()).GetItemsAsync("/api/release-requests"), r => r.GetProperty("id").GetString() == requestId);
     }
@@ -57,9 +57,9 @@ public sealed class OverdueEscalationTests(ApiWithSeizedBuilding api) : IClassFi
         var acknowledged = (await (await api.AsBureau()).GetJsonAsync($"/api/notices/{noticeId}")).GetProperty("notice");
         await api.PassAsync(acknowledged.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal("ExecutionOverdue", (await (await api.AsBureau()).GetJsonAsync($"/api/notices/{noticeId}")).GetProperty("notice").GetProperty("workflowState").GetString());
-        Assert.Contains((await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == noticeId && i.GetProperty("reason").GetString() == "NoticeNotExecuted");
+        Assert.Contains((await (await api.AsJudge()).GetItemsAsync("/api/joint-meeting/agenda")), i => i.GetProperty("sourceId").GetString() == noticeId && i.GetProperty("reason").GetString() == "NoticeNotExecuted");
 
         await (await (await api.AsBureau()).PostJsonAsync($"/api/notices/{noticeId}/execute", new { registrationReference = "注销查封2022-5", executedOn = api.Today() })).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.DoesNotContain((await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == noticeId);
+        Assert.DoesNotContain((await (await api.AsJudge()).GetItemsAsync("/api/joint-meeting/agenda")), i => i.GetProperty("sourceId").GetString() == noticeId);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ReportNoticeCannotBeExecutedTests(ApiWithNoticeAtTheBureau a
         Assert.NotEqual(api.NoticeId, second);
         await (await (await api.AsBureau()).PostJsonAsync($"/api/notices/{second}/execute", new { registrationReference = "注销查封2022-77", executedOn = api.Today() })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Released", (await api.ReleaseRequestAsync(api.RequestId)).GetProperty("stage").GetString());
-        Assert.DoesNotContain((await (await api.AsJudge()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == api.RequestId);
+        Assert.DoesNotContain((await (await api.AsJudge()).GetItemsAsync("/api/joint-meeting/agenda")), i => i.GetProperty("sourceId").GetString() == api.RequestId);
     }
 
     [Fact]

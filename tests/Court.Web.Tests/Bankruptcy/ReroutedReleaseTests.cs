@@ -64,7 +64,7 @@ public sealed class ReroutedReleaseTests(ApiWithReroutedRelease api) : IClassFix
         Assert.Equal("RulingDue", details.GetProperty("request").GetProperty("stage").GetString());
         Assert.DoesNotContain(details.GetProperty("request").GetProperty("letters").EnumerateArray(), l => l.GetProperty("recipient").GetString() == "Superior");
         Assert.DoesNotContain(details.GetProperty("documents").EnumerateArray(), d => d.GetProperty("title").GetString() == "督促函");
-        var item = Assert.Single((await (await api.AsSupervisor()).GetJsonAsync("/api/joint-meeting/agenda")).GetProperty("items").EnumerateArray(), i => i.GetProperty("sourceId").GetString() == requestId);
+        var item = Assert.Single((await (await api.AsSupervisor()).GetItemsAsync("/api/joint-meeting/agenda")), i => i.GetProperty("sourceId").GetString() == requestId);
         Assert.Equal("SeizingBodyIgnoredLetters", item.GetProperty("reason").GetString());
 
         // The case view follows the new route too: the asset now waits on the judge, as the state's waitsOn says.

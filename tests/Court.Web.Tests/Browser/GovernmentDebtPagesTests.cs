@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Court.Web.Tests.Browser;
 
-/// <summary>A browser host with the demo data: a dozen government-debtor cases in every state, the town's leader changed.</summary>
+/// <summary>A browser host with the demo data: thirteen government-debtor cases, at least one in every state, the town's leader changed.</summary>
 public sealed class CourtWithDemoGovernmentDebts : BrowserFixture
 {
     protected override int DemoCases => 1;
@@ -47,7 +47,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
         await page.GetByRole(AriaRole.Link, new() { Name = "涉党政机关执行", Exact = true }).ClickAsync();
 
         var rows = page.GetByTestId("gd-docket").Locator("tbody tr");
-        Assert.Equal(10, await rows.CountAsync()); // 12 demo cases, two closed
+        Assert.Equal(11, await rows.CountAsync()); // 13 demo cases, two closed
         Assert.True(await page.GetByTestId("gd-docket").Locator("tr.overdue").CountAsync() > 0);
         var town = page.GetByTestId("gd-units").Locator("tbody tr", new() { HasText = "白沙镇人民政府" });
         Assert.Equal("张明、黄立新", (await town.GetByTestId("leaders").InnerTextAsync()).Trim());
@@ -57,7 +57,7 @@ public sealed class GovernmentDebtPagesTests(CourtWithDemoGovernmentDebts browse
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("csv").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.Equal(11, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(12, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
         await rows.First.Locator("a").ClickAsync();
         Assert.Contains("/GovernmentDebtors/Case/", page.Url, StringComparison.Ordinal);

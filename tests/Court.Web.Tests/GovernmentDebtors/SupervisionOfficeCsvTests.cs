@@ -1,5 +1,9 @@
+using System.Net.Http.Headers;
+using Court.Application.GovernmentDebtors;
+using Court.Application.Workflows;
 using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.GovernmentDebtors.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Court.Web.Tests.GovernmentDebtors.Support.GovernmentDebtApi;
 
 namespace Court.Web.Tests.GovernmentDebtors;
@@ -32,7 +36,10 @@ public sealed class SupervisionOfficeCsvTests(GovernmentDebtApi api)
         Assert.Equal("重庆市江津区交通运输局", Cell("debtor"));
         Assert.Equal(Unit, Cell("credit_code"));
         Assert.Equal("重庆市江津区人民政府", Cell("supervising_unit"));
-        Assert.Equal(record.GetProperty("state").GetString(), Cell("state"));
+        // The state by its title in the definition the case is pinned to, in Chinese by default; never the state's code.
+        var state = api.Services.GetRequiredService<WorkflowCatalog>().Find(GovernmentDebtCases.WorkflowId, record.GetProperty("workflowVersion").GetInt32())!.FindState(record.GetProperty("state").GetString()!)!;
+        Assert.Equal(state.Title.Zh, Cell("state"));
+        Assert.NotEqual(state.Name, Cell("state"));
         Assert.Equal(10_000.07m, record.GetProperty("outstanding").GetDecimal());
         Assert.Equal("10000.07", Cell("outstanding_yuan"));
         // The judgment took effect on 2022-02-10: 72 days to 2022-04-23, whoever leads the unit now.
@@ -45,5 +52,20 @@ public sealed class SupervisionOfficeCsvTests(GovernmentDebtApi api)
         var leaders = unit.GetProperty("leadersDuringDebt").EnumerateArray().Select(l => l.ToString()).ToList();
         Assert.Contains(leaders, l => l.Contains("张明", StringComparison.Ordinal));
         Assert.Contains(leaders, l => l.Contains("黄立新", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_csv_names_the_state_by_its_english_title_when_english_is_asked_for()
+    {
+        var id = await api.PushedAsync(351, code: Unit);
+        var record = await api.CaseAsync(id);
+        var state = api.Services.GetRequiredService<WorkflowCatalog>().Find(GovernmentDebtCases.WorkflowId, record.GetProperty("workflowVersion").GetInt32())!.FindState("Pushed")!;
+        var supervisor = await api.As("supervisor");
+        supervisor.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-US"));
+
+        var csv = await supervisor.GetAsync("/api/government-debts/docket?format=csv&q=" + Uri.EscapeDataString("执351号"));
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.Equal(state.Title.En, lines.Single(l => l.StartsWith(record.GetProperty("caseNumber").GetString()!, StringComparison.Ordinal)).Split(',')[Array.IndexOf(header, "state")]);
     }
 }

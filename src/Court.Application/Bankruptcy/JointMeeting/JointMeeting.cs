@@ -14,10 +14,27 @@ using Mediator;
 
 namespace Court.Application.Bankruptcy.JointMeeting;
 
-/// <summary>The joint court–government meeting's agenda (open items first) and its figures.</summary>
-public sealed record GetAgenda(bool IncludeResolved = false) : IQuery<Agenda>;
+/// <summary>
+/// The joint court–government meeting's agenda a page at a time (open items first, then by placing time:
+/// <c>sort=agenda</c>; or <c>sort=placed</c>), with its figures over the whole court, counted in SQL.
+/// </summary>
+public sealed record GetAgenda(bool IncludeResolved = false, PageParameters? Page = null) : IQuery<Agenda>
+{
+    public static readonly ListSorts Sorts = new(AgendaItemView.SortByAgenda, AgendaItemView.SortByPlaced);
+}
 
-public sealed record Agenda(IReadOnlyList<AgendaItemView> Items, AgendaFigures Figures);
+public sealed class GetAgendaValidator : AbstractValidator<GetAgenda>
+{
+    public GetAgendaValidator() => RuleFor(q => q.Page).PagedBy(GetAgenda.Sorts);
+}
+
+/// <param name="Items">One page of the agenda.</param>
+/// <param name="Next">The cursor of the next page (<c>after</c>); null on the last.</param>
+/// <param name="Total">Every item the list holds, when asked (<c>total=true</c>).</param>
+public sealed record Agenda(IReadOnlyList<AgendaItemView> Items, string? Next, long? Total, AgendaFigures Figures)
+{
+    public bool HasMore => Next is not null;
+}
 
 /// <param name="OpenItemsByParty">Open agenda items per agency (or seizing body).</param>
 /// <param name="OverdueNoticesByAgency">Notices past their acknowledgement or execution deadline, per agency.</param>
@@ -76,34 +93,45 @@ public sealed class CompleteMeetingActionValidator : AbstractValidator<CompleteM
     public CompleteMeetingActionValidator() => RuleFor(x => x.Note).Text(1000);
 }
 
-public sealed class JointMeetingHandlers(IReadModels reads, AggregateStore aggregates, DocumentIssuer documents, ICallerContext caller, TimeProvider clock) :
-    IQueryHandler<GetAgenda, Agenda>,
-    ICommandHandler<RecordMeetingDecision, Changed>,
-    ICommandHandler<CompleteMeetingAction, Changed>
+/// <summary>The agenda's page and figures: read from the list keys, so their cost follows the page, not the court.</summary>
+public sealed class AgendaQueries(IReadModels reads, TimeProvider clock) : IQueryHandler<GetAgenda, Agenda>
 {
     public async ValueTask<Agenda> Handle(GetAgenda query, CancellationToken cancellationToken)
     {
-        var items = (await reads.ListAsync<AgendaItemView>("open", cancellationToken)).ToList();
-        if (query.IncludeResolved)
-        {
-            items.AddRange(await reads.ListAsync<AgendaItemView>("resolved", cancellationToken));
-        }
-
-        var now = clock.GetUtcNow();
-        var notices = await reads.ListAsync<NoticeView>(null, cancellationToken);
-        var requests = await reads.ListAsync<ReleaseRequestView>(null, cancellationToken);
-        var days = requests.Where(r => r.ReleasedAt is not null).Select(r => (r.ReleasedAt!.Value - r.RequestedAt).TotalDays).Order().ToList();
-        var figures = new AgendaFigures(
-            items.Where(i => !i.Resolved).GroupBy(i => i.Party).ToDictionary(g => g.Key, g => g.Count()),
-            notices.Where(n => n.IsOverdueAt(now)).GroupBy(n => n.Agency).ToDictionary(g => g.Key, g => g.Count()),
-            requests.Count(r => !r.IsFinal),
-            days.Count,
-            days.Count == 0 ? null : Math.Round(days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2, 1),
-            notices.Count(n => n.IsOverdueAt(now)),
-            requests.Count(r => r.Stage == ReleaseStates.RulingDue));
-        return new Agenda([.. items.OrderBy(i => i.Resolved).ThenBy(i => i.PlacedAt)], figures);
+        var request = (query.Page ?? new PageParameters()).ToRequest(GetAgenda.Sorts) with { Partitions = query.IncludeResolved ? null : ["open"] };
+        var page = await reads.PageAsync<AgendaItemView>(request, cancellationToken);
+        return new Agenda(page.Items, page.Next, page.Total, await FiguresAsync(cancellationToken));
     }
 
+    /// <summary>The meeting's figures over the whole court: counts and a median read from the list keys, no document loaded.</summary>
+    private async Task<AgendaFigures> FiguresAsync(CancellationToken cancellationToken)
+    {
+        var openItems = await reads.CountByAsync<AgendaItemView>(new PageRequest(AgendaItemView.SortByAgenda) { Partitions = ["open"] }, AgendaItemView.PartyKey, cancellationToken);
+        var overdue = await reads.CountByAsync<NoticeView>(new PageRequest(NoticeView.SortByDue) { Below = NoticeView.OverdueBelow(clock.GetUtcNow()) }, null, cancellationToken);
+        var open = await reads.CountAsync<ReleaseRequestView>(new PageRequest(ReleaseRequestView.SortByDue) { Below = ReleaseRequestView.OpenBelow }, cancellationToken);
+        var rulingsDue = new PageRequest(ReleaseRequestView.StageKey);
+        rulingsDue.Filters[ReleaseRequestView.StageKey] = [ReleaseStates.RulingDue];
+        var released = new PageRequest(ReleaseRequestView.TimeToReleaseKey) { Below = ListKey.Absent };
+        var releases = await reads.CountAsync<ReleaseRequestView>(released, cancellationToken);
+        return new AgendaFigures(
+            openItems.ToDictionary(c => c.Key, c => (int)c.Value),
+            overdue.ToDictionary(c => c.Key, c => (int)c.Value),
+            (int)open,
+            (int)releases,
+            releases == 0 ? null : Math.Round(releases % 2 == 1 ? await DaysAtAsync(releases / 2) : (await DaysAtAsync((releases / 2) - 1) + await DaysAtAsync(releases / 2)) / 2, 1),
+            (int)overdue.Values.Sum(),
+            (int)await reads.CountAsync<ReleaseRequestView>(rulingsDue, cancellationToken));
+
+        async Task<double> DaysAtAsync(long index) =>
+            TimeSpan.FromTicks(ListKey.DecodeNumber(await reads.ValueAtAsync<ReleaseRequestView>(released, index, cancellationToken)
+                ?? throw new InvalidOperationException("A release counted a moment ago is gone."))).TotalDays;
+    }
+}
+
+public sealed class JointMeetingHandlers(IReadModels reads, AggregateStore aggregates, DocumentIssuer documents, ICallerContext caller) :
+    ICommandHandler<RecordMeetingDecision, Changed>,
+    ICommandHandler<CompleteMeetingAction, Changed>
+{
     public async ValueTask<Changed> Handle(RecordMeetingDecision command, CancellationToken cancellationToken)
     {
         var item = await reads.GetAsync<AgendaItemView>(command.ItemId, cancellationToken) ?? throw new ResourceNotFoundException("No such agenda item.");

@@ -8,10 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Court.Application.GovernmentDebtors.Demo;
 
 /// <summary>
-/// A dozen government-debtor cases at Jiangjin, through the commands, one in each state of the process: opened,
-/// noticed, pushed, supervised (one with a missing monthly report, one partly paid), found not performed, reported to
-/// the Party committee, listed, published, performed after publication (removal due), removed, performed before
-/// listing. The town government changes its responsible leader while its debts run on.
+/// Thirteen government-debtor cases at Jiangjin, through the commands, at least one in each state of the process:
+/// opened, noticed, pushed, supervised (one with a missing monthly report, one partly paid), found not performed,
+/// reported to the Party committee, listed, published, performed after publication (removal due), removed, performed
+/// before listing, and removed from the list at the creditor's request while still owing (delisted). The town
+/// government changes its responsible leader while its debts run on.
 /// </summary>
 public sealed class GovernmentDebtDemoSeeder(TimeProvider clock) : IDemoSeeder
 {
@@ -29,6 +30,9 @@ public sealed class GovernmentDebtDemoSeeder(TimeProvider clock) : IDemoSeeder
 
     private static readonly string[] Creditors = ["重庆江津某某建设工程有限公司", "重庆德感建材有限公司", "江津区某某劳务有限公司", "重庆几江物流有限公司", "重庆珞璜医疗器械有限公司", "陈某某"];
 
+    /// <summary>One case per stage <see cref="ProgressAsync"/> knows.</summary>
+    public const int Stages = 13;
+
     public string Name => "government debtors";
 
     public int Order => 600;
@@ -45,7 +49,7 @@ public sealed class GovernmentDebtDemoSeeder(TimeProvider clock) : IDemoSeeder
         await context.AsAsync(DemoUsers.Clerk, async services =>
             existing = (await services.GetRequiredService<IReadModels>().PageAsync<GovernmentDebtCaseView>(new PageRequest(GovernmentDebtCaseView.SortByNumber) { Limit = 1, WithTotal = true }, cancellationToken)).Total ?? 0);
 
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < Stages; i++)
         {
             var unit = Units[i % Units.Length];
             var effectiveOn = today.AddDays(-300 - (i * 17));
@@ -68,7 +72,7 @@ public sealed class GovernmentDebtDemoSeeder(TimeProvider clock) : IDemoSeeder
 
     private static async Task ProgressAsync(DemoSeedContext context, string id, Unit unit, int i, DateOnly openedOn, decimal principal, DateOnly today, CancellationToken ct)
     {
-        var stage = i; // 0 opened … 11 performed before listing
+        var stage = i; // 0 opened … 11 performed before listing, 12 delisted
         if (stage == 0)
         {
             return;
@@ -139,6 +143,13 @@ public sealed class GovernmentDebtDemoSeeder(TimeProvider clock) : IDemoSeeder
         await context.SendAsAsync(DemoUsers.Judge, new PublishGovernmentDebtListing(id), ct);
         if (stage == 8)
         {
+            return;
+        }
+
+        if (stage == 12)
+        {
+            // Deleted at the creditor's request with the debt still open: not to be listed again within the bar.
+            await context.SendAsAsync(DemoUsers.Judge, new RemoveGovernmentDebtListing(id, "creditor-request"), ct);
             return;
         }
 

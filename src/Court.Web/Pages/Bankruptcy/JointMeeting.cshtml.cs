@@ -2,6 +2,7 @@ using System.Text.Json;
 using Court.Application.Bankruptcy;
 using Court.Application.Bankruptcy.JointMeeting;
 using Court.Application.Common;
+using Court.Application.Projections;
 using Court.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,9 @@ public sealed class JointMeetingModel(ISender sender, BankruptcyPermissions perm
 {
     public Agenda Agenda { get; private set; } = null!;
 
+    /// <summary>Whether resolved items are listed too (kept across pages).</summary>
+    public bool Resolved { get; private set; }
+
     public bool MayDecide { get; private set; }
 
     public bool MayComplete { get; private set; }
@@ -22,7 +26,23 @@ public sealed class JointMeetingModel(ISender sender, BankruptcyPermissions perm
     /// <summary>The chart's data as JSON for wwwroot/js/bankruptcy.js: open items and overdue notices per party.</summary>
     public string ChartData { get; private set; } = "{}";
 
-    public async Task OnGetAsync(bool resolved, CancellationToken ct) => await LoadAsync(resolved, ct);
+    public async Task OnGetAsync(bool resolved, string? after, CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(resolved, ct, after);
+        }
+        catch (FluentValidation.ValidationException validation)
+        {
+            // A stale or altered cursor: say so and show the first page.
+            foreach (var error in validation.Errors)
+            {
+                ModelState.AddModelError("", error.ErrorMessage);
+            }
+
+            await LoadAsync(resolved, ct);
+        }
+    }
 
     /// <summary>How many action rows the decision form offers; the API takes up to 20.</summary>
     public const int ActionRows = 3;
@@ -53,9 +73,10 @@ public sealed class JointMeetingModel(ISender sender, BankruptcyPermissions perm
                 return Page();
             });
 
-    private async Task LoadAsync(bool resolved, CancellationToken ct)
+    private async Task LoadAsync(bool resolved, CancellationToken ct, string? after = null)
     {
-        Agenda = await sender.Send(new GetAgenda(resolved), ct);
+        Resolved = resolved;
+        Agenda = await sender.Send(new GetAgenda(resolved, new PageParameters(After: after)), ct);
         MayDecide = await permissions.MayAsync(new RecordMeetingDecision(null, null, null), ct);
         MayComplete = await permissions.MayAsync(new CompleteMeetingAction(null), ct);
         var parties = Agenda.Figures.OpenItemsByParty.Keys.Union(Agenda.Figures.OverdueNoticesByAgency.Keys).Order(StringComparer.Ordinal).ToList();

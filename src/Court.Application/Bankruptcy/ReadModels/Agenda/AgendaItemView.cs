@@ -40,10 +40,22 @@ public sealed class MeetingActionView
     public string? CompletedBy { get; set; }
 }
 
-/// <summary>An item on the joint court–government meeting's agenda.</summary>
+/// <summary>
+/// An item on the joint court–government meeting's agenda. Partition: <c>open</c> or <c>resolved</c>. Listed open
+/// first, then by placing time (<c>agenda</c>), or by placing time (<c>placed</c>); counted per party; searched by case
+/// number, party and summary.
+/// </summary>
 [Collection("bankruptcy.agenda")]
-public sealed class AgendaItemView
+public sealed class AgendaItemView : IListed
 {
+    /// <summary>Open before resolved, then the earliest placed: the meeting's order.</summary>
+    public const string SortByAgenda = "agenda";
+
+    public const string SortByPlaced = "placed";
+
+    /// <summary>The agency code or seizing body: the figures count open items per party.</summary>
+    public const string PartyKey = "party";
+
     public string Id { get; set; } = "";
 
     public AgendaReason Reason { get; set; }
@@ -72,6 +84,14 @@ public sealed class AgendaItemView
     public List<MeetingActionView> Actions { get; set; } = [];
 
     public long Version { get; set; }
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Of(SortByAgenda, Resolved ? "1" : "0", ListKey.Encode(PlacedAt)),
+        ListKey.Time(SortByPlaced, PlacedAt),
+        ListKey.Text(PartyKey, Party),
+        ListKey.Search(CaseNumber, Party, Summary),
+    ];
 
     /// <summary>The minutes of the decision recorded at <paramref name="version"/> of the item's stream: issued and linked under this id.</summary>
     public static Guid MinutesDocumentId(string itemId, long version) => BankruptcyProcess.DocumentId($"minutes:{itemId}:{version}");

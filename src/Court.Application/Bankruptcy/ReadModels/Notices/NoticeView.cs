@@ -106,6 +106,12 @@ public sealed class NoticeView : IListed
 
     public bool IsOverdueAt(DateTimeOffset now) => IsOpen && (AcknowledgementOverdue || ExecutionOverdue || (DueAt is { } due && now >= due));
 
+    /// <summary>
+    /// The bound below which a notice's <c>due</c> key is one overdue at <paramref name="now"/> (<see cref="IsOverdueAt"/>):
+    /// open, and flagged (an empty deadline part) or its deadline at or before now; counted in SQL.
+    /// </summary>
+    public static string OverdueBelow(DateTimeOffset now) => "0\u0001" + ListKey.Encode(now) + "\u0002";
+
     public IEnumerable<ListKey> ListKeys() =>
     [
         // A flagged notice's missed deadline is gone from its state: an empty part sorts it before every deadline.

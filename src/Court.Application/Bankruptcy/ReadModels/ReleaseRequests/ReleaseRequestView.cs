@@ -44,6 +44,12 @@ public sealed class ReleaseRequestView : IListed
     /// <summary>The role that must act now (absent once final): the judge's queue is this key = judge.</summary>
     public const string ResponsibleKey = "responsible";
 
+    /// <summary>The workflow state: the meeting's figures count the requests whose ruling is due.</summary>
+    public const string StageKey = "stage";
+
+    /// <summary>How long from filing to release (ticks; absent until released): the meeting's median without the rows.</summary>
+    public const string TimeToReleaseKey = "time-to-release";
+
     public string Id { get; set; } = "";
 
     public string EstateId { get; set; } = "";
@@ -103,11 +109,16 @@ public sealed class ReleaseRequestView : IListed
 
     public long Version { get; set; }
 
+    /// <summary>The bound below which a request's <c>due</c> key is an open one.</summary>
+    public const string OpenBelow = "1";
+
     public IEnumerable<ListKey> ListKeys() =>
     [
         ListKey.Of(SortByDue, IsFinal ? "1" : "0", ListKey.Encode(DueAt), ListKey.Encode(RequestedAt)),
         ListKey.Time(SortByRequested, RequestedAt),
         ListKey.Text(ResponsibleKey, Responsible),
+        ListKey.Text(StageKey, Stage),
+        ListKey.Number(TimeToReleaseKey, ReleasedAt is { } released ? (released - RequestedAt).Ticks : null),
         ListKey.Search([CaseNumber, HoldingAgency, .. Seizures.Select(s => s.SeizingBody)]),
     ];
 }

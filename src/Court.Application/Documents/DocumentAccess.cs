@@ -1,5 +1,6 @@
 using Court.Application.Common;
 using Court.Application.Pipeline;
+using Court.Application.Projections;
 
 namespace Court.Application.Documents;
 
@@ -45,6 +46,37 @@ public sealed class DocumentAccess(IEnumerable<IDocumentReadGrant> grants)
         !await MayReadAsync(document, caller, cancellationToken) ? AuthorizationOutcome.Hidden
         : caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed
         : AuthorizationOutcome.Forbidden;
+
+    /// <summary>
+    /// <see cref="Access.CanSee"/> for a list of documents, as filters on their keys, so a page holds only what the
+    /// caller may see: every document for background code, the caller's court's for court staff (all courts' when
+    /// the account names none), those addressed to his agency for an agency's officer. False: he sees none.
+    /// </summary>
+    public static bool NarrowToCaller(PageRequest request, ICallerContext caller)
+    {
+        if (caller.IsInRole(Roles.System))
+        {
+            return true;
+        }
+
+        if (Access.IsCourtStaff(caller))
+        {
+            if (caller.Court is { } court)
+            {
+                request.Filters[DocumentRecord.CourtKey] = [court];
+            }
+
+            return true;
+        }
+
+        if (caller.Agency is { } agency)
+        {
+            request.Filters[DocumentRecord.AgencyKey] = [agency];
+            return true;
+        }
+
+        return false;
+    }
 
     private static ResourceParties PartiesOf(string court, string? agency) => new(court, null, agency is null ? [] : [agency]);
 }

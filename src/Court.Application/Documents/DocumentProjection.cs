@@ -6,7 +6,8 @@ namespace Court.Application.Documents;
 
 /// <summary>
 /// The index of issued documents: by id (for idempotent issuance) and by the stream they belong to (the partition).
-/// Holds no content; the log is read for that.
+/// Holds no content; the log is read for that. Listed by issue time then number (<c>issued</c>), filtered by issuing
+/// court and addressee agency (who may see it), searched by number, case number, title and addressee.
 /// </summary>
 [Collection("documents.issued")]
 public sealed record DocumentRecord(
@@ -21,9 +22,25 @@ public sealed record DocumentRecord(
     string? AddresseeAgency,
     DocumentStatus Status,
     DateTimeOffset IssuedAt,
-    DateTimeOffset? StatusChangedAt)
+    DateTimeOffset? StatusChangedAt) : IListed
 {
+    /// <summary>Issue time, then number: a stream's documents oldest first, the register newest first.</summary>
+    public const string SortByIssued = "issued";
+
+    public const string CourtKey = "court";
+
+    /// <summary>The agency it is addressed to (absent: none).</summary>
+    public const string AgencyKey = "agency";
+
     public static string IdOf(Guid id) => id.ToString("N");
+
+    public IEnumerable<ListKey> ListKeys() =>
+    [
+        ListKey.Of(SortByIssued, ListKey.Encode(IssuedAt), Number),
+        ListKey.Text(CourtKey, CourtCode),
+        ListKey.Text(AgencyKey, AddresseeAgency),
+        ListKey.Search(Number, CaseNumber, Title, Addressee),
+    ];
 }
 
 /// <summary>Inline, so an issuer can find her document by id in the same breath as issuing it.</summary>

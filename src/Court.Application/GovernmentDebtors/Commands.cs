@@ -377,11 +377,12 @@ public sealed class ChangeGovernmentDebtorHandlerValidator : AbstractValidator<C
     }
 }
 
-public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases cases, IPeople people) : ICommandHandler<OpenGovernmentDebtEnforcementCase, OpenedGovernmentDebtCase>
+public sealed class OpenGovernmentDebtEnforcementCaseHandler(GovernmentDebtCases cases, IPeople people, ICallerContext caller) : ICommandHandler<OpenGovernmentDebtEnforcementCase, OpenedGovernmentDebtCase>
 {
     public async ValueTask<OpenedGovernmentDebtCase> Handle(OpenGovernmentDebtEnforcementCase c, CancellationToken cancellationToken)
     {
         var number = CaseNumber.Parse(c.CaseNumber).Value;
+        CourtBinding.Require(caller, number.Court.Code, "caseNumber");
         await people.RequireAsync(c.JudgeId, Roles.Judge, number.Court.Code, "judgeId", cancellationToken);
         var code = CreditCode.Parse(c.DebtorCreditCode).Value;
         var flag = SpecialParties.Classify(code, c.StateOwned ?? false)

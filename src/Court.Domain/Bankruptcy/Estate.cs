@@ -14,7 +14,14 @@ public sealed record EstateSeizure(
     SeizureRank Rank,
     string? RegistrationReference,
     int Order,
-    bool InForce);
+    bool InForce)
+{
+    /// <summary>
+    /// Binds the asset at <paramref name="now"/>: neither lifted nor lapsed, and not past its expiry — a seizure past its
+    /// expiry no longer binds even before the sweep records <see cref="SeizureLapsed"/> (the sweep's own day rule).
+    /// </summary>
+    public bool InForceAt(DateTimeOffset now) => InForce && !CourtCalendar.IsPast(ExpiresOn, now);
+}
 
 public sealed record EstateAsset(
     string Id,
@@ -325,7 +332,7 @@ public static class EstateDecider
         var events = new List<IDomainEvent>();
         foreach (var asset in state.Assets)
         {
-            var lapsing = asset.Seizures.Where(s => s.InForce && CourtCalendar.IsPast(s.ExpiresOn, now)).ToList();
+            var lapsing = asset.Seizures.Where(s => s.InForce && !s.InForceAt(now)).ToList();
             events.AddRange(lapsing.Select(s => new SeizureLapsed(state.Id!, asset.Id, s.Id, s.ExpiresOn, c.By, now)));
             events.AddRange(AfterSeizuresEnd(state, asset, lapsing, c.By, now));
         }

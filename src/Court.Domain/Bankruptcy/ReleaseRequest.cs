@@ -134,7 +134,19 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
 
     public string? RulingId { get; init; }
 
+    /// <summary>What the request's own record still asks to lift: neither lifted nor recorded as lapsed.</summary>
     public IEnumerable<ReleaseSeizureState> Outstanding => Seizures.Where(s => s.Outstanding);
+
+    /// <summary>
+    /// What a decision at <paramref name="now"/> still asks to lift: outstanding here and binding on the estate's current
+    /// view of the asset. A seizure past its expiry drops out at once, not when the sweep's lapse reaches the request,
+    /// so no letter, ruling or notice issued in between names it.
+    /// </summary>
+    public IEnumerable<ReleaseSeizureState> OutstandingAt(EstateAsset asset, DateTimeOffset now) =>
+        Outstanding.Where(s => asset.Seizure(s.Seizure.SeizureId)?.InForceAt(now) == true);
+
+    /// <summary>The seizures the latest ruling lifts: the agency's execution of its notice lifts these and no others.</summary>
+    public ImmutableList<string> RuledSeizureIds { get; init; } = [];
 
     public int RulingCount { get; init; }
 
@@ -177,8 +189,8 @@ public sealed record ReleaseRequest : IAggregateState<ReleaseRequest>, IWorkflow
         ReleaseRulingDue => this with { ChainExhausted = true },
         SeizureLiftedBySeizingBody e => Lifted([e.SeizureId], Bankruptcy.LiftedBy.SeizingBody),
         ReleaseSeizureLapsed e => this with { Seizures = [.. Seizures.Select(s => s.Outstanding && s.Seizure.SeizureId == e.SeizureId ? s with { LapsedOn = e.ExpiredOn } : s)] },
-        LiftingRulingIssued e => this with { NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1 },
-        ReleaseCompleted => Lifted([.. Outstanding.Select(s => s.Seizure.SeizureId)], Bankruptcy.LiftedBy.CourtRuling),
+        LiftingRulingIssued e => this with { NoticeId = e.NoticeId, RulingId = e.RulingId, RulingCount = RulingCount + 1, RuledSeizureIds = [.. e.SeizureIds] },
+        ReleaseCompleted => Lifted(RuledSeizureIds, Bankruptcy.LiftedBy.CourtRuling),
         IWorkflowEvent e => this with { Step = e.Entered },
         _ => this,
     };
@@ -211,7 +223,8 @@ public abstract record ReleaseCommand
     /// on the state the definition leads it to (<paramref name="Entering"/>): letters to the superiors due by
     /// <paramref name="DueOn"/>, or the ruling falls due.
     /// </summary>
-    public sealed record EscalateOverdue(string? Entering, DateOnly? DueOn, string By) : ReleaseCommand;
+    /// <remarks><paramref name="Asset"/> is the estate's current view of the asset: a seizure past its expiry is not escalated.</remarks>
+    public sealed record EscalateOverdue(string? Entering, DateOnly? DueOn, EstateAsset Asset, string By) : ReleaseCommand;
 
     public sealed record RecordSeizingBodyLift(string SeizureId, string Reference, DateOnly LiftedOn, string By) : ReleaseCommand;
 
@@ -222,8 +235,9 @@ public abstract record ReleaseCommand
     /// <remarks>
     /// Before the chain is exhausted (the superiors' deadline passed) the judge may still rule, but only as a recorded
     /// decision with <paramref name="EarlyReason"/>; the ruling's recital then says so instead of claiming letters went unanswered.
+    /// <paramref name="Asset"/> is the estate's current view of the asset: the ruling lifts only what binds it on the day.
     /// </remarks>
-    public sealed record IssueRuling(string By, string? EarlyReason = null) : ReleaseCommand;
+    public sealed record IssueRuling(EstateAsset Asset, string By, string? EarlyReason = null) : ReleaseCommand;
 
     public sealed record RecordRegistryExecution(string NoticeId, string RegistrationReference, DateOnly ExecutedOn, string By) : ReleaseCommand;
 
@@ -316,7 +330,7 @@ public static class ReleaseDecider
             return Decision.Nothing;
         }
 
-        var outstanding = state.Outstanding.ToList();
+        var outstanding = state.OutstandingAt(c.Asset, now).ToList();
         switch (c.Entering)
         {
             case ReleaseStates.RulingDue:
@@ -396,7 +410,12 @@ public static class ReleaseDecider
         }
 
         var rulingId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{state.Id}-ruling-{state.RulingCount + 1}");
-        var outstanding = state.Outstanding.ToList();
+        var outstanding = state.OutstandingAt(c.Asset, now).ToList();
+        if (outstanding.Count == 0)
+        {
+            return DomainError.Conflict("release.nothing-binds", "申请所涉查封均已解除或期限届满，无须裁定解除。", "Every seizure the request names is lifted or past its expiry; there is nothing for a ruling to lift.");
+        }
+
         var notified = outstanding.Select((s, i) => new ReleaseLetter(LetterId(state, $"notification-{rulingId}", i), s.Seizure.SeizureId, LetterRecipient.SeizingBody, s.Seizure.SeizingBody)).ToList();
         return Decision.Emit(new LiftingRulingIssued(
             state.Id!, rulingId, [.. outstanding.Select(s => s.Seizure.SeizureId)], NoticeIdFor(rulingId), state.HoldingAgency, CourtCalendar.DateOf(now), notified, c.By, now, early));

@@ -34,6 +34,9 @@ public sealed partial class WorkflowTimerService(
     public const string CheckpointName = "workflow-timers";
     public const string TimerUserId = "timer";
 
+    /// <summary>How often a fire that lost an append race is retried before the timer is left to its lease.</summary>
+    public const int MaxFireAttempts = 5;
+
     private static readonly HashSet<string> WorkflowEventTypes = ["workflow.started.v1", "workflow.transitioned.v1", "workflow.version-changed.v1"];
 
     /// <summary>Names this host in claims, so only the claimer marks a timer fired.</summary>
@@ -182,7 +185,29 @@ public sealed partial class WorkflowTimerService(
 
     private async Task<TimerStatus> FireAsync(ClaimedTimer timer, CancellationToken cancellationToken)
     {
-        var firing = timer.Firing;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await FireOnceAsync(timer.Firing, cancellationToken);
+            }
+            catch (WrongExpectedVersionException ex)
+            {
+                // Someone appended to the stream between our read and our append (often the process manager reacting
+                // to the same deadline): try again at once on the new version rather than wait out the lease.
+                if (attempt == MaxFireAttempts)
+                {
+                    LogTimerFailed(logger, timer.Firing.TimerId, timer.Firing.Trigger, ex);
+                    return TimerStatus.Pending;
+                }
+
+                LogTimerRaced(logger, timer.Firing.TimerId, attempt);
+            }
+        }
+    }
+
+    private async Task<TimerStatus> FireOnceAsync(TimerFiring firing, CancellationToken cancellationToken)
+    {
         var key = "timer:" + firing.TimerId;
         var caller = new FixedCaller(TimerUserId, null, new HashSet<string>(StringComparer.Ordinal) { Roles.System }, Guid.CreateVersion7());
         try
@@ -213,6 +238,10 @@ public sealed partial class WorkflowTimerService(
         catch (WorkflowTriggerNotPermittedException)
         {
             return await FinishAsync(firing, await AlreadyFiredAsync(firing.StreamId, key, cancellationToken) ? TimerStatus.Fired : TimerStatus.Cancelled, cancellationToken);
+        }
+        catch (WrongExpectedVersionException)
+        {
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -247,6 +276,9 @@ public sealed partial class WorkflowTimerService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} could not fire {Trigger}; it will be retried when its lease ends")]
     private static partial void LogTimerFailed(ILogger logger, string timerId, string trigger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {TimerId} lost an append race on attempt {Attempt}; firing again")]
+    private static partial void LogTimerRaced(ILogger logger, string timerId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The workflow timer loop failed; it will try again")]
     private static partial void LogTimerLoopFailed(ILogger logger, Exception exception);

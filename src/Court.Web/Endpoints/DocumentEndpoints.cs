@@ -8,6 +8,7 @@ using Court.Application.Documents.MarkingExecuted;
 using Court.Application.Documents.Reading;
 using Court.Application.Documents.Revoking;
 using Court.Application.Documents.Verifying;
+using Court.Application.Projections;
 using Court.Web.Infrastructure;
 using Court.Web.Ui;
 using Mediator;
@@ -115,9 +116,11 @@ public static class DocumentEndpoints
         .AnswersETag()
         .ExcludeFromDescription();
 
-        api.MapGet("/", async (string stream, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListDocuments(stream), ct)))
+        api.MapGet("/", async (string stream, [AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListDocuments(stream, page), ct)))
             .WithName("ListDocuments")
-            .WithSummary("The documents that belong to a stream, oldest first.");
+            .WithSummary("The documents that belong to a stream, oldest first, paged.")
+            .WithDescription("Issue time, then number (sort=issued, -issued for newest first); q searches the number, case number, title and addressee; follow next with after. Court staff see their court's, an agency the documents addressed to it.")
+            .Produces<Page<DocumentRecord>>();
 
         api.MapPost("/{number}/execute", async (string number, ExecuteBody? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {

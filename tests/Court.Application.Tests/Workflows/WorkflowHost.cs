@@ -46,7 +46,6 @@ public sealed class WorkflowHost : IAsyncDisposable
     {
         var services = await CourtServices.BuildAsync(database, s =>
         {
-            configure?.Invoke(s);
             s.AddSingleton(clock);
             s.AddSingleton(new EventAssembly(typeof(TestReview).Assembly));
             s.AddScoped<CallerOverride>();
@@ -59,6 +58,8 @@ public sealed class WorkflowHost : IAsyncDisposable
             });
             TestReviewSlice.Register(s);
             s.AddSingleton<IWorkflowCommandSender, TestReviewCommandSender>();
+            // Last, so a test's registration replaces the defaults above.
+            configure?.Invoke(s);
         });
         var host = new WorkflowHost(services);
         if (start)

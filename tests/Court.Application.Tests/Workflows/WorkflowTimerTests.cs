@@ -1,4 +1,6 @@
 using Court.Application.Common;
+using Court.Application.EventStore;
+using Court.Application.Workflows;
 using Court.Domain.Workflows;
 using Court.Infrastructure.Persistence;
 using Court.Testing;
@@ -128,6 +130,53 @@ public abstract class WorkflowTimerContract(TestDatabase database) : IAsyncLifet
     {
         await WorkflowHost.EventuallyAsync(async () => (await host.TimersAsync(streamId)) is { Count: > 0 } t && t.All(x => x.Status != TimerStatus.Pending), $"the timers of {streamId} to settle");
         return (await host.EventsAsync(streamId)).OfType<ReviewEscalated>().Count();
+    }
+
+    [Fact]
+    public async Task A_timer_whose_fire_loses_an_append_race_fires_again_at_once_not_after_its_lease()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var racing = new RacingSender();
+        await using var host = await WorkflowHost.CreateAsync(database, Folder, clock, configure: s => s.AddSingleton<IWorkflowCommandSender>(racing));
+        var id = Guid.NewGuid().ToString("N");
+        var stream = "test-review-" + id;
+        await host.AsClerk(r => TestReviewSlice.OpenAsync(r, id, "Draft"));
+        clock.SetUtcNow(DraftingDue.AddHours(1));
+
+        Assert.Equal(1, await host.Timers.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(2, racing.Calls);
+        var events = await host.EventsAsync(stream);
+        Assert.Single(events.OfType<ReviewCommented>());
+        Assert.Single(events.OfType<ReviewEscalated>());
+        Assert.Equal(TimerStatus.Fired, Assert.Single(await host.TimersAsync(stream)).Status);
+    }
+
+    /// <summary>
+    /// The first fire meets another writer: a comment lands on the stream after the timer read it, and the append
+    /// fails as the store would fail it. Later calls go through.
+    /// </summary>
+    private sealed class RacingSender : IWorkflowCommandSender
+    {
+        private readonly TestReviewCommandSender inner = new();
+
+        public int Calls { get; private set; }
+
+        public async ValueTask SendAsync(object command, IServiceProvider scope, CancellationToken cancellationToken)
+        {
+            if (++Calls == 1)
+            {
+                var review = (ReviewCommand)command;
+                var store = scope.GetRequiredService<IEventStore>();
+                var registry = scope.GetRequiredService<EventTypeRegistry>();
+                var before = (await store.ReadStreamAsync(review.WorkflowStreamId, cancellationToken: cancellationToken)).Count - 1;
+                var metadata = new EventMetadata(Guid.NewGuid(), null, "judge-wang", null, DateTimeOffset.UnixEpoch);
+                await store.AppendToStreamAsync(review.WorkflowStreamId, ExpectedVersion.Exactly(before), [registry.ToEventData(new ReviewCommented(review.Id, "Meanwhile"), metadata)], cancellationToken);
+                throw new WrongExpectedVersionException(review.WorkflowStreamId, ExpectedVersion.Exactly(before), before + 1);
+            }
+
+            await inner.SendAsync(command, scope, cancellationToken);
+        }
     }
 }
 

@@ -46,6 +46,13 @@ public sealed class ReleaseDeciderTests
 
     private static ReleaseRequest AwaitingRegistry => RulingDue.Evolve(Ruling(Now));
 
+    /// <summary>The estate's view of the asset as a decision reads it: both seizures recorded, in force until 2024.</summary>
+    private static EstateAsset Asset => SeizedEstate.Asset(AssetId)!;
+
+    /// <summary>The same asset, but the tax bureau's queued seizure expired on 1 June 2022 and the sweep has not yet recorded it.</summary>
+    private static EstateAsset AssetWithQueuedSeizureExpiredUnswept =>
+        Given<Estate>(Opened, BuildingRegistered, FirstSeized, QueuedSeized with { ExpiresOn = new DateOnly(2022, 6, 1) }).Asset(AssetId)!;
+
     private static Decision When(ReleaseRequest state, ReleaseCommand command, DateTimeOffset? at = null) => ReleaseDecider.Decide(state, command, at ?? Now);
 
     private static ReleaseCommand.Request Request(params string[] seizures) =>
@@ -93,14 +100,14 @@ public sealed class ReleaseDeciderTests
 
     [Fact]
     public void Before_the_deadline_passes_escalation_does_nothing() =>
-        ThenNothing(When(Approved, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, "system"), new DateTimeOffset(2022, 6, 17, 23, 0, 0, CourtCalendar.Offset)));
+        ThenNothing(When(Approved, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, Asset, "system"), new DateTimeOffset(2022, 6, 17, 23, 0, 0, CourtCalendar.Offset)));
 
     [Fact]
     public void After_the_seizing_bodies_deadline_letters_go_to_their_superiors()
     {
         var at = new DateTimeOffset(2022, 6, 18, 0, 5, 0, CourtCalendar.Offset);
 
-        Then(When(Approved, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, "system"), at), ToSuperiors(at));
+        Then(When(Approved, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, Asset, "system"), at), ToSuperiors(at));
     }
 
     [Fact]
@@ -110,7 +117,7 @@ public sealed class ReleaseDeciderTests
         var state = Approved.Evolve(new SeizureLiftedBySeizingBody(RequestId, FirstSeizure, "解封文书", new DateOnly(2022, 6, 10), Admin, Now));
 
         Then(
-            When(state, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, "system"), at),
+            When(state, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, Asset, "system"), at),
             new ReleaseEscalatedToSuperiors(RequestId, [new("r-1-superior-1", QueuedSeizure, LetterRecipient.Superior, "国家税务总局重庆市税务局")], SuperiorsDue, "system", at));
     }
 
@@ -119,19 +126,19 @@ public sealed class ReleaseDeciderTests
     {
         var at = new DateTimeOffset(2022, 6, 18, 0, 5, 0, CourtCalendar.Offset);
 
-        Then(When(Approved, new ReleaseCommand.EscalateOverdue(ReleaseStates.RulingDue, null, "system"), at), new ReleaseRulingDue(RequestId, [FirstSeizure, QueuedSeizure], "system", at));
+        Then(When(Approved, new ReleaseCommand.EscalateOverdue(ReleaseStates.RulingDue, null, Asset, "system"), at), new ReleaseRulingDue(RequestId, [FirstSeizure, QueuedSeizure], "system", at));
     }
 
     [Fact]
     public void The_escalation_waits_for_the_deadline_the_stream_recorded_not_a_date_computed_again() =>
-        ThenNothing(When(Given<ReleaseRequest>(Requested, LettersSent, Entered("AwaitingSeizingBodies", LettersDue.AddDays(30))), new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, "system"), new DateTimeOffset(2022, 6, 18, 0, 5, 0, CourtCalendar.Offset)));
+        ThenNothing(When(Given<ReleaseRequest>(Requested, LettersSent, Entered("AwaitingSeizingBodies", LettersDue.AddDays(30))), new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, Asset, "system"), new DateTimeOffset(2022, 6, 18, 0, 5, 0, CourtCalendar.Offset)));
 
     [Fact]
     public void After_the_superiors_deadline_the_courts_ruling_is_due()
     {
         var at = new DateTimeOffset(2022, 7, 5, 0, 5, 0, CourtCalendar.Offset);
 
-        Then(When(AtSuperiors, new ReleaseCommand.EscalateOverdue(ReleaseStates.RulingDue, null, "system"), at), new ReleaseRulingDue(RequestId, [FirstSeizure, QueuedSeizure], "system", at));
+        Then(When(AtSuperiors, new ReleaseCommand.EscalateOverdue(ReleaseStates.RulingDue, null, Asset, "system"), at), new ReleaseRulingDue(RequestId, [FirstSeizure, QueuedSeizure], "system", at));
     }
 
     [Fact]
@@ -163,19 +170,19 @@ public sealed class ReleaseDeciderTests
 
     [Fact]
     public void The_judge_issues_one_ruling_for_every_seizure_still_in_force_and_notifies_the_seizing_bodies() =>
-        Then(When(RulingDue, new ReleaseCommand.IssueRuling(Judge)), Ruling(Now));
+        Then(When(RulingDue, new ReleaseCommand.IssueRuling(Asset, Judge)), Ruling(Now));
 
     [Fact]
     public void A_ruling_before_the_chain_runs_out_needs_the_judges_reason() =>
-        ThenError(When(Approved, new ReleaseCommand.IssueRuling(Judge)), "release.ruling-before-chain-exhausted", ErrorKind.Unprocessable);
+        ThenError(When(Approved, new ReleaseCommand.IssueRuling(Asset, Judge)), "release.ruling-before-chain-exhausted", ErrorKind.Unprocessable);
 
     [Fact]
     public void The_judge_may_rule_before_the_chain_runs_out_as_a_recorded_decision_with_its_reason() =>
-        Then(When(Approved, new ReleaseCommand.IssueRuling(Judge, " 拍卖在即 ")), Ruling(Now) with { EarlyReason = "拍卖在即" });
+        Then(When(Approved, new ReleaseCommand.IssueRuling(Asset, Judge, " 拍卖在即 ")), Ruling(Now) with { EarlyReason = "拍卖在即" });
 
     [Fact]
     public void A_reason_given_after_the_chain_ran_out_is_not_recorded_as_an_early_decision() =>
-        Then(When(RulingDue, new ReleaseCommand.IssueRuling(Judge, "拍卖在即")), Ruling(Now));
+        Then(When(RulingDue, new ReleaseCommand.IssueRuling(Asset, Judge, "拍卖在即")), Ruling(Now));
 
     [Fact]
     public void The_registry_executing_the_notice_completes_the_release() =>
@@ -196,7 +203,7 @@ public sealed class ReleaseDeciderTests
     {
         var stalled = AwaitingRegistry.Evolve(new ReleaseStalled(RequestId, "notice-1", "x", "nrb", Now));
 
-        var decision = When(stalled, new ReleaseCommand.IssueRuling(Judge));
+        var decision = When(stalled, new ReleaseCommand.IssueRuling(Asset, Judge));
 
         var second = Assert.IsType<LiftingRulingIssued>(Assert.Single(decision.Events));
         Assert.Equal(("r-1-ruling-2", ReleaseDecider.NoticeIdFor("r-1-ruling-2")), (second.RulingId, second.NoticeId));
@@ -233,10 +240,52 @@ public sealed class ReleaseDeciderTests
     {
         var lapsed = RulingDue.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
 
-        var ruling = Assert.IsType<LiftingRulingIssued>(Assert.Single(When(lapsed, new ReleaseCommand.IssueRuling(Judge)).Events));
+        var ruling = Assert.IsType<LiftingRulingIssued>(Assert.Single(When(lapsed, new ReleaseCommand.IssueRuling(Asset, Judge)).Events));
 
         Assert.Equal([FirstSeizure], ruling.SeizureIds);
         Assert.Equal([FirstSeizure], ruling.SeizingBodiesNotified.Select(l => l.SeizureId));
+    }
+
+    [Fact]
+    public void A_ruling_issued_after_a_seizures_expiry_but_before_the_sweep_does_not_name_it()
+    {
+        var ruling = Assert.IsType<LiftingRulingIssued>(Assert.Single(When(RulingDue, new ReleaseCommand.IssueRuling(AssetWithQueuedSeizureExpiredUnswept, Judge)).Events));
+
+        Assert.Equal([FirstSeizure], ruling.SeizureIds);
+        Assert.Equal([FirstSeizure], ruling.SeizingBodiesNotified.Select(l => l.SeizureId));
+    }
+
+    [Fact]
+    public void A_ruling_on_the_last_day_of_a_seizure_still_names_it() =>
+        Then(When(RulingDue, new ReleaseCommand.IssueRuling(AssetWithQueuedSeizureExpiredUnswept, Judge), new DateTimeOffset(2022, 6, 1, 23, 59, 0, CourtCalendar.Offset)), Ruling(new DateTimeOffset(2022, 6, 1, 23, 59, 0, CourtCalendar.Offset)));
+
+    [Fact]
+    public void Letters_to_superiors_after_a_seizures_expiry_but_before_the_sweep_do_not_name_it()
+    {
+        var at = new DateTimeOffset(2022, 6, 18, 0, 5, 0, CourtCalendar.Offset);
+
+        var escalated = Assert.IsType<ReleaseEscalatedToSuperiors>(Assert.Single(When(Approved, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, AssetWithQueuedSeizureExpiredUnswept, "system"), at).Events));
+
+        Assert.Equal([FirstSeizure], escalated.Letters.Select(l => l.SeizureId));
+    }
+
+    [Fact]
+    public void A_ruling_when_every_seizure_is_past_its_expiry_is_refused()
+    {
+        var asset = Given<Estate>(Opened, BuildingRegistered, FirstSeized with { ExpiresOn = new DateOnly(2022, 5, 31) }, QueuedSeized with { ExpiresOn = new DateOnly(2022, 6, 1) }).Asset(AssetId)!;
+
+        ThenError(When(RulingDue, new ReleaseCommand.IssueRuling(asset, Judge)), "release.nothing-binds", ErrorKind.Conflict);
+    }
+
+    [Fact]
+    public void The_registrys_execution_lifts_only_what_the_ruling_named_not_a_seizure_that_expired_before_it()
+    {
+        var ruled = RulingDue.Evolve(Assert.Single(When(RulingDue, new ReleaseCommand.IssueRuling(AssetWithQueuedSeizureExpiredUnswept, Judge)).Events));
+
+        var released = ruled.Evolve(new ReleaseCompleted(RequestId, EstateId, AssetId, "ref", new DateOnly(2022, 6, 2), "nrb", Now));
+
+        Assert.Equal(LiftedBy.CourtRuling, released.Seizures.Single(s => s.Seizure.SeizureId == FirstSeizure).LiftedBy);
+        Assert.Null(released.Seizures.Single(s => s.Seizure.SeizureId == QueuedSeizure).LiftedBy);
     }
 
     [Fact]
@@ -245,7 +294,7 @@ public sealed class ReleaseDeciderTests
         var lapsed = Approved.Evolve(new ReleaseSeizureLapsed(RequestId, QueuedSeizure, Expired, "system", Now));
         var at = new DateTimeOffset(2022, 6, 18, 0, 5, 0, CourtCalendar.Offset);
 
-        var escalated = Assert.IsType<ReleaseEscalatedToSuperiors>(Assert.Single(When(lapsed, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, "system"), at).Events));
+        var escalated = Assert.IsType<ReleaseEscalatedToSuperiors>(Assert.Single(When(lapsed, new ReleaseCommand.EscalateOverdue(ReleaseStates.AwaitingSuperiors, SuperiorsDue, Asset, "system"), at).Events));
 
         Assert.Equal([FirstSeizure], escalated.Letters.Select(l => l.SeizureId));
     }

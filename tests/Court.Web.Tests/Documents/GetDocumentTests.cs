@@ -94,7 +94,35 @@ public sealed class GetDocumentTests(DocumentsApi api) : IClassFixture<Documents
         var forClerk = await (await (await api.As("clerk")).GetAsync("/api/documents?stream=release-request-web-1")).JsonAsync();
         var forPsb = await (await (await api.As("psb")).GetAsync("/api/documents?stream=release-request-web-1")).JsonAsync();
 
-        Assert.Contains(forClerk.EnumerateArray(), d => d.GetProperty("number").GetString() == document.Number);
-        Assert.Empty(forPsb.EnumerateArray());
+        Assert.Contains(forClerk.GetProperty("items").EnumerateArray(), d => d.GetProperty("number").GetString() == document.Number);
+        Assert.Empty(forPsb.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_streams_documents_come_a_page_at_a_time_oldest_first_each_once_and_the_last_page_has_no_cursor()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await api.IssueNoticeAsync();
+        }
+
+        var clerk = await api.As("clerk");
+        var seen = new List<System.Text.Json.JsonElement>();
+        string? next = null;
+        do
+        {
+            var page = await (await clerk.GetAsync("/api/documents?stream=release-request-web-1&limit=2" + (next is null ? "" : "&after=" + Uri.EscapeDataString(next)))).JsonAsync();
+            Assert.InRange(page.GetProperty("items").GetArrayLength(), 1, 2);
+            Assert.Equal(page.GetProperty("hasMore").GetBoolean(), page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.String);
+            seen.AddRange(page.GetProperty("items").EnumerateArray());
+            next = page.GetProperty("hasMore").GetBoolean() ? page.GetProperty("next").GetString() : null;
+        }
+        while (next is not null);
+
+        var numbers = seen.Select(d => d.GetProperty("number").GetString()).ToList();
+        Assert.True(numbers.Count >= 3);
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.Equal(seen.Select(d => d.GetProperty("issuedAt").GetDateTimeOffset()).Order(), seen.Select(d => d.GetProperty("issuedAt").GetDateTimeOffset()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/documents?stream=release-request-web-1&limit=201")).StatusCode);
     }
 }

@@ -33,4 +33,26 @@ public sealed class SearchDocumentsTests(DocumentsApi api) : IClassFixture<Docum
         Assert.DoesNotContain(document.Number, forPsb, StringComparison.Ordinal);
         Assert.Contains("暂无文书", forPsb, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_register_shows_fifty_newest_first_and_a_next_link_that_leads_to_older_ones()
+    {
+        for (var i = 0; i < 51; i++)
+        {
+            await api.IssueNoticeAsync();
+        }
+
+        var clerk = await api.As("clerk");
+        var first = WebUtility.HtmlDecode(await (await clerk.GetAsync("/Documents")).Content.ReadAsStringAsync());
+        var link = System.Text.RegularExpressions.Regex.Match(first, "data-testid=\"documents-next\" href=\"([^\"]+)\"");
+        Assert.True(link.Success, "the first page has a next link");
+        var second = WebUtility.HtmlDecode(await (await clerk.GetAsync(link.Groups[1].Value)).Content.ReadAsStringAsync());
+        var refused = WebUtility.HtmlDecode(await (await clerk.GetAsync("/Documents?after=bm90LWEtY3Vyc29y")).Content.ReadAsStringAsync());
+
+        var numbers = (string html) => System.Text.RegularExpressions.Regex.Matches(html, "href=\"/documents/[^\"]+\" target=\"_blank\" rel=\"noopener\">([^<]+)<").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(50, numbers(first).Count);
+        Assert.NotEmpty(numbers(second));
+        Assert.Empty(numbers(second).Intersect(numbers(first)));
+        Assert.Contains("翻页标记无效", refused, StringComparison.Ordinal);
+    }
 }

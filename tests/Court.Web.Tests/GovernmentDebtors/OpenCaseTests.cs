@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.GovernmentDebtors.Support;
 using static Court.Web.Tests.GovernmentDebtors.Support.GovernmentDebtApi;
@@ -63,5 +64,23 @@ public sealed class OpenCaseTests(GovernmentDebtApi api)
     {
         var judge = await api.As("judge");
         Assert.Equal(HttpStatusCode.Forbidden, (await judge.PostJsonAsync("/api/government-debts/cases", Opening(5))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_clerk_of_the_district_court_cannot_open_a_case_of_the_intermediate_court_and_nothing_is_recorded()
+    {
+        var clerk = await api.As("clerk");
+        var body = JsonSerializer.SerializeToNode(Opening(6))!.AsObject();
+        body["caseNumber"] = "(2022)渝05执6号";
+        body["judgeId"] = null;
+
+        var zh = await Problem(await clerk.SendAsync(PostIn("zh-CN", "/api/government-debts/cases", body)), HttpStatusCode.Forbidden);
+        Assert.Equal(("court.not-callers-court", "caseNumber"), (zh.GetProperty("code").GetString(), zh.GetProperty("field").GetString()));
+        Assert.Contains("不是您所在的法院", zh.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var en = await Problem(await clerk.SendAsync(PostIn("en-US,en;q=0.9", "/api/government-debts/cases", body)), HttpStatusCode.Forbidden);
+        Assert.Contains("is not your court", en.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        var id = Court.Application.GovernmentDebtors.GovernmentDebtCases.IdFor(Court.Domain.Identifiers.CaseNumber.Parse("(2022)渝05执6号").Value.Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("judge")).GetAsync(CasePath(id))).StatusCode);
     }
 }

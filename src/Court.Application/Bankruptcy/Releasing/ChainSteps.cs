@@ -1,6 +1,7 @@
 using Court.Application.Common;
 using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Common;
 using FluentValidation;
 using Mediator;
 
@@ -41,7 +42,7 @@ public sealed class RecordSeizingBodyLiftValidator : AbstractValidator<RecordSei
 }
 
 /// <summary>The chain's steps: each one decision on the request through the one command path; what they cause elsewhere is <see cref="BankruptcyFollowUps"/>'.</summary>
-public sealed class ChainStepHandlers(WorkflowRuntime workflows, ICallerContext caller) :
+public sealed class ChainStepHandlers(WorkflowRuntime workflows, BankruptcyProcess process, AggregateStore aggregates, ICallerContext caller) :
     ICommandHandler<RecordSeizingBodyLift, Changed>,
     ICommandHandler<RecordSeizureLapse, Changed>,
     ICommandHandler<IssueLiftingRuling, Changed>,
@@ -55,17 +56,32 @@ public sealed class ChainStepHandlers(WorkflowRuntime workflows, ICallerContext 
     public ValueTask<Changed> Handle(RecordSeizureLapse command, CancellationToken cancellationToken) =>
         RunAsync(command, new ReleaseCommand.RecordSeizureLapse(command.SeizureId, command.ExpiredOn, caller.UserId), cancellationToken);
 
-    public ValueTask<Changed> Handle(IssueLiftingRuling command, CancellationToken cancellationToken) =>
-        RunAsync(command, new ReleaseCommand.IssueRuling(caller.UserId, command.EarlyReason), cancellationToken);
+    public async ValueTask<Changed> Handle(IssueLiftingRuling command, CancellationToken cancellationToken) =>
+        await RunAsync(command, new ReleaseCommand.IssueRuling(await AssetAsync(command, cancellationToken), caller.UserId, command.EarlyReason), cancellationToken);
 
-    public async ValueTask<Changed> Handle(EscalateOverdueRelease command, CancellationToken cancellationToken) =>
-        new(command.RequestId, await workflows.ExecuteAsync(command, (s, step) => ReleaseDecider.Decide(s, new ReleaseCommand.EscalateOverdue(step.To?.Name, step.DueOn, caller.UserId), step.Now), cancellationToken));
+    public async ValueTask<Changed> Handle(EscalateOverdueRelease command, CancellationToken cancellationToken)
+    {
+        var asset = await AssetAsync(command, cancellationToken);
+        return new(command.RequestId, await workflows.ExecuteAsync(command, (s, step) => ReleaseDecider.Decide(s, new ReleaseCommand.EscalateOverdue(step.To?.Name, step.DueOn, asset, caller.UserId), step.Now), cancellationToken));
+    }
 
     public ValueTask<Changed> Handle(RecordRegistryExecution command, CancellationToken cancellationToken) =>
         RunAsync(command, new ReleaseCommand.RecordRegistryExecution(command.NoticeId, command.RegistrationReference, command.ExecutedOn, caller.UserId), cancellationToken);
 
     public ValueTask<Changed> Handle(RecordRegistryFailure command, CancellationToken cancellationToken) =>
         RunAsync(command, new ReleaseCommand.RecordRegistryFailure(command.NoticeId, command.Reason, caller.UserId), cancellationToken);
+
+    /// <summary>The estate's current view of the request's asset: what binds it is decided at the decision's own time.</summary>
+    private async Task<EstateAsset> AssetAsync(ReleaseRequestWrite command, CancellationToken cancellationToken)
+    {
+        var request = (await aggregates.LoadAsync<ReleaseRequest>(command.RequestId, cancellationToken)).State;
+        if (!request.Exists)
+        {
+            throw new DomainException(DomainError.NotFound("release.not-found", "There is no such release request."));
+        }
+
+        return (await process.AssetAsync(request.EstateId, request.AssetId, cancellationToken)).Asset;
+    }
 
     private async ValueTask<Changed> RunAsync(ReleaseRequestWrite command, ReleaseCommand decision, CancellationToken cancellationToken) =>
         new(command.RequestId, await workflows.ExecuteAsync(command, (s, step) => ReleaseDecider.Decide(s, decision, step.Now), cancellationToken));

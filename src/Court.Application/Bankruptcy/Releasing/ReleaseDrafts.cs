@@ -33,7 +33,7 @@ public sealed class ReleaseDrafts(AggregateStore aggregates, WorkflowRuntime wor
 
         if (permitted.Contains(nameof(IssueLiftingRuling)))
         {
-            var seizures = request.Outstanding.Select(s => s.Seizure).ToList();
+            var seizures = request.OutstandingAt(asset, process.Now).Select(s => s.Seizure).ToList();
             var today = CourtCalendar.DateOf(process.Now);
             var notice = BankruptcyProcess.NoticeContentFor(estate, asset, "", "（裁定书文号）", today, seizures, BankruptcyProcess.LiftingActionFor(asset), null, staff, today);
             return new ReleaseDraft("The ruling and notice that issuing will send", [BankruptcyDocuments.LiftingRuling(estate, asset, request, seizures, today, request.ChainExhausted ? null : "（审判员决定提前裁定的理由）", staff, RulingNumbers.For(estate.CaseNumber, estate.RulingIds.Count + 1)), process.NoticeDocument(notice)]);

@@ -7,36 +7,33 @@ using Mediator;
 namespace Court.Application.Documents.Listing;
 
 /// <summary>
-/// The documents register: newest first, optionally filtered by a fragment of the number, case number, title or
-/// addressee. Each caller sees what <see cref="Access.CanSee"/> lets him: his court's documents, or those addressed to his agency.
+/// The documents register, newest first, a page at a time; optionally narrowed to a fragment of the number (typed
+/// loosely: a number that parses is searched in its printed form), case number, title or addressee, ignoring case.
+/// Each caller sees what <see cref="DocumentAccess.NarrowToCaller"/> lets him: his court's documents, or those addressed to his agency.
 /// </summary>
-public sealed record SearchDocuments(string? Text = null, int Limit = 200) : IQuery<IReadOnlyList<DocumentRecord>>, IAnySignedInCaller;
+public sealed record SearchDocuments(string? Text = null, PageParameters? Page = null) : IQuery<Page<DocumentRecord>>, IAnySignedInCaller
+{
+    public static readonly ListSorts Sorts = new(DocumentRecord.SortByIssued) { DefaultDescending = true };
+}
 
 public sealed class SearchDocumentsValidator : AbstractValidator<SearchDocuments>
 {
     public SearchDocumentsValidator()
     {
         RuleFor(q => q.Text).MaximumLength(64);
-        RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
+        RuleFor(q => q.Page).PagedBy(SearchDocuments.Sorts);
     }
 }
 
-public sealed class SearchDocumentsHandler(IReadModels readModels, ICallerContext caller) : IQueryHandler<SearchDocuments, IReadOnlyList<DocumentRecord>>
+public sealed class SearchDocumentsHandler(IReadModels readModels, ICallerContext caller) : IQueryHandler<SearchDocuments, Page<DocumentRecord>>
 {
-    public async ValueTask<IReadOnlyList<DocumentRecord>> Handle(SearchDocuments query, CancellationToken cancellationToken)
+    public async ValueTask<Page<DocumentRecord>> Handle(SearchDocuments query, CancellationToken cancellationToken)
     {
-        // The register is small (hundreds a year per court); a scan of the index is fine at that size.
         var text = query.Text?.Trim();
         var number = string.IsNullOrEmpty(text) ? null : Court.Domain.Documents.DocumentNumber.TryParse(text)?.ToString();
-        return [.. (await readModels.ListAsync<DocumentRecord>(null, cancellationToken))
-            .Where(d => Access.CanSee(caller, DocumentAccess.PartiesOf(d)))
-            .Where(d => string.IsNullOrEmpty(text) || d.Number == number || Contains(d, text))
-            .OrderByDescending(d => d.IssuedAt)
-            .ThenByDescending(d => d.Number, StringComparer.Ordinal)
-            .Take(query.Limit)];
+        var request = (query.Page ?? new PageParameters()).ToRequest(SearchDocuments.Sorts) with { Search = number ?? (string.IsNullOrEmpty(text) ? null : text) };
+        return DocumentAccess.NarrowToCaller(request, caller)
+            ? await readModels.PageAsync<DocumentRecord>(request, cancellationToken)
+            : new Page<DocumentRecord>([], null, request.WithTotal ? 0 : null);
     }
-
-    private static bool Contains(DocumentRecord d, string text) =>
-        d.Number.Contains(text, StringComparison.OrdinalIgnoreCase) || d.CaseNumber.Contains(text, StringComparison.OrdinalIgnoreCase)
-        || d.Title.Contains(text, StringComparison.Ordinal) || d.Addressee.Contains(text, StringComparison.Ordinal);
 }

@@ -6,7 +6,7 @@ using Court.Application.Common;
 using Court.Application.Demo;
 using Court.Application.Workflows;
 using Court.Infrastructure.Persistence;
-using Court.Infrastructure.Workflows;
+using Court.Testing;
 using Court.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +73,7 @@ public class BankruptcyApi : CourtWebFactory
     /// <summary>Fires the due timers, then carries out the follow-up steps they cause (letters, agenda items), which the process manager does from the log.</summary>
     public async Task<int> RunTimersAsync()
     {
-        var fired = await Services.GetRequiredService<WorkflowTimerService>().RunOnceAsync(CancellationToken.None);
+        var fired = await Services.FireDueTimersAsync();
         await Services.GetRequiredService<IProcessManager>().CatchUpAsync(CancellationToken.None);
         return fired;
     }

@@ -29,10 +29,10 @@ public static class DemoUsers
     public static readonly DemoUser Supervisor = new("supervisor", Roles.SupervisionOfficer, Agencies.Supervision.Code, "吴敏", "Wu Min", Title: "督查专员", OfficePhone: "023-47528805");
     public static readonly DemoUser Carrier = new("carrier", Roles.CarrierOperator, Agencies.PostalCarrier.Code, "郑海", "Zheng Hai", Title: "投递员", OfficePhone: "023-47528806");
     public static readonly DemoUser SystemAdministrator = new("sysadmin", Roles.SystemAdministrator, null, "黄伟", "Huang Wei", Title: "系统管理员", OfficePhone: "023-47520100");
-    public static readonly DemoUser President = new("president", Roles.CourtPresident, null, "刘正义（院长）", "Liu Zhengyi (president)", Title: "院长", OfficePhone: "023-47520101");
+    public static readonly DemoUser President = new("president", Roles.CourtPresident, null, "刘正义", "Liu Zhengyi", DemoUser.PilotCourt, "院长", "023-47520101");
 
     /// <summary>An officer of a flagged debtor unit (白沙镇人民政府): sees and reports on that town's cases only.</summary>
-    public static readonly DemoUser Town = new("town", Roles.DebtorUnitOfficer, Domain.GovernmentDebtors.SpecialParties.AgencyFor(GovernmentDebtors.Demo.GovernmentDebtDemoSeeder.TownCode), "刘洋（白沙镇政府）", "Liu Yang (Baisha town government)");
+    public static readonly DemoUser Town = new("town", Roles.DebtorUnitOfficer, Domain.GovernmentDebtors.SpecialParties.AgencyFor(GovernmentDebtors.Demo.GovernmentDebtDemoSeeder.TownCode), "刘洋", "Liu Yang", Title: "党政办主任", OfficePhone: "023-47551002");
 
     /// <summary>A lawyer of a Jiangjin firm; the service demo registers him as the plaintiff's agent in some cases.</summary>
     public static readonly DemoUser Lawyer = new("lawyer", Roles.Lawyer, null, "何静", "He Jing", Title: "律师", OfficePhone: "023-47561234");

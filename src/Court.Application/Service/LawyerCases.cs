@@ -8,10 +8,11 @@ namespace Court.Application.Service;
 
 /// <summary>
 /// A case a lawyer acts in: registered on its service file as a party's agent with his sign-in. One row per lawyer and
-/// case, partitioned by the lawyer, so his list is his alone.
+/// case, partitioned by the lawyer, so his list is his alone. <see cref="AuthorityEndedOn"/> is set once his authority
+/// ended for every party he was registered for: the case stays listed, as one he no longer acts in.
 /// </summary>
 [Collection("lawyer-cases")]
-public sealed record LawyerCaseView(string Id, string UserName, string CaseId, string CaseNumber, string Court, IReadOnlyList<string> PartyIds, IReadOnlyList<string> PartyNames, DateTimeOffset AppointedAt) : IListed
+public sealed record LawyerCaseView(string Id, string UserName, string CaseId, string CaseNumber, string Court, IReadOnlyList<string> PartyIds, IReadOnlyList<string> PartyNames, DateTimeOffset AppointedAt, DateOnly? AuthorityEndedOn = null) : IListed
 {
     public const string SortByCase = "case";
 
@@ -45,9 +46,10 @@ public sealed record GetLawyerCase(string CaseId) : IQuery<LawyerCaseDetail>, IS
         new(Auditing.ReadSubject.ServiceFile, CaseId, Court.Domain.Service.ServiceFile.StreamPrefix + CaseId);
 }
 
-public sealed record LawyerCaseDetail(string CaseId, string CaseNumber, string Court, string Procedure, IReadOnlyList<LawyerPartyDetail> Parties, long Version);
+public sealed record LawyerCaseDetail(string CaseId, string CaseNumber, string Court, string Procedure, IReadOnlyList<LawyerPartyDetail> Parties, long Version, DateOnly? AuthorityEndedOn = null);
 
-public sealed record LawyerPartyDetail(string PartyId, string Role, string Name, IReadOnlyList<LawyerServiceEntry> Services);
+/// <summary>A party the lawyer was registered for; once his authority ended (<see cref="AuthorityEndedOn"/>), only what was ordered by that day.</summary>
+public sealed record LawyerPartyDetail(string PartyId, string Role, string Name, IReadOnlyList<LawyerServiceEntry> Services, DateOnly? AuthorityEndedOn = null);
 
 /// <summary>A service on the lawyer's party: the document, how and when it was served (<see cref="Status"/> as the desk says it), and the deadlines running from it.</summary>
 public sealed record LawyerServiceEntry(
@@ -106,16 +108,23 @@ public sealed class LawyerQueries(IReadModels readModels, ICallerContext caller,
         var file = view.ToFile();
         var lengths = projection.Lengths(view.WorkflowVersion);
         var mine = view.Agents.Where(a => a.UserName == caller.UserId).Select(a => a.PartyId).ToHashSet(StringComparer.Ordinal);
-        var parties = view.Parties.Where(p => mine.Contains(p.PartyId)).Select(p => new LawyerPartyDetail(
-            p.PartyId,
-            ServiceCodes.Code(p.Role),
-            p.Name,
-            [.. file.Services.Where(s => s.Ordered.Recipient.PartyId == p.PartyId)
-                .Select(s => projection.ToView(file, s, lengths))
-                .OrderBy(s => s.OrderedAt)
-                .Select(v => new LawyerServiceEntry(
-                    v.ServiceId, v.DocumentTitle, ServiceCodes.Code(v.DocumentKind), v.DocumentNumber, ServiceCodes.Code(v.Channel), v.OrderedAt,
-                    ServiceCodes.Code(v.Outcome), v.Desk, v.ServedOn, ServiceCodes.CodeOrNull(v.Rule), v.PublishedOn, v.DeemedOn, v.Periods, v.CertificateNumber))])).ToList();
-        return new LawyerCaseDetail(view.Id, opened.CaseNumber, opened.CourtName, Domain.Fees.ProcedureCodes.Code(opened.Procedure), parties, view.Version);
+        var parties = view.Parties.Where(p => mine.Contains(p.PartyId)).Select(p =>
+        {
+            // After his authority ended, what is served on his former client is no longer his to see.
+            var ended = file.AuthorityEndedOn(caller.UserId, p.PartyId);
+            return new LawyerPartyDetail(
+                p.PartyId,
+                ServiceCodes.Code(p.Role),
+                p.Name,
+                [.. file.Services.Where(s => s.Ordered.Recipient.PartyId == p.PartyId)
+                    .Select(s => projection.ToView(file, s, lengths))
+                    .Where(s => ended is not { } day || Domain.Fees.ChinaTime.DateOf(s.OrderedAt) <= day)
+                    .OrderBy(s => s.OrderedAt)
+                    .Select(v => new LawyerServiceEntry(
+                        v.ServiceId, v.DocumentTitle, ServiceCodes.Code(v.DocumentKind), v.DocumentNumber, ServiceCodes.Code(v.Channel), v.OrderedAt,
+                        ServiceCodes.Code(v.Outcome), v.Desk, v.ServedOn, ServiceCodes.CodeOrNull(v.Rule), v.PublishedOn, v.DeemedOn, v.Periods, v.CertificateNumber))],
+                ended);
+        }).ToList();
+        return new LawyerCaseDetail(view.Id, opened.CaseNumber, opened.CourtName, Domain.Fees.ProcedureCodes.Code(opened.Procedure), parties, view.Version, file.AuthorityEndedOn(caller.UserId));
     }
 }

@@ -278,13 +278,10 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
         switch (envelope.Event)
         {
             case AgentAppointed { Agent.UserName: { } lawyer } e:
-                var id = LawyerCaseView.IdOf(lawyer, caseId);
-                var existing = await session.LoadAsync<LawyerCaseView>(id, cancellationToken);
-                var parties = file.Agents.Where(a => a.UserName == lawyer).Select(a => a.PartyId).Distinct(StringComparer.Ordinal).ToList();
-                session.Store(
-                    id,
-                    new LawyerCaseView(id, lawyer, caseId, file.File!.CaseNumber, file.File.CourtName, parties, [.. parties.Select(p => file.PartyById(p)?.Name ?? p)], existing?.AppointedAt ?? e.At),
-                    lawyer);
+                await StoreLawyerCaseAsync(session, file, caseId, lawyer, e.At, cancellationToken);
+                break;
+            case AgentAuthorityEnded e when file.Agents.FirstOrDefault(a => a.AgentId == e.AgentId) is { UserName: { } lawyer }:
+                await StoreLawyerCaseAsync(session, file, caseId, lawyer, e.At, cancellationToken);
                 break;
             case ServiceOrdered e:
                 await StoreReferenceAsync(session, file, e, cancellationToken);
@@ -294,6 +291,18 @@ public sealed class ServiceProjection(WorkingDayCalendar calendar, WorkflowCatal
                 session.Store(reference.Id, reference with { Accepted = true, AcceptedAt = e.Event.OccurredAt }, reference.Express ? reference.Carrier : ServiceReferenceView.Electronic);
                 break;
         }
+    }
+
+    /// <summary>The lawyer's row for this case: the parties he was registered for, and when his authority ended once it ended for all.</summary>
+    private static async Task StoreLawyerCaseAsync(IDocumentSession session, ServiceFile file, string caseId, string lawyer, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var id = LawyerCaseView.IdOf(lawyer, caseId);
+        var existing = await session.LoadAsync<LawyerCaseView>(id, cancellationToken);
+        var parties = file.Agents.Where(a => a.UserName == lawyer).Select(a => a.PartyId).Distinct(StringComparer.Ordinal).ToList();
+        session.Store(
+            id,
+            new LawyerCaseView(id, lawyer, caseId, file.File!.CaseNumber, file.File.CourtName, parties, [.. parties.Select(p => file.PartyById(p)?.Name ?? p)], existing?.AppointedAt ?? at, file.AuthorityEndedOn(lawyer)),
+            lawyer);
     }
 
     /// <summary>The inbox task of one period running from one service, beside the file's own (the file has none: Open names nobody).</summary>

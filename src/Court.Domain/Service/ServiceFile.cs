@@ -38,6 +38,16 @@ public sealed record ServiceFile : IAggregateState<ServiceFile>
     public bool IsOfRecord(Agent agent, DateOnly day) =>
         Agents.Any(a => a.AgentId == agent.AgentId) && (EndedAgents.GetValueOrDefault(agent.AgentId) is not { } ended || ended.EndedOn > day);
 
+    /// <summary>
+    /// The day the lawyer signed in as <paramref name="userName"/> stopped acting for <paramref name="partyId"/> (for
+    /// anyone in the case when null): the last of his registrations' ends once every one ended; null while one stands.
+    /// </summary>
+    public DateOnly? AuthorityEndedOn(string userName, string? partyId = null)
+    {
+        var his = Agents.Where(a => a.UserName == userName && (partyId is null || a.PartyId == partyId)).ToList();
+        return his.Count > 0 && his.All(a => EndedAgents.ContainsKey(a.AgentId)) ? his.Max(a => EndedAgents[a.AgentId].EndedOn) : null;
+    }
+
     /// <summary>Each party's confirmations, oldest first.</summary>
     public ImmutableDictionary<string, ImmutableList<AddressConfirmation>> Addresses { get; init; } = ImmutableDictionary<string, ImmutableList<AddressConfirmation>>.Empty;
 

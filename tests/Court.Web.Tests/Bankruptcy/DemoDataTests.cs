@@ -1,3 +1,5 @@
+using Court.Application.Common;
+using Court.Application.Demo;
 using Court.Web.Tests.Bankruptcy.Support;
 
 namespace Court.Web.Tests.Bankruptcy;
@@ -34,5 +36,17 @@ public sealed class DemoDataTests(CourtWithBankruptcyDemo api) : IClassFixture<C
         Assert.Contains(agenda.GetProperty("items").EnumerateArray(), i => i.GetProperty("decisions").GetArrayLength() > 0 && i.GetProperty("actions").GetArrayLength() > 0);
         Assert.NotEmpty((await (await api.AsBureau()).GetJsonAsync("/api/notices")).GetProperty("items").EnumerateArray());
         Assert.NotEmpty((await (await api.AsAdministrator()).GetJsonAsync("/api/release-requests")).GetProperty("items").EnumerateArray());
+    }
+
+    /// <summary>Documents print the demo users' names and titles: a name is a name, and the court's people belong to the court.</summary>
+    [Fact]
+    public void Every_demo_user_has_a_plain_name_and_a_title_and_the_courts_people_sign_for_the_pilot_court()
+    {
+        Assert.All(DemoUsers.All, u =>
+        {
+            Assert.DoesNotMatch("[（()]", u.DisplayNameZh + u.DisplayNameEn);
+            Assert.False(string.IsNullOrWhiteSpace(u.Title), $"{u.UserName} has no title");
+        });
+        Assert.All(DemoUsers.All.Where(u => u.Role is Roles.Clerk or Roles.Judge or Roles.CourtPresident), u => Assert.Equal(DemoUser.PilotCourt, u.Court));
     }
 }

@@ -45,15 +45,50 @@ public sealed class VerifyAgentPageBrowserTests(BrowserFixture browser) : IClass
         await page.Context.CloseAsync();
     }
 
-    private async Task<AgentDocumentsIssued> CaseWithAgentDocumentsAsync()
+    [Fact]
+    public async Task A_lawyer_whose_authority_ended_sees_the_case_as_ended_with_its_date_and_the_registry_is_told_it_is_not_in_force()
+    {
+        const string caseId = "agent-ended-browser";
+        var issued = await CaseWithAgentDocumentsAsync(caseId, "(2026)渝0116民初7002号", DemoUsers.Lawyer.UserName);
+        var today = Court.Domain.Fees.ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        await AsClerkAsync(sender => sender.Send(new EndServiceAgentAuthority(caseId, "plaintiff-agent", today, "当事人解除委托")).AsTask());
+        var date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var lawyer = await browser.SignedInAsync(DemoUsers.Lawyer.UserName);
+        await lawyer.GotoAsync("/Lawyer");
+        var card = lawyer.GetByTestId("lawyer-case").Filter(new() { HasText = "7002" });
+        Assert.Contains($"您在本案的委托已于 {date} 终止", await card.GetByTestId("lawyer-authority-ended").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("曾代理当事人", await card.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("代理当事人：重庆", (await card.InnerTextAsync()).Replace("曾代理当事人：", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(lawyer, "lawyer-authority-ended-zh");
+        await lawyer.Context.CloseAsync();
+
+        var english = await browser.SignedInAsync(DemoUsers.Lawyer.UserName, "en");
+        await english.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await english.WaitForSelectorAsync("html[lang=en]");
+        await english.GotoAsync("/Lawyer");
+        Assert.Contains($"ended on {date}", await english.GetByTestId("lawyer-case").Filter(new() { HasText = "7002" }).GetByTestId("lawyer-authority-ended").InnerTextAsync(), StringComparison.Ordinal);
+        await english.Context.CloseAsync();
+
+        var page = await browser.SignedInAsync("nrb");
+        await page.GotoAsync($"/verify/agent?licence={DemoUsers.LawyerLicence}&caseNumber={Uri.EscapeDataString("（2026）渝0116民初7002号")}&document={Uri.EscapeDataString(issued.LetterOfAuthority.Number)}");
+        Assert.Equal("文书已失效：已被撤销或委托已终止。", await page.GetByTestId("agent-check-in-force").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<T> AsClerkAsync<T>(Func<ISender, Task<T>> act)
     {
         var scopes = browser.App.Services.GetRequiredService<IServiceScopeFactory>();
         await using var scope = scopes.CreateScopeAs(new FixedCaller("clerk", null, new HashSet<string> { Roles.Clerk }, Guid.NewGuid(), court: "渝0116"));
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        const string caseId = "agent-check-browser";
-        await sender.Send(new OpenServiceFile(caseId, CaseNumber, "ordinary"));
-        await sender.Send(new RegisterServiceParty(caseId, "plaintiff", "plaintiff", "organisation", "重庆某某小额贷款有限公司", "91500116MA5U5X7A8B"));
-        await sender.Send(new AppointServiceAgent(caseId, "plaintiff-agent", "plaintiff", DemoUsers.Lawyer.DisplayNameZh, DemoUsers.LawyerLicence, DemoUsers.LawyerFirm, null));
-        return await sender.Send(new IssueAgentDocuments(caseId, "plaintiff-agent"));
+        return await act(scope.ServiceProvider.GetRequiredService<ISender>());
     }
+
+    private Task<AgentDocumentsIssued> CaseWithAgentDocumentsAsync(string caseId = "agent-check-browser", string caseNumber = CaseNumber, string? userName = null) =>
+        AsClerkAsync(async sender =>
+        {
+            await sender.Send(new OpenServiceFile(caseId, caseNumber, "ordinary"));
+            await sender.Send(new RegisterServiceParty(caseId, "plaintiff", "plaintiff", "organisation", "重庆某某小额贷款有限公司", "91500116MA5U5X7A8B"));
+            await sender.Send(new AppointServiceAgent(caseId, "plaintiff-agent", "plaintiff", DemoUsers.Lawyer.DisplayNameZh, DemoUsers.LawyerLicence, DemoUsers.LawyerFirm, userName));
+            return await sender.Send(new IssueAgentDocuments(caseId, "plaintiff-agent"));
+        });
 }

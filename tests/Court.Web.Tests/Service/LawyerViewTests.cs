@@ -10,7 +10,7 @@ namespace Court.Web.Tests.Service;
 public sealed class LawyerViewTests(ServiceApi api)
 {
     /// <summary>A small-claims file whose plaintiff the demo lawyer acts for, with a judgment served on the plaintiff by hand and the summons sent to the defendant.</summary>
-    private static async Task<string> CaseWithTheLawyerAsync(HttpClient clerk, int serial)
+    internal static async Task<string> CaseWithTheLawyerAsync(HttpClient clerk, int serial)
     {
         var caseId = await SmallClaimsFileAsync(clerk, serial);
         await Ok(clerk.PostJsonAsync(FilePath(caseId) + "/agents", new { agentId = "plaintiff-agent", partyId = "plaintiff", name = DemoUsers.Lawyer.DisplayNameZh, licenceNumber = DemoUsers.LawyerLicence, lawFirm = DemoUsers.LawyerFirm, userName = DemoUsers.Lawyer.UserName }));

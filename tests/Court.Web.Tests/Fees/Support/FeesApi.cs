@@ -7,12 +7,18 @@ namespace Court.Web.Tests.Fees.Support;
 /// <summary>The real host with the demo users; clients sign in with real bearer tokens, fetched once per fixture.</summary>
 public class FeesApi : CourtWebFactory
 {
-    private readonly ConcurrentDictionary<string, Task<string>> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Task<string> Token, DateTimeOffset At)> tokens = new(StringComparer.Ordinal);
 
+    /// <summary>A client signed in as <paramref name="user"/>; a token fetched more than 30 minutes ago on the fixture's clock is fetched again, so a test may move the clock on.</summary>
     public async Task<HttpClient> As(string user)
     {
+        var now = Clock.GetUtcNow();
+        var cached = tokens.AddOrUpdate(
+            user,
+            u => (GetTokenAsync(u), now),
+            (u, old) => now - old.At < TimeSpan.FromMinutes(30) && !old.Token.IsFaulted ? old : (GetTokenAsync(u), now));
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetOrAdd(user, u => GetTokenAsync(u)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await cached.Token);
         return client;
     }
 }

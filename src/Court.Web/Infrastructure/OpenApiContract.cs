@@ -72,6 +72,19 @@ public static class OpenApiContract
             AddProblem(operation, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with another body, or a rule of the process refuses the write.", problem);
         }
 
+        if (path.StartsWithSegments("/api") && method is "POST" or "PUT" or "PATCH" or "DELETE" && path != "/api/auth/token")
+        {
+            // Every command goes through the domain: a record in another state answers 409, a rule of the process 422.
+            AddProblem(operation, StatusCodes.Status409Conflict, "The write conflicts with the record's state.", problem);
+            AddProblem(operation, StatusCodes.Status422UnprocessableEntity, "A rule of the process refuses the write; errors names the field.", problem);
+        }
+
+        if (path.StartsWithSegments("/api") && description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+        {
+            // A route naming a record answers 404 when there is none the caller may see (decision 0007).
+            AddProblem(operation, StatusCodes.Status404NotFound, "No such record, or none the caller may see.", problem);
+        }
+
         if (metadata.OfType<EnableRateLimitingAttribute>().Any() || metadata.OfType<ThrottledSignIn>().Any())
         {
             AddProblem(operation, StatusCodes.Status429TooManyRequests, "Too many requests from this client (or, for sign-in, at this account).", problem)
@@ -82,6 +95,11 @@ public static class OpenApiContract
         {
             AddProblem(operation, StatusCodes.Status503ServiceUnavailable, "The store is unavailable (disk full, database restarting); nothing was applied.", problem)
                 .Headers!["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
+        }
+
+        foreach (var status in operation.Responses.Keys.Where(s => s[0] is '4' or '5').ToList())
+        {
+            AddProblem(operation, int.Parse(status, CultureInfo.InvariantCulture), "", problem);
         }
 
         foreach (var (status, response) in operation.Responses)
@@ -112,7 +130,11 @@ public static class OpenApiContract
         var key = status.ToString(CultureInfo.InvariantCulture);
         if (operation.Responses!.TryGetValue(key, out var existing) && existing is OpenApiResponse declared)
         {
+            // An endpoint's own Produces(status) declares no body: every refusal is a problem details document.
             declared.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            declared.Content ??= new Dictionary<string, OpenApiMediaType>();
+            declared.Content.Remove("application/json");
+            declared.Content.TryAdd("application/problem+json", new() { Schema = problem });
             return declared;
         }
 

@@ -90,6 +90,91 @@ public sealed class OpenApiContractTests(ApiWithSeizedBuilding api) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_write_declares_the_refusals_it_can_answer_as_problem_details()
+    {
+        var writes = (await OperationsAsync()).Where(o => Writes.Contains(o.Method) && o.Path.StartsWith("/api/", StringComparison.Ordinal) && o.Path != "/api/auth/token").ToList();
+        Assert.True(writes.Count > 40, $"only {writes.Count} writes");
+
+        Assert.All(writes, o =>
+        {
+            var responses = o.Operation.GetProperty("responses");
+            var expected = new List<string> { "409", "422" };
+            // Signed-in operations (401 with WWW-Authenticate) can be refused by role or agency; the signed carrier webhook cannot.
+            if (responses.TryGetProperty("401", out var unauthorized) && Headers(unauthorized).Contains("WWW-Authenticate"))
+            {
+                expected.Add("403");
+            }
+
+            if (o.Path.Contains('{', StringComparison.Ordinal))
+            {
+                expected.Add("404");
+            }
+
+            if (o.Operation.TryGetProperty("requestBody", out _))
+            {
+                expected.Add("400");
+            }
+
+            if (HeaderParameters(o.Operation).Contains("If-Match"))
+            {
+                expected.Add("412");
+            }
+
+            Assert.All(expected, status => Assert.True(responses.TryGetProperty(status, out _), $"{o.Method} {o.Path} does not declare {status}"));
+        });
+    }
+
+    [Fact]
+    public async Task Every_declared_refusal_is_a_problem_details_document()
+    {
+        var refusals = (await OperationsAsync()).SelectMany(o => o.Operation.GetProperty("responses").EnumerateObject()
+            .Where(r => r.Name[0] is '4' or '5').Select(r => (o.Method, o.Path, Status: r.Name, Response: r.Value))).ToList();
+
+        Assert.NotEmpty(refusals);
+        Assert.All(refusals, r =>
+        {
+            var schema = r.Response.TryGetProperty("content", out var content) && content.TryGetProperty("application/problem+json", out var media)
+                ? media.GetProperty("schema").GetProperty("$ref").GetString() : null;
+            Assert.True(schema is "#/components/schemas/ProblemDetails" or "#/components/schemas/HttpValidationProblemDetails", $"{r.Method} {r.Path} {r.Status}: {r.Response}");
+        });
+    }
+
+    [Fact]
+    public async Task What_writes_really_answer_is_what_they_declare()
+    {
+        var operations = await OperationsAsync();
+        var administrator = await api.AsAdministrator();
+        var unknown = Guid.NewGuid().ToString();
+
+        // 404 for a record that is not there, 412 for a stale version, 400 for a body that cannot be read.
+        await AssertDeclaredAsync(operations, "post", "/api/assets/{id}/seizures", await administrator.PostJsonAsync($"/api/assets/{unknown}/seizures", Samples.Seizure(document: "(2021)渝0116执802号", rank: "Queued")));
+        using (var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/assets/{api.AssetId}/seizures") { Content = JsonContent(Samples.Seizure(document: "(2021)渝0116执803号", rank: "Queued")) })
+        {
+            stale.Headers.TryAddWithoutValidation("If-Match", "\"9999\"");
+            await AssertDeclaredAsync(operations, "post", "/api/assets/{id}/seizures", await administrator.SendAsync(stale), HttpStatusCode.PreconditionFailed);
+        }
+
+        await AssertDeclaredAsync(operations, "post", "/api/bankruptcy-cases/{id}/assets", await administrator.PostAsync($"/api/bankruptcy-cases/{api.CaseId}/assets", new StringContent("{", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await AssertDeclaredAsync(operations, "post", "/api/release-requests/{id}/issue-ruling", await administrator.PostJsonAsync($"/api/release-requests/{unknown}/issue-ruling", new { }));
+    }
+
+    private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    private static async Task AssertDeclaredAsync(List<(string Method, string Path, JsonElement Operation)> operations, string method, string path, HttpResponseMessage response, HttpStatusCode? expected = null)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (expected is { } status)
+        {
+            Assert.True(response.StatusCode == status, $"{method} {path}: {(int)response.StatusCode} {text}");
+        }
+
+        Assert.True((int)response.StatusCode >= 400, $"{method} {path}: {(int)response.StatusCode} {text}");
+        var code = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Operation(operations, method, path).GetProperty("responses").TryGetProperty(code, out _), $"{method} {path} answered {code} undeclared: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Every_201_declares_its_location()
     {
         var created = (await OperationsAsync()).Where(o => o.Operation.GetProperty("responses").TryGetProperty("201", out _)).ToList();

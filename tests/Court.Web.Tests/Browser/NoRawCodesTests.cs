@@ -59,6 +59,8 @@ public sealed partial class NoRawCodesTests(DemoCourtBrowser browser) : IClassFi
     [InlineData("Follow-up letter sent to the vehicle office on 23 April 2022. Re-open, sign in, e-mail.", true)]
     [InlineData("Jiangjin District People's Court, Chongqing · PostgreSQL", true)]
     [InlineData("核验码 7K3Q-9XPD-2M4R EMS1234567890CN 平台账号 sc-d8e83fb0", false)]
+    [InlineData("核验码 DGGS-NNDR-GAPM-DVYF · 打印页", false)]
+    [InlineData("Verification code DGGS-NNDR-GAPM-DVYF · Printable page", true)]
     public void The_detector_lets_words_through(string text, bool english) => Assert.Empty(Detect(text, english));
 
     /// <summary>The visible text (innerText: closed folds and hidden elements excluded) of each page reached.</summary>
@@ -128,8 +130,10 @@ public sealed partial class NoRawCodesTests(DemoCourtBrowser browser) : IClassFi
 
         foreach (Match m in Kebab().Matches(text))
         {
-            // A last part with a digit is an account or document identifier the user reads off (sc-d8e83fb0), not a key.
-            if (!EnglishHyphenated.Contains(m.Value.ToLowerInvariant()) && !m.Value[m.Value.LastIndexOf('-')..].Any(char.IsAsciiDigit))
+            // A last part with a digit is an account or document identifier the user reads off (sc-d8e83fb0), not a key;
+            // so is an all-capitals group (a verification code, DGGS-NNDR-GAPM-DVYF, may happen to have no digit).
+            if (!EnglishHyphenated.Contains(m.Value.ToLowerInvariant()) && !m.Value[m.Value.LastIndexOf('-')..].Any(char.IsAsciiDigit)
+                && m.Value.Any(char.IsAsciiLetterLower))
             {
                 yield return "kebab-case key «" + m.Value + "» in «" + Around(text, m) + "»";
             }

@@ -12,7 +12,7 @@ public static class CourtBinding
     /// <summary>Throws a 403 naming <paramref name="field"/> when the caller belongs to another court than <paramref name="court"/>.</summary>
     public static void Require(ICallerContext caller, string court, string field)
     {
-        if (caller.IsInRole(Roles.System) || caller.Court is null || string.Equals(caller.Court, court, StringComparison.Ordinal))
+        if (caller.IsInRole(Roles.System) || Pipeline.Access.InOwnCourt(caller, court))
         {
             return;
         }

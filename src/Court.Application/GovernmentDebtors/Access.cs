@@ -6,22 +6,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Court.Application.GovernmentDebtors;
 
 /// <summary>
-/// Who sees government-debtor cases: court staff and the president (the court's own cases), the supervision / credit
-/// office (every flagged case), and a debtor unit's officers (their own unit's cases only). Any other agency sees
-/// nothing: its list queries are refused and a case it names is "not found".
+/// Who sees government-debtor cases: court staff and the president their own court's cases (the court rule of
+/// <see cref="Access.InOwnCourt"/>), the supervision / credit office every flagged case of every court (it supervises
+/// the district's units, whichever court's judgment they owe under), and a debtor unit's officers their own unit's
+/// cases only. Any other agency sees nothing: its list queries are refused and a case it names is "not found".
 /// </summary>
 public static class GovernmentDebtAccess
 {
-    public static bool SeesAll(ICallerContext caller) =>
-        caller.IsInRole(Roles.System) || caller.IsInRole(Roles.Clerk) || caller.IsInRole(Roles.Judge) || caller.IsInRole(Roles.CourtPresident) || caller.IsInRole(Roles.SupervisionOfficer);
+    private static bool SeesEveryCourt(ICallerContext caller) => caller.IsInRole(Roles.System) || caller.IsInRole(Roles.SupervisionOfficer);
+
+    private static bool IsCourtSide(ICallerContext caller) => Access.IsCourtStaff(caller) || caller.IsInRole(Roles.CourtPresident);
 
     public static bool IsUnit(ICallerContext caller) => caller.IsInRole(Roles.DebtorUnitOfficer) && caller.Agency is { Length: > 0 };
 
-    public static bool CanSee(ICallerContext caller, string debtorAgency) =>
-        SeesAll(caller) || (IsUnit(caller) && string.Equals(caller.Agency, debtorAgency, StringComparison.Ordinal));
+    /// <summary>May the caller see a case owed by <paramref name="debtorAgency"/> in <paramref name="court"/> (null: a unit's record, of no one court)?</summary>
+    public static bool CanSee(ICallerContext caller, string debtorAgency, string? court) =>
+        SeesEveryCourt(caller)
+        || (IsCourtSide(caller) && Access.InOwnCourt(caller, court))
+        || (IsUnit(caller) && string.Equals(caller.Agency, debtorAgency, StringComparison.Ordinal));
 
-    /// <summary>The partition a list is limited to: the unit's own; null (all) for those who see all.</summary>
-    public static string? PartitionOf(ICallerContext caller) => SeesAll(caller) ? null : caller.Agency;
+    /// <summary>The partition a list is limited to: the unit's own; null (all) for the court and the supervision office.</summary>
+    public static string? PartitionOf(ICallerContext caller) => SeesEveryCourt(caller) || IsCourtSide(caller) ? null : caller.Agency;
+
+    /// <summary>The court a case list is limited to: the caller's own for court staff and the president; null (every court) for the others.</summary>
+    public static string? CourtOf(ICallerContext caller) => !SeesEveryCourt(caller) && IsCourtSide(caller) ? caller.Court : null;
 
     public static readonly string[] Readers = [Roles.Clerk, Roles.Judge, Roles.CourtPresident, Roles.SupervisionOfficer, Roles.DebtorUnitOfficer];
 }
@@ -33,7 +41,7 @@ public sealed class GovernmentDebtCaseRule<TMessage>(IReadModels readModels, str
     protected override string? IdOf(TMessage message) => message.CaseId;
 
     protected override AuthorizationOutcome Evaluate(TMessage message, GovernmentDebtCaseView document, ICallerContext caller) =>
-        !GovernmentDebtAccess.CanSee(caller, document.Case.DebtorAgency) ? AuthorizationOutcome.Hidden
+        !GovernmentDebtAccess.CanSee(caller, document.Case.DebtorAgency, document.Case.CourtCode) ? AuthorizationOutcome.Hidden
         : roles.Length == 0 || caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed
         : AuthorizationOutcome.Forbidden;
 }
@@ -45,7 +53,7 @@ public sealed class GovernmentDebtorRule<TMessage>(IReadModels readModels, strin
     protected override string? IdOf(TMessage message) => message.CreditCode;
 
     protected override AuthorizationOutcome Evaluate(TMessage message, GovernmentDebtorView document, ICallerContext caller) =>
-        !GovernmentDebtAccess.CanSee(caller, Domain.GovernmentDebtors.SpecialParties.AgencyFor(document.Id)) ? AuthorizationOutcome.Hidden
+        !GovernmentDebtAccess.CanSee(caller, Domain.GovernmentDebtors.SpecialParties.AgencyFor(document.Id), court: null) ? AuthorizationOutcome.Hidden
         : caller.IsInRole(Roles.System) || roles.Any(caller.IsInRole) ? AuthorizationOutcome.Allowed
         : AuthorizationOutcome.Forbidden;
 }

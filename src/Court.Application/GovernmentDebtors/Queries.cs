@@ -212,6 +212,11 @@ public sealed class GovernmentDebtQueries(IReadModels readModels, ICallerContext
         var partition = GovernmentDebtAccess.PartitionOf(caller);
         var request = (query.Page ?? new PageParameters()).ToRequest(GetGovernmentDebtDocket.Sorts) with { Partitions = partition is null ? null : [partition] };
         request.Filters[GovernmentDebtCaseView.OpenKey] = [query.Open == false ? "false" : "true"];
+        if (GovernmentDebtAccess.CourtOf(caller) is { } court)
+        {
+            request.Filters[GovernmentDebtCaseView.CourtKey] = [court];
+        }
+
         if (!string.IsNullOrWhiteSpace(query.State))
         {
             request.Filters[GovernmentDebtCaseView.StateKey] = [query.State.Trim()];

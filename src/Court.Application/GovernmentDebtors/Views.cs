@@ -61,6 +61,9 @@ public sealed record GovernmentDebtCaseView(
 
     public const string UnitKey = "unit";
 
+    /// <summary>The court whose case it is: court staff list their own court's cases only.</summary>
+    public const string CourtKey = "court";
+
     public string CaseNumber => Case.CaseNumber;
 
     public IEnumerable<ListKey> ListKeys()
@@ -82,6 +85,7 @@ public sealed record GovernmentDebtCaseView(
         yield return ListKey.Text(OpenKey, Final ? "false" : "true");
         yield return ListKey.Text(StateKey, State);
         yield return ListKey.Text(UnitKey, Case.DebtorCreditCode);
+        yield return ListKey.Text(CourtKey, Case.CourtCode);
         yield return ListKey.Search(Case.CaseNumber, Case.DebtorName, Case.DebtorCreditCode, SupervisingUnit, CreditorName);
     }
 }

@@ -33,7 +33,7 @@ public static class Access
             return true;
         }
 
-        if (IsCourtStaff(caller) && (caller.Court is null || parties.Court is null || string.Equals(caller.Court, parties.Court, StringComparison.Ordinal)))
+        if (IsCourtStaff(caller) && InOwnCourt(caller, parties.Court))
         {
             return true;
         }
@@ -46,6 +46,10 @@ public static class Access
 
         return caller.Agency is not null && parties.Agencies is not null && parties.Agencies.Contains(caller.Agency, StringComparer.Ordinal);
     }
+
+    /// <summary>Is <paramref name="court"/> the caller's court? Also when the caller or the resource names no court: the one court rule reads and writes share.</summary>
+    public static bool InOwnCourt(ICallerContext caller, string? court) =>
+        caller.Court is null || court is null || string.Equals(caller.Court, court, StringComparison.Ordinal);
 
     /// <summary>Reading a resource: allowed when the caller can see it, hidden otherwise.</summary>
     public static AuthorizationOutcome See(ICallerContext caller, ResourceParties parties) =>

@@ -3,14 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Court.Application.Common;
 using Court.Application.Demo;
-using Court.Infrastructure.Persistence;
 using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.GovernmentDebtors.Support;
 using Court.Web.Tests.SmallClaims;
 using Court.Web.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Court.Web.Tests.Bankruptcy;
 
@@ -20,18 +17,8 @@ public sealed class CourtWithStaffOfAnotherCourt : BankruptcyApi
     public const string IntermediateJudge = "judge-05";
     public const string IntermediateAdministrator = "admin-05";
 
-    protected override async Task GivenAsync() =>
-        await InScopeAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<CourtUser>>();
-            foreach (var (name, role, display) in new[] { (IntermediateJudge, Roles.Judge, "周明（五中院）"), (IntermediateAdministrator, Roles.Administrator, "钱进（五中院名册）") })
-            {
-                var user = new CourtUser { UserName = name, DisplayName = display, EmailConfirmed = true };
-                Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-                Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-                Assert.True((await users.AddClaimAsync(user, new System.Security.Claims.Claim(CourtUserClaims.Court, "渝05"))).Succeeded);
-            }
-        });
+    protected override Task GivenAsync() =>
+        AddUsersAsync("渝05", (IntermediateJudge, Roles.Judge, "周明（五中院）"), (IntermediateAdministrator, Roles.Administrator, "钱进（五中院名册）"));
 }
 
 /// <summary>

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Court.Application.Common;
-using Court.Application.Demo;
-using Court.Infrastructure.Persistence;
 using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.GovernmentDebtors.Support;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using static Court.Web.Tests.GovernmentDebtors.Support.GovernmentDebtApi;
 
 namespace Court.Web.Tests.GovernmentDebtors;
@@ -14,18 +10,8 @@ namespace Court.Web.Tests.GovernmentDebtors;
 /// <summary>The demo court plus a clerk, a judge and a president of the Fifth Intermediate Court (渝05).</summary>
 public sealed class GovernmentDebtApiWithAnotherCourt : GovernmentDebtApi
 {
-    protected override async Task GivenAsync() =>
-        await InScopeAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<CourtUser>>();
-            foreach (var (name, role, display) in new[] { ("clerk-05", Roles.Clerk, "孙丽"), ("judge-05", Roles.Judge, "周明"), ("president-05", Roles.CourtPresident, "吴刚") })
-            {
-                var user = new CourtUser { UserName = name, DisplayName = display, EmailConfirmed = true };
-                Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-                Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-                Assert.True((await users.AddClaimAsync(user, new System.Security.Claims.Claim(CourtUserClaims.Court, "渝05"))).Succeeded);
-            }
-        });
+    protected override Task GivenAsync() =>
+        AddUsersAsync("渝05", ("clerk-05", Roles.Clerk, "孙丽"), ("judge-05", Roles.Judge, "周明"), ("president-05", Roles.CourtPresident, "吴刚"));
 }
 
 /// <summary>

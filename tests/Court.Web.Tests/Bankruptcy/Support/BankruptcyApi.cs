@@ -80,18 +80,26 @@ public class BankruptcyApi : CourtWebFactory
 
     protected override async Task SeedAsync()
     {
-        await InScopeAsync(async services =>
+        await AddUsersAsync(null, (SecondJudge, Roles.Judge, "张卫东"), (OtherAdministrator, Roles.Administrator, "黄海（管理人）"));
+        await GivenAsync();
+    }
+
+    /// <summary>Adds users with the demo password, each in one role, bound to <paramref name="court"/> when one is given.</summary>
+    protected Task AddUsersAsync(string? court, params (string Name, string Role, string Display)[] people) =>
+        InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<CourtUser>>();
-            foreach (var (name, role, display) in new[] { (SecondJudge, Roles.Judge, "张卫东"), (OtherAdministrator, Roles.Administrator, "黄海（管理人）") })
+            foreach (var (name, role, display) in people)
             {
                 var user = new CourtUser { UserName = name, DisplayName = display, EmailConfirmed = true };
                 Check(await users.CreateAsync(user, DemoUsers.Password));
                 Check(await users.AddToRoleAsync(user, role));
+                if (court is not null)
+                {
+                    Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(CourtUserClaims.Court, court)));
+                }
             }
         });
-        await GivenAsync();
-    }
 
     /// <summary>Builds the fixture's state through the API.</summary>
     protected virtual Task GivenAsync() => Task.CompletedTask;

@@ -140,7 +140,7 @@ namespace Court.Benchmarks
     }
 
     /// <summary>The Court event store as the host builds it, on its own SQLite folder.</summary>
-    internal sealed class CourtStore : IAsyncDisposable
+    public sealed class CourtStore : IAsyncDisposable
     {
         private readonly ServiceProvider services;
         private int streamSeed;

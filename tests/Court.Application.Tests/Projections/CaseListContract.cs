@@ -100,7 +100,8 @@ public abstract class CaseListContract(TestDatabase database) : IAsyncLifetime
 
         var backfill = services.GetRequiredService<ListKeyBackfill>();
         Assert.Contains(typeof(CaseView), backfill.ListedTypes);
-        Assert.Equal(1L, await backfill.RunAsync());
+        // The last case by id lacks its keys, so the collection's key rows are rewritten: every case of it.
+        Assert.Equal(Count + 1L, await backfill.RunAsync());
 
         Assert.Contains(await AllPagesAsync(Clerk(old.CourtCode), new PageParameters(Limit: 200)), c => c.Id == old.Id);
         Assert.Equal(0L, await backfill.RunAsync());

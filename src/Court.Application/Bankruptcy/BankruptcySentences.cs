@@ -3,7 +3,6 @@ using Court.Application.Bankruptcy.Documents;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
 using Court.Domain.Identifiers;
-using Court.Domain.Workflows;
 
 namespace Court.Application.Bankruptcy;
 
@@ -57,7 +56,6 @@ public static class BankruptcySentences
         MeetingDecisionRecorded x => ($"府院联席会议（{D(x.MeetingOn)}）议定：{x.Minutes}", $"the joint meeting of {D(x.MeetingOn)} decided: {x.Minutes}"),
         MeetingActionCompleted x => ($"会议议定事项已办结：{x.Note}", $"meeting action completed: {x.Note}"),
         AgendaItemResolved x => ($"议题已解决：{x.How}", $"agenda item resolved: {x.How}"),
-        IWorkflowEvent w => ($"流程进入「{w.Entered.State}」", $"workflow entered {w.Entered.State}"),
         _ => (e.GetType().Name, e.GetType().Name),
     };
 }

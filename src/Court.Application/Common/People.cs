@@ -1,3 +1,5 @@
+using Court.Domain.Common;
+
 namespace Court.Application.Common;
 
 /// <summary>
@@ -31,11 +33,26 @@ public static class PeopleExtensions
     public static async Task<Person> NameAsync(this IPeople people, string userId, CancellationToken cancellationToken) =>
         await people.FindAsync(userId, cancellationToken) ?? Person.Unknown(userId);
 
-    /// <summary>Each id's name (the id itself for those the store does not know): for histories.</summary>
+    /// <summary>
+    /// Each id's name for histories, in the UI language: the background callers (timers, the process manager's
+    /// reactions) as "系统" / "The system"; the id itself for those the store does not know.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(this IPeople people, IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.Distinct(StringComparer.Ordinal).ToList();
         var found = await people.FindAsync(ids, cancellationToken);
-        return ids.ToDictionary(id => id, id => found.TryGetValue(id, out var p) ? p.Name : id, StringComparer.Ordinal);
+        return ids.ToDictionary(
+            id => id,
+            id => SystemCallers.Contains(id) ? Language.Say("系统", "The system") : found.TryGetValue(id, out var p) ? p.Name : id,
+            StringComparer.Ordinal);
     }
+}
+
+/// <summary>The user ids code acts as when no person does; histories name them "系统" / "The system".</summary>
+public static class SystemCallers
+{
+    /// <summary>The workflow timers, firing a state's expiry trigger.</summary>
+    public const string Timers = "timer";
+
+    public static bool Contains(string userId) => userId is Roles.System or Timers or Workflows.ReactionContext.UserId;
 }

@@ -70,7 +70,7 @@ public static class GovernmentDebtorsModule
             e => $"立案执行，被执行人 {e.Debtor.Name} 列为特殊主体，应履行 {Money.Format(e.PrincipalFen)} 元",
             e => $"opened; {e.Debtor.Name} flagged as a special party, {Money.Format(e.PrincipalFen)} yuan due");
         services.AddTimelineSentence<CaseDocumentIssued>(e => $"出具文书 {e.DocumentNumber}", e => $"issued document {e.DocumentNumber}");
-        services.AddTimelineSentence<EnforcementNoticeIssued>(_ => "发出执行通知书（失信风险提示）", _ => "served the enforcement notice with the dishonesty-risk warning");
+        services.AddTimelineSentence<EnforcementNoticeIssued>(_ => "发出执行通知书（失信风险提示）", _ => "served the enforcement notice with the dishonesty warning");
         services.AddTimelineSentence<CasePushed>(
             e => $"推送信用办和主管单位" + (e.EarliestMeasureOn is { } d ? $"，{d:yyyy-MM-dd} 起可采取措施" : ""),
             e => "pushed to the credit office and the supervising unit" + (e.EarliestMeasureOn is { } d ? $"; measures from {d:yyyy-MM-dd}" : ""));

@@ -65,7 +65,7 @@ public sealed class GovernmentDebtHistoryHandler(IReadModels readModels, Timelin
             : null;
         return new Page<GovernmentDebtHistoryEntry>(
             [.. page.Select(e => new GovernmentDebtHistoryEntry(
-                e.Version + 1, e.OccurredAt, e.UserId == Roles.System ? Language.Say("系统", "The system") : names[e.UserId], e.Agency, e.Sentence))],
+                e.Version + 1, e.OccurredAt, names[e.UserId], e.Agency, e.Sentence))],
             next);
     }
 }

@@ -78,7 +78,8 @@ public sealed record ServicePartyDetail(
     int AddressChanges,
     IReadOnlyList<ServiceHistoryEntry> Services);
 
-public sealed record ServiceAgentDetail(string AgentId, string Name, string LicenceNumber, string LawFirm);
+/// <summary>A party's agent; <paramref name="EndedOn"/> and <paramref name="EndReason"/> once his authority has ended.</summary>
+public sealed record ServiceAgentDetail(string AgentId, string Name, string LicenceNumber, string LawFirm, DateOnly? EndedOn = null, string? EndReason = null);
 
 public sealed record AddressDetail(string PostalAddress, string Phone, string? Email, string? PlatformAccount, string? DesignatedReceiver, IReadOnlyList<string> ElectronicConsent, DateOnly SignedOn);
 
@@ -190,7 +191,9 @@ public sealed class ServiceQueries(IReadModels readModels, ICallerContext caller
             var address = file.AddressInForce(p.PartyId, today);
             return new ServicePartyDetail(
                 p.PartyId, ServiceCodes.Code(p.Role), ServiceCodes.Code(p.Kind), p.Name, Mask(p.IdNumber),
-                [.. view.Agents.Where(a => a.PartyId == p.PartyId).Select(a => new ServiceAgentDetail(a.AgentId, a.Name, a.LicenceNumber, a.LawFirm))],
+                [.. view.Agents.Where(a => a.PartyId == p.PartyId).Select(a => view.EndedAgents?.GetValueOrDefault(a.AgentId) is { } ended
+                    ? new ServiceAgentDetail(a.AgentId, a.Name, a.LicenceNumber, a.LawFirm, ended.EndedOn, ended.Reason)
+                    : new ServiceAgentDetail(a.AgentId, a.Name, a.LicenceNumber, a.LawFirm))],
                 address is null ? null : new AddressDetail(address.PostalAddress, address.Phone, address.Email, address.PlatformAccount, address.DesignatedReceiver, [.. address.ElectronicConsent.Select(ServiceCodes.Code)], address.SignedOn),
                 Math.Max(0, (view.Addresses.GetValueOrDefault(p.PartyId)?.Count ?? 0) - 1),
                 [.. services.Where(s => s.PartyId == p.PartyId).OrderBy(s => s.OrderedAt).Select(History)]);

@@ -52,6 +52,18 @@ public static class SmallClaimsModule
         return services;
     }
 
+    /// <summary>How the court served the defendant, as the timeline says it (送达方式, Civil Procedure Law Arts. 88-95).</summary>
+    private static (string Zh, string En) Method(ServiceMethod method) => method switch
+    {
+        ServiceMethod.Direct => ("直接送达", "in person"),
+        ServiceMethod.Electronic => ("电子送达", "electronically"),
+        ServiceMethod.Postal => ("邮寄送达", "by post"),
+        ServiceMethod.LeftAtResidence => ("留置送达", "by leaving the papers at the residence"),
+        ServiceMethod.Delegated => ("委托送达", "through another court"),
+        ServiceMethod.PublicNotice => ("公告送达", "by public notice"),
+        _ => (method.ToString(), method.ToString()),
+    };
+
     private static void AddTimeline(IServiceCollection services)
     {
         services.AddTimelineSentence<SmallClaimsCaseFiled>(
@@ -66,7 +78,8 @@ public static class SmallClaimsModule
         services.AddTimelineSentence<FeeNoticePaid>(
             e => $"登记 {e.PaidOn:yyyy年M月d日} 已交纳 {Money.Format(e.AmountFen)} 元" + (e.ReceiptNumber is { } r ? $"（票据号 {r}）" : ""),
             e => $"recorded payment of {Money.Format(e.AmountFen)} yuan on {e.PaidOn:yyyy-MM-dd}" + (e.ReceiptNumber is { } r ? $" (receipt {r})" : ""));
-        services.AddTimelineSentence<SmallClaimsServed>(e => $"登记送达（{e.Method}）", e => $"recorded service ({e.Method})");
+        services.AddTimelineSentence<FeeNoticeDocumentIssued>(e => $"出具交纳诉讼费用通知书 {e.DocumentNumber}", e => $"issued the fee notice as document {e.DocumentNumber}");
+        services.AddTimelineSentence<SmallClaimsServed>(e => $"登记已{Method(e.Method).Zh}", e => $"recorded service {Method(e.Method).En}");
         services.AddTimelineSentence<SmallClaimsHearingOpened>(_ => "开庭审理", _ => "opened the hearing");
         services.AddTimelineSentence<CourtInvestigationEnded>(_ => "法庭调查终结", _ => "ended the court investigation");
         services.AddTimelineSentence<ClaimLowered>(

@@ -67,6 +67,19 @@ public sealed class WorkflowCatalog
         (version is { } v ? Find(id, v)?.FindState(state) : null)?.Title
         ?? All.Where(d => d.Id == id).OrderByDescending(d => d.Version).Select(d => d.FindState(state)).FirstOrDefault(s => s is not null)?.Title;
 
+    /// <summary>
+    /// The title of the transition on <paramref name="trigger"/> out of <paramref name="from"/>, as <see cref="StateTitle"/>
+    /// finds a state's: the pinned version's words first, else the latest version that has such a transition.
+    /// </summary>
+    public LocalizedText? TransitionTitle(string id, int? version, string trigger, string from)
+    {
+        static TransitionDefinition? In(WorkflowDefinition? d, string trigger, string from) =>
+            d?.Transitions.FirstOrDefault(t => t.Trigger == trigger && t.From == from) ?? d?.Transitions.FirstOrDefault(t => t.Trigger == trigger);
+
+        return (version is { } v ? In(Find(id, v), trigger, from) : null)?.Title
+            ?? All.Where(d => d.Id == id).OrderByDescending(d => d.Version).Select(d => In(d, trigger, from)).FirstOrDefault(t => t is not null)?.Title;
+    }
+
     public WorkflowSubjectRegistration? SubjectOfStream(string streamId) =>
         Subjects.Values.Where(s => streamId.StartsWith(s.StreamPrefix, StringComparison.Ordinal)).MaxBy(s => s.StreamPrefix.Length);
 

@@ -21,15 +21,16 @@ public static class WorkflowsModule
         services.TryAddSingleton<FollowUpSettings>();
         services.TryAddSingleton<IWorkflowCommandSender, MediatorWorkflowCommandSender>();
         services.AddSingleton<IProjection, TaskInboxProjection>();
-        services.AddTimelineSentence<WorkflowStarted>(
-            zh: e => $"启动流程 {e.WorkflowId}（第{e.WorkflowVersion}版），进入「{e.Entered.State}」",
-            en: e => $"started workflow {e.WorkflowId} v{e.WorkflowVersion} in '{e.Entered.State}'");
-        services.AddTimelineSentence<WorkflowTransitioned>(
-            zh: e => $"以「{e.Trigger}」将流程由「{e.From}」推进到「{e.Entered.State}」",
-            en: e => $"moved the workflow from '{e.From}' to '{e.Entered.State}' by '{e.Trigger}'");
-        services.AddTimelineSentence<WorkflowVersionChanged>(
-            zh: e => $"将流程由第{e.FromVersion}版迁移到第{e.WorkflowVersion}版：{e.Reason}",
-            en: e => $"moved the workflow from v{e.FromVersion} to v{e.WorkflowVersion}: {e.Reason}");
+        services.AddSingleton<WorkflowSentences>();
+        foreach (var type in new[] { typeof(WorkflowStarted), typeof(WorkflowTransitioned), typeof(WorkflowVersionChanged) })
+        {
+            services.AddSingleton(sp =>
+            {
+                var sentences = sp.GetRequiredService<WorkflowSentences>();
+                return new TimelineSentence(type, e => sentences.Describe((IWorkflowEvent)e).Zh, e => sentences.Describe((IWorkflowEvent)e).En);
+            });
+        }
+
         services.AddSingleton<IAuthorizationRule<MoveWorkflowInstance>, MoveWorkflowInstanceRule>();
         services.AddAuthorizationRule<GetWorkflowActions, WorkflowInstanceRule<GetWorkflowActions>>();
         services.AddAuthorizationRule<GetWorkflowInstanceDiagram, WorkflowInstanceRule<GetWorkflowInstanceDiagram>>();

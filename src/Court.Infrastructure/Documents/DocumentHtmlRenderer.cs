@@ -48,7 +48,7 @@ internal static class DocumentHtmlRenderer
         .form th, .form td { padding: .15em .3em; }
         .form th { width: auto; white-space: nowrap; }
         .form th.group { width: 3.6em; white-space: normal; text-align: center; vertical-align: middle; }
-        .form thead th { text-align: center; }
+        .form th[scope=col] { text-align: center; }
         .form .closing { display: flex; gap: 1em; align-items: center; margin-top: .6em; }
         .form .closing .verify { flex: 1; margin-top: 0; }
         .form .closing .verify svg { width: 22mm; height: 22mm; }
@@ -209,7 +209,10 @@ internal static class DocumentHtmlRenderer
             if (run > 1)
             {
                 var tables = sections.Skip(i).Take(run).Select(s => s.Fields!).ToList();
-                b.Append("<thead><tr>");
+
+                // One row group: a rowspan stops at the end of its group, so with the heads in a thead the group's
+                // column would end there and each seizure's first value would slide into it (one character wide).
+                b.Append("<tr>");
                 if (group is not null)
                 {
                     b.Append("<th class=\"group\" rowspan=\"").Append(run + 1).Append("\" scope=\"rowgroup\">").Append(P(group)).Append("</th>");
@@ -220,7 +223,7 @@ internal static class DocumentHtmlRenderer
                     b.Append("<th scope=\"col\">").Append(P(label)).Append("</th>");
                 }
 
-                b.Append("</tr></thead><tbody>");
+                b.Append("</tr>");
                 foreach (var table in tables)
                 {
                     b.Append("<tr>");
@@ -232,7 +235,6 @@ internal static class DocumentHtmlRenderer
                     b.Append("</tr>");
                 }
 
-                b.Append("</tbody>");
                 i += run - 1;
             }
             else

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Court.Application.EventStore;
 using Court.Application.Projections;
@@ -6,9 +7,12 @@ using Court.Infrastructure.Persistence;
 namespace Court.Infrastructure.EventStore;
 
 /// <summary>
-/// Writes the list keys of listed documents that have none: documents stored before their read model became listed
-/// (decision 0160). Run at start-up after the migrations; a document that has keys costs one index probe, so a
-/// database that is up to date is checked in one pass and nothing is written.
+/// Brings the list keys of listed collections up to the key names their read models now produce (decision 0160):
+/// documents stored before their model became listed, or before it gained or lost a key. Run at start-up after the
+/// migrations, under the start-up lock. Each collection is probed through its last document by id: when the names that
+/// document now produces equal its stored key names, the collection is taken as current and nothing is read further;
+/// otherwise every document's key rows are rewritten in id order, so the probe document is the last to change and an
+/// interrupted rewrite is found again at the next start.
 /// </summary>
 public sealed class ListKeyBackfill(ConnectionFactory connections, IEnumerable<IProjection> projections)
 {
@@ -23,7 +27,7 @@ public sealed class ListKeyBackfill(ConnectionFactory connections, IEnumerable<I
             .OrderBy(t => t.FullName, StringComparer.Ordinal),
     ];
 
-    /// <summary>Backfills every listed collection; answers how many documents got their keys.</summary>
+    /// <summary>Brings every listed collection up to date; answers how many documents got their keys rewritten.</summary>
     public async Task<long> RunAsync(CancellationToken cancellationToken = default)
     {
         long written = 0;
@@ -39,15 +43,17 @@ public sealed class ListKeyBackfill(ConnectionFactory connections, IEnumerable<I
     {
         var collection = CollectionAttribute.NameOf(type);
         await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await IsCurrentAsync(connection, collection, type, cancellationToken))
+        {
+            return 0;
+        }
+
         await using var select = connection.Command(
             null,
-            """
-            SELECT d.id, d.partition, d.data FROM documents d
-            WHERE d.collection = @c AND d.id > @after
-              AND NOT EXISTS (SELECT 1 FROM document_keys k WHERE k.collection = d.collection AND k.id = d.id)
-            ORDER BY d.id LIMIT @n
-            """)
+            "SELECT id, partition, data FROM documents WHERE collection = @c AND id > @after ORDER BY id LIMIT @n")
             .With("@c", collection).With("@after", "").With("@n", (long)BatchSize);
+        await using var clear = connection.Command(null, "DELETE FROM document_keys WHERE collection = @c AND id > @after AND id <= @last")
+            .With("@c", collection).With("@after", "").With("@last", "");
         long written = 0;
         var after = "";
         while (true)
@@ -58,8 +64,7 @@ public sealed class ListKeyBackfill(ConnectionFactory connections, IEnumerable<I
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var document = (IListed)JsonSerializer.Deserialize(reader.GetString(2), type, EventTypeRegistry.JsonOptions)!;
-                    batch.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), document));
+                    batch.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), Read(reader.GetString(2), type)));
                 }
             }
 
@@ -68,8 +73,14 @@ public sealed class ListKeyBackfill(ConnectionFactory connections, IEnumerable<I
                 return written;
             }
 
+            // Clearing the batch's id range first drops the names the model no longer produces (and stray rows of
+            // documents since deleted) without knowing which they are.
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
+                clear.Transaction = transaction;
+                clear.Parameters[1].Value = after;
+                clear.Parameters[2].Value = batch[^1].Id;
+                await clear.ExecuteNonQueryAsync(cancellationToken);
                 await using var session = new SqlDocumentSession(connection, transaction);
                 foreach (var (id, partition, document) in batch)
                 {
@@ -83,4 +94,35 @@ public sealed class ListKeyBackfill(ConnectionFactory connections, IEnumerable<I
             after = batch[^1].Id;
         }
     }
+
+    /// <summary>One document and its key rows: whether the names it produces now are the names stored (an empty collection is current).</summary>
+    private static async Task<bool> IsCurrentAsync(DbConnection connection, string collection, Type type, CancellationToken cancellationToken)
+    {
+        string id;
+        IListed document;
+        await using (var last = connection.Command(null, "SELECT id, data FROM documents WHERE collection = @c ORDER BY id DESC LIMIT 1").With("@c", collection))
+        await using (var reader = await last.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return true;
+            }
+
+            (id, document) = (reader.GetString(0), Read(reader.GetString(1), type));
+        }
+
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using (var names = connection.Command(null, "SELECT name FROM document_keys WHERE collection = @c AND id = @id").With("@c", collection).With("@id", id))
+        await using (var reader = await names.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        return stored.SetEquals(document.ListKeys().Select(k => k.Name));
+    }
+
+    private static IListed Read(string json, Type type) => (IListed)JsonSerializer.Deserialize(json, type, EventTypeRegistry.JsonOptions)!;
 }

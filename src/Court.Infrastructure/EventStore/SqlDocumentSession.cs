@@ -20,6 +20,7 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
     private DbCommand? delete;
     private DbCommand? upsertKey;
     private DbCommand? deleteKeys;
+    private readonly Dictionary<int, DbCommand> deleteOtherKeys = [];
 
     /// <summary>The projection whose writes follow; recorded on each document so a rebuild knows what to delete.</summary>
     public string Projection { get; set; } = "";
@@ -179,6 +180,8 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
     /// <summary>
     /// Writes the document's list keys beside it. A key whose value and partition did not change is left alone, so
     /// the sort indexes are only touched when a listed value moves (a case document is rewritten on every event).
+    /// A key the document no longer produces is deleted: a closed case drops out of the lists sorted by what it no
+    /// longer has due.
     /// </summary>
     internal async Task StoreKeysAsync(string collection, string id, string? partition, IListed listed, CancellationToken cancellationToken)
     {
@@ -194,17 +197,45 @@ public sealed class SqlDocumentSession(DbConnection connection, DbTransaction? t
         upsertKey.Parameters[0].Value = collection;
         upsertKey.Parameters[1].Value = id;
         upsertKey.Parameters[4].Value = (object?)partition ?? DBNull.Value;
+        var names = new List<string>();
         foreach (var key in listed.ListKeys())
         {
             upsertKey.Parameters[2].Value = key.Name;
             upsertKey.Parameters[3].Value = key.Value;
             await upsertKey.ExecuteNonQueryAsync(cancellationToken);
+            names.Add(key.Name);
         }
+
+        // One prepared statement per number of names (a model produces one or two counts), so it stays prepared.
+        if (!deleteOtherKeys.TryGetValue(names.Count, out var deleteOthers))
+        {
+            var parameters = string.Join(", ", Enumerable.Range(0, names.Count).Select(i => "@n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            deleteOthers = connection.Command(transaction, names.Count == 0
+                ? "DELETE FROM document_keys WHERE collection = @c AND id = @id"
+                : $"DELETE FROM document_keys WHERE collection = @c AND id = @id AND name NOT IN ({parameters})");
+            deleteOthers.With("@c", "").With("@id", "");
+            for (var i = 0; i < names.Count; i++)
+            {
+                deleteOthers.With("@n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "");
+            }
+
+            deleteOtherKeys[names.Count] = deleteOthers;
+        }
+
+        deleteOthers.Transaction = transaction;
+        deleteOthers.Parameters[0].Value = collection;
+        deleteOthers.Parameters[1].Value = id;
+        for (var i = 0; i < names.Count; i++)
+        {
+            deleteOthers.Parameters[i + 2].Value = names[i];
+        }
+
+        await deleteOthers.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { load, upsert, delete, upsertKey, deleteKeys })
+        foreach (var command in new[] { load, upsert, delete, upsertKey, deleteKeys }.Concat(deleteOtherKeys.Values))
         {
             if (command is not null)
             {

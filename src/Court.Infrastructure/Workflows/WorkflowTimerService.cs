@@ -32,7 +32,7 @@ public sealed partial class WorkflowTimerService(
     ILogger<WorkflowTimerService> logger) : ILeaderWork
 {
     public const string CheckpointName = "workflow-timers";
-    public const string TimerUserId = "timer";
+    public const string TimerUserId = SystemCallers.Timers;
 
     /// <summary>How often a fire that lost an append race is retried before the timer is left to its lease.</summary>
     public const int MaxFireAttempts = 5;

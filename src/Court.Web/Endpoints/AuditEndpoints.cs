@@ -46,9 +46,9 @@ public static class AuditEndpoints
             .WithName("ListReads")
             .WithSummary("The read-audit trail, newest first: who read which case file, document (data, page or PDF), archive or service file, when and through which request (format=csv exports all of it). The system administrator only.")
             .WithDescription("Filters: user, stream (the case stream, e.g. bankruptcy-case-…), kind (bankruptcy-case, case-timeline, release-request, asset, notice, document, archive, service-file, waybill, government-debt-case, small-claims-case), from (inclusive) and to (exclusive) as ISO 8601 times; q searches user, agency, record and stream; follow next with after.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<Page<ReadEntry>>()
-            .ProducesValidationProblem()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesValidationProblem();
 
         return app;
     }

@@ -194,9 +194,9 @@ public static class BankruptcyEndpoints
             .WithName("ListNotices")
             .WithSummary("The caller's agency inbox, paged, overdue first (format=csv for a spreadsheet of all of it); court staff see all or one agency's")
             .WithDescription("Open first, flagged overdue first among them, then the earliest deadline, then the earliest issued; sort=due|issued (prefix - for descending); open=true for open notices only; q searches the document number, case number and asset; follow next with after.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<Page<NoticeView>>()
-            .ProducesValidationProblem()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesValidationProblem();
 
         notices.MapGet("/{id}", async (string id, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {

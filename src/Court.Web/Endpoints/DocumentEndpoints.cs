@@ -86,6 +86,7 @@ public static class DocumentEndpoints
             return Results.Created($"/api/documents/{Uri.EscapeDataString(document.Number)}", document);
         })
         .WithName("IssueDocument")
+        .Produces<IssuedDocument>(StatusCodes.Status201Created)
         .AnswersETag()
         .WithSummary("A clerk or judge issues a document by hand; the number, hash and verification code are assigned. Send a documentId to make retries safe.");
 
@@ -96,6 +97,7 @@ public static class DocumentEndpoints
             return Results.Ok(document);
         })
         .WithName("GetDocument")
+        .Produces<IssuedDocument>()
         .AnswersETag()
         .WithSummary("A document by its number (URL-encoded) or its id, with its content, status and verification code. Court staff and the addressee only.");
 
@@ -129,6 +131,7 @@ public static class DocumentEndpoints
             return Results.Ok(document);
         })
         .WithName("MarkDocumentExecuted")
+        .Produces<IssuedDocument>()
         .TakesIfMatch()
         .WithSummary("The addressee carried the document out (its registration reference). Repeating it changes nothing; a revoked document gives 409.");
 
@@ -139,6 +142,7 @@ public static class DocumentEndpoints
             return Results.Ok(document);
         })
         .WithName("RevokeDocument")
+        .Produces<IssuedDocument>()
         .TakesIfMatch()
         .WithSummary("A judge revokes the document; verification then answers \"revoked\".");
 

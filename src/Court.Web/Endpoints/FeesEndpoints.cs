@@ -47,13 +47,17 @@ public static class FeesEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        fees.MapGet("/notices", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListOutstandingFeeNotices(), ct)))
+        fees.MapGet("/notices", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListOutstandingFeeNotices(page), ct)))
             .WithName("ListOutstandingFeeNotices")
-            .WithSummary("The clerk's unpaid fee notices, earliest deadline first");
+            .WithSummary("The clerk's unpaid fee notices, paged, earliest deadline first (sort=due) or by issue date (sort=issued)")
+            .Produces<Page<FeeNoticeItem>>()
+            .ProducesValidationProblem();
 
-        fees.MapGet("/refunds", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListRefundsDue(), ct)))
+        fees.MapGet("/refunds", async ([AsParameters] PageParameters page, IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new ListRefundsDue(page), ct)))
             .WithName("ListRefundsDue")
-            .WithSummary("Refunds the court owes and has not paid out");
+            .WithSummary("Refunds the court owes and has not paid out, paged, longest due first")
+            .Produces<Page<RefundItem>>()
+            .ProducesValidationProblem();
 
         var smallClaims = app.MapGroup("/api/small-claims").WithTags("Small claims");
 

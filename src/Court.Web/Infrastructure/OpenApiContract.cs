@@ -16,12 +16,33 @@ public static class OpenApiContract
 {
     public const string ProblemSchema = "ProblemDetails";
 
-    public static void Configure(OpenApiOptions options) =>
+    public static void Configure(OpenApiOptions options)
+    {
         options.AddOperationTransformer((operation, context, _) =>
         {
             Describe(operation, context);
             return Task.CompletedTask;
         });
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            NameEnum(schema, context.JsonTypeInfo.Type);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// An enum is a named string type whose values are its members, nothing else: the host writes enums as strings,
+    /// and a nullable property says so itself (oneOf null and the enum). Left as generated (no type, null among the
+    /// values when some property is nullable) a client generator makes the enum an empty class (decision 0130).
+    /// </summary>
+    private static void NameEnum(OpenApiSchema schema, Type type)
+    {
+        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum && schema.Enum is { Count: > 0 } values)
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = values.Where(v => v is not null).ToList();
+        }
+    }
 
     private static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {
@@ -100,6 +121,27 @@ public static class OpenApiContract
         foreach (var status in operation.Responses.Keys.Where(s => s[0] is '4' or '5').ToList())
         {
             AddProblem(operation, int.Parse(status, CultureInfo.InvariantCulture), "", problem);
+        }
+
+        foreach (var file in metadata.OfType<IProducesResponseTypeMetadata>().Where(p => p.StatusCode is >= 200 and < 300 && (p.Type is null || p.Type == typeof(void))))
+        {
+            // A file answer (PDF, CSV, ZIP) has no JSON type, and the description keeps one answer per status: without
+            // this the document declares no body, or loses the JSON one it shares a status with, and a generated client
+            // can read neither.
+            var key = file.StatusCode.ToString(CultureInfo.InvariantCulture);
+            if (!operation.Responses.TryGetValue(key, out var existing))
+            {
+                operation.Responses[key] = existing = new OpenApiResponse { Description = "OK" };
+            }
+
+            if (existing is OpenApiResponse answer)
+            {
+                answer.Content ??= new Dictionary<string, OpenApiMediaType>();
+                foreach (var contentType in file.ContentTypes)
+                {
+                    answer.Content.TryAdd(contentType, new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+                }
+            }
         }
 
         foreach (var (status, response) in operation.Responses)

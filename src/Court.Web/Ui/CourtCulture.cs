@@ -35,6 +35,9 @@ public static class CourtCulture
     public static string DateTime(DateTimeOffset at) =>
         Date(at) + " " + ToCourtTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A list as the UI language writes one: 甲、乙、丙 / A, B, C.</summary>
+    public static string List(IEnumerable<string> items) => string.Join(IsChinese ? "、" : ", ", items);
+
     public static string? AgencyName(string? code) =>
         Agencies.Find(code) is { } agency ? (IsChinese ? agency.NameZh : agency.NameEn) : code;
 

@@ -4,6 +4,7 @@ using Court.Application.Bankruptcy.ReadModels;
 using Court.Application.Common;
 using Court.Application.EventStore;
 using Court.Application.Projections;
+using Court.Application.Workflows;
 using Court.Infrastructure.EventStore;
 using Court.Infrastructure.Persistence;
 using Court.Testing;
@@ -100,7 +101,8 @@ public abstract class CaseListContract(TestDatabase database) : IAsyncLifetime
 
         var backfill = services.GetRequiredService<ListKeyBackfill>();
         Assert.Contains(typeof(CaseView), backfill.ListedTypes);
-        Assert.Equal(1L, await backfill.RunAsync());
+        // The last case by id lacks its keys, so the collection's key rows are rewritten: every case of it.
+        Assert.Equal(Count + 1L, await backfill.RunAsync());
 
         Assert.Contains(await AllPagesAsync(Clerk(old.CourtCode), new PageParameters(Limit: 200)), c => c.Id == old.Id);
         Assert.Equal(0L, await backfill.RunAsync());
@@ -133,7 +135,7 @@ public abstract class CaseListContract(TestDatabase database) : IAsyncLifetime
         Assert.True(validation.IsValid, string.Join("; ", validation.Errors));
         var queries = new BankruptcyCaseQueries(
             services.GetRequiredService<IReadModels>(), services.GetRequiredService<IEventStore>(), services.GetRequiredService<EventTypeRegistry>(),
-            caller, new NoPeople(), TimeProvider.System);
+            caller, new NoPeople(), TimeProvider.System, new WorkflowSentences(new WorkflowCatalog(new NoDefinitions(), [], [], [], [], [])));
         return await queries.Handle(new ListBankruptcyCases(page), CancellationToken.None);
     }
 
@@ -177,6 +179,12 @@ public abstract class CaseListContract(TestDatabase database) : IAsyncLifetime
     {
         public Task<IReadOnlyDictionary<string, Person>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, Person>>(new Dictionary<string, Person>());
+    }
+
+    /// <summary>Lists read no timeline, so no workflow's words are needed.</summary>
+    private sealed class NoDefinitions : IWorkflowDefinitionSource
+    {
+        public IReadOnlyList<WorkflowDefinition> Load(WorkflowValidationContext context) => [];
     }
 }
 

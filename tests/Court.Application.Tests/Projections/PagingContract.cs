@@ -16,6 +16,13 @@ public sealed record Ticket(string Id, string Desk, long? Rank, string Office, s
         [ListKey.Number("rank", Rank), ListKey.Text("office", Office), ListKey.Search(Title)];
 }
 
+/// <summary>A listed test document with a key it has only while something is due (like a case's report-due date).</summary>
+[Court.Application.Projections.Collection("paging-errands")]
+public sealed record Errand(string Id, long? Due) : IListed
+{
+    public IEnumerable<ListKey> ListKeys() => Due is { } due ? [ListKey.Number("due", due), ListKey.Text("kind", "errand")] : [ListKey.Text("kind", "errand")];
+}
+
 /// <summary>Keyset paging in SQL (decision 0120), against each provider on a real database.</summary>
 public abstract class PagingContract(TestDatabase database) : IAsyncLifetime
 {
@@ -103,6 +110,23 @@ public abstract class PagingContract(TestDatabase database) : IAsyncLifetime
         Assert.Equal(["move-3", "move-1"], page.Items.Select(t => t.Id));
         Assert.Equal(2, page.Total);
         Assert.False(page.HasMore);
+    }
+
+    [Fact]
+    public async Task A_document_that_no_longer_has_a_key_leaves_the_list_sorted_by_it()
+    {
+        await WriteAsync(session =>
+        {
+            session.Store("errand-1", new Errand("errand-1", 3));
+            session.Store("errand-2", new Errand("errand-2", 4));
+        });
+
+        await WriteAsync(session => session.Store("errand-1", new Errand("errand-1", null)));
+
+        var due = await Reads.PageAsync<Errand>(new PageRequest("due") { WithTotal = true });
+        Assert.Equal(["errand-2"], due.Items.Select(e => e.Id));
+        Assert.Equal(1, due.Total);
+        Assert.Equal(2, (await Reads.PageAsync<Errand>(new PageRequest("kind") { WithTotal = true })).Total);
     }
 
     [Fact]

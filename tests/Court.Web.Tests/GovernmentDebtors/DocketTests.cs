@@ -1,4 +1,5 @@
 using System.Net;
+using Court.Web.Tests.Bankruptcy.Support;
 using Court.Web.Tests.GovernmentDebtors.Support;
 
 namespace Court.Web.Tests.GovernmentDebtors;
@@ -37,6 +38,41 @@ public sealed class DocketTests(GovernmentDebtApi api)
 
         var badSort = await GovernmentDebtApi.Problem(await supervisor.GetAsync("/api/government-debts/docket?sort=colour"), HttpStatusCode.BadRequest);
         Assert.True(badSort.GetProperty("errors").TryGetProperty("sort", out _));
+    }
+
+    [Fact]
+    public async Task A_case_paid_in_full_leaves_the_report_due_and_meeting_due_sorts()
+    {
+        var paid = await api.SupervisedAsync(43);
+        var supervisor = await api.As("supervisor");
+        foreach (var sort in new[] { "report-due", "meeting-due" })
+        {
+            Assert.Contains(await IdsAsync(supervisor, sort), id => id == paid);
+        }
+
+        await Ok(await (await api.As("clerk")).PostJsonAsync(GovernmentDebtApi.CasePath(paid) + "/performances", new { kind = "payment", amount = 1_000_000m, on = "2022-04-22" }));
+
+        // Closed cases are listed with open=false; sorted by what is due, a closed case has nothing due.
+        foreach (var sort in new[] { "report-due", "meeting-due" })
+        {
+            Assert.DoesNotContain(await IdsAsync(supervisor, sort, open: false), id => id == paid);
+        }
+
+        Assert.Contains(await IdsAsync(supervisor, "number", open: false), id => id == paid);
+    }
+
+    private static async Task<List<string?>> IdsAsync(HttpClient client, string sort, bool open = true)
+    {
+        var ids = new List<string?>();
+        string? after = null;
+        do
+        {
+            var page = await Ok(await client.GetAsync($"/api/government-debts/docket?limit=200&sort={sort}&open={(open ? "true" : "false")}" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after))));
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+            after = page.TryGetProperty("next", out var next) && next.ValueKind == System.Text.Json.JsonValueKind.String ? next.GetString() : null;
+        }
+        while (after is not null);
+        return ids;
     }
 
     private static Task<System.Text.Json.JsonElement> Ok(HttpResponseMessage response) => GovernmentDebtApi.Ok(response);

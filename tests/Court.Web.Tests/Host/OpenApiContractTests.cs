@@ -175,6 +175,27 @@ public sealed class OpenApiContractTests(ApiWithSeizedBuilding api) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_success_declares_its_body_the_files_too_but_for_a_shrinking_list()
+    {
+        // What a generated client cannot read (decision 0165): a 2xx with no body, so its method returns nothing.
+        string[] notYet =
+        [
+            "ConfirmSmallClaimsThreshold", "GetGovernmentDebtCase", "GetGovernmentDebtTotals", "GetGovernmentDebtor", "GetSmallClaimsCase",
+            "ListFeeSchedules", "ListGovernmentDebtDepartments", "ListOutstandingFeeNotices", "ListRefundsDue", "ListSmallClaimsThresholds",
+            "PublishSmallClaimsThreshold", "RecordSmallClaimsRefundPaid", "VerifyLog", "VerifyStreamChain",
+        ];
+        var operations = await OperationsAsync();
+
+        var bodiless = operations
+            .Where(o => o.Operation.GetProperty("responses").EnumerateObject().Any(r => r.Name[0] == '2' && r.Name != "204" && !r.Value.TryGetProperty("content", out _)))
+            .Select(o => o.Operation.GetProperty("operationId").GetString())
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(notYet, bodiless);
+        var inbox = Operation(operations, "get", "/api/notices").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(inbox.TryGetProperty("application/json", out _) && inbox.TryGetProperty("text/csv", out _), inbox.ToString());
+    }
+
+    [Fact]
     public async Task Every_201_declares_its_location()
     {
         var created = (await OperationsAsync()).Where(o => o.Operation.GetProperty("responses").TryGetProperty("201", out _)).ToList();

@@ -34,7 +34,7 @@ public sealed class FeeNoticeServiceTests(ServiceApi api) : IClassFixture<Servic
         Assert.False(served.GetProperty("overdue").GetBoolean());
 
         // The clerk's list of outstanding notices and the service history agree with the case.
-        var listed = (await Ok(clerk.GetAsync("/api/fees/notices"))).EnumerateArray().Single(n => n.GetProperty("caseId").GetString() == caseId);
+        var listed = (await clerk.GetItemsAsync("/api/fees/notices")).Single(n => n.GetProperty("caseId").GetString() == caseId);
         Assert.Equal("2022-05-13", listed.GetProperty("dueOn").GetString());
         var file = await Ok(clerk.GetAsync(FilePath(caseId)));
         var history = file.GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("partyId").GetString() == "plaintiff").GetProperty("services")[0];
@@ -90,7 +90,7 @@ public sealed class ConversionFeeNoticeServiceTests(ServiceApi api) : IClassFixt
             async () => (await Ok(clerk.GetAsync("/api/small-claims/cases/" + caseId))).GetProperty("notices").EnumerateArray().Single(n => n.GetProperty("noticeId").GetString() == noticeId),
             n => n.GetProperty("servedOn").ValueKind != JsonValueKind.Null);
         Assert.Equal(("2022-05-06", "2022-05-13"), (served.GetProperty("servedOn").GetString(), served.GetProperty("dueOn").GetString()));
-        var listed = (await Ok(clerk.GetAsync("/api/fees/notices"))).EnumerateArray().Single(n => n.GetProperty("caseId").GetString() == caseId && n.GetProperty("documentNumber").GetString() == number);
+        var listed = (await clerk.GetItemsAsync("/api/fees/notices")).Single(n => n.GetProperty("caseId").GetString() == caseId && n.GetProperty("documentNumber").GetString() == number);
         Assert.Equal("2022-05-13", listed.GetProperty("dueOn").GetString());
     }
 }

@@ -138,12 +138,12 @@ public sealed class CaseProceedingTests(CourtWithConfirmedThreshold api)
 
         await clerk.PostJsonAsync(CasePath(id) + "/claim-reduction", new { newClaim = 30_000m });
 
-        var refund = (await (await clerk.GetAsync("/api/fees/refunds")).ReadJsonAsync()).EnumerateArray().Single(r => r.GetProperty("caseId").GetString() == id);
+        var refund = (await clerk.GetItemsAsync("/api/fees/refunds")).Single(r => r.GetProperty("caseId").GetString() == id);
         Assert.Equal((125m, "claim-lowered"), (refund.GetProperty("amount").GetDecimal(), refund.GetProperty("reason").GetString()));
-        Assert.DoesNotContain((await (await clerk.GetAsync("/api/fees/notices")).ReadJsonAsync()).EnumerateArray(), n => n.GetProperty("caseId").GetString() == id);
+        Assert.DoesNotContain(await clerk.GetItemsAsync("/api/fees/notices"), n => n.GetProperty("caseId").GetString() == id);
 
         await clerk.PostJsonAsync($"{CasePath(id)}/refunds/{refund.GetProperty("refundId").GetString()}/payment", new { });
-        Assert.DoesNotContain((await (await clerk.GetAsync("/api/fees/refunds")).ReadJsonAsync()).EnumerateArray(), r => r.GetProperty("caseId").GetString() == id);
+        Assert.DoesNotContain(await clerk.GetItemsAsync("/api/fees/refunds"), r => r.GetProperty("caseId").GetString() == id);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class FileSmallClaimsCaseTests(CourtWithConfirmedThreshold api)
         Assert.Equal((400m, "cn-fee-measures-2007", 1, "2022-06-23"), (filed.GetProperty("fee").GetDecimal(), filed.GetProperty("scheduleId").GetString(), filed.GetProperty("scheduleVersion").GetInt32(), filed.GetProperty("limitOn").GetString()));
         Assert.Equal($"/api/small-claims/cases/{filed.GetProperty("id").GetString()}", response.Headers.Location?.ToString());
 
-        var notices = await (await clerk.GetAsync("/api/fees/notices")).ReadJsonAsync();
-        var notice = notices.EnumerateArray().Single(n => n.GetProperty("caseNumber").GetString() == "(2022)渝0116民初101号");
+        var notices = await clerk.GetItemsAsync("/api/fees/notices");
+        var notice = notices.Single(n => n.GetProperty("caseNumber").GetString() == "(2022)渝0116民初101号");
         // Seven days from 23 April end on 30 April, a day off (Labour Day, 30 April - 4 May 2022): the next working day is 5 May.
         Assert.Equal((400m, "2022-04-23", "2022-05-05", false), (notice.GetProperty("amount").GetDecimal(), notice.GetProperty("issuedOn").GetString(), notice.GetProperty("dueOn").GetString(), notice.GetProperty("overdue").GetBoolean()));
     }

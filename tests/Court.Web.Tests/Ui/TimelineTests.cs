@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Court.Application.Timeline;
+using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
 using Court.Domain.Common;
+using Court.Domain.Workflows;
 using Court.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +58,40 @@ public sealed class TimelineTests(CourtWithTimelineSentences app) : IClassFixtur
 
         Assert.True(reader.HasSentenceFor(typeof(BankruptcyCaseOpened)));
         Assert.False(reader.HasSentenceFor(typeof(EventNoSliceDescribes)));
+    }
+
+    [Fact]
+    public async Task The_runtime_s_own_steps_read_by_the_titles_of_the_process_its_states_and_actions()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sentences = scope.ServiceProvider.GetRequiredService<WorkflowSentences>();
+
+        var moved = sentences.Describe(new WorkflowTransitioned("bankruptcy-asset-release", 1, "ApproveRelease", "Requested", new WorkflowStateEntry("AwaitingSeizingBodies", false)));
+        var started = sentences.Describe(new WorkflowStarted("bankruptcy-asset-release", 1, new WorkflowStateEntry("Requested", false)));
+
+        Assert.Equal("批准解封申请：流程由「待法官审批」进入「限期解除（查封机关）」", moved.Zh);
+        Assert.Equal("Approve the release: the process moved from 'Awaiting the judge' to 'Awaiting the seizing bodies'", moved.En);
+        Assert.Equal("启动「破产财产解除查封」流程，进入「待法官审批」", started.Zh);
+        Assert.Equal("started the process 'Bankruptcy asset release' at 'Awaiting the judge'", started.En);
+    }
+
+    /// <summary>The events of the streams pages show as histories: bankruptcy, small-claims and government-debtor cases, and the runtime's own.</summary>
+    private static readonly string?[] TimelineNamespaces =
+        [typeof(BankruptcyCaseOpened).Namespace, typeof(Court.Domain.SmallClaims.SmallClaimsCaseFiled).Namespace, typeof(Court.Domain.GovernmentDebtors.GovernmentDebtCase).Namespace, typeof(WorkflowStarted).Namespace];
+
+    [Fact]
+    public async Task Every_event_of_a_history_has_a_sentence_so_no_history_shows_an_event_type_name()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<TimelineReader>();
+
+        var missing = typeof(BankruptcyCaseOpened).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(EventTypeAttribute), false) && TimelineNamespaces.Contains(t.Namespace) && !reader.HasSentenceFor(t)
+                // A province's thresholds have a stream of their own, which the fee schedules page shows as a table.
+                && t != typeof(Court.Domain.SmallClaims.ThresholdConfirmed) && t != typeof(Court.Domain.SmallClaims.ThresholdPublished))
+            .Select(t => t.FullName).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Empty(missing);
     }
 
     [EventType("test.event-no-slice-describes.v1")]

@@ -4,7 +4,9 @@ using Court.Application.Common;
 using Court.Application.EventStore;
 using Court.Application.Pipeline;
 using Court.Application.Projections;
+using Court.Application.Workflows;
 using Court.Domain.Bankruptcy;
+using Court.Domain.Workflows;
 using Mediator;
 
 namespace Court.Application.Bankruptcy.Cases;
@@ -48,7 +50,7 @@ public sealed record CaseTimeline(string CaseId, long LastPosition, IReadOnlyLis
 /// <param name="ActorName">The person's name as the user store gives it, for people to read ("王建国", not "judge").</param>
 public sealed record TimelineEntry(long Position, DateTimeOffset At, string StreamId, long Version, string Type, string Actor, string? Agency, string Zh, string En, string ActorName);
 
-public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, EventTypeRegistry registry, ICallerContext caller, IPeople people, TimeProvider clock) :
+public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, EventTypeRegistry registry, ICallerContext caller, IPeople people, TimeProvider clock, WorkflowSentences workflowSentences) :
     IQueryHandler<GetBankruptcyCase, CaseView>,
     IQueryHandler<ListBankruptcyCases, Page<CaseSummary>>,
     IQueryHandler<GetCaseTimeline, CaseTimeline>
@@ -103,7 +105,7 @@ public sealed class BankruptcyCaseQueries(IReadModels reads, IEventStore store, 
                 }
 
                 var metadata = EventTypeRegistry.ReadMetadata(recorded);
-                var (zh, en) = BankruptcySentences.Describe(e);
+                var (zh, en) = e is IWorkflowEvent w ? workflowSentences.Describe(w) : BankruptcySentences.Describe(e);
                 entries.Add(new TimelineEntry(recorded.Position, metadata.OccurredAt, recorded.StreamId, recorded.Version, recorded.Type, metadata.UserId, metadata.Agency, zh, en, metadata.UserId));
             }
         }

@@ -32,7 +32,7 @@ public sealed class SmallClaimsDemoSeeder(TimeProvider clock) : IDemoSeeder
         var thresholds = await context.QueryAsAsync(DemoUsers.SystemAdministrator, new ListSmallClaimsThresholds("CQ"), cancellationToken);
         foreach (var period in thresholds.Where(t => !t.Confirmed && t.EffectiveFrom <= today))
         {
-            await context.SendAsAsync(DemoUsers.SystemAdministrator, new ConfirmSmallClaimsThreshold("CQ", period.EffectiveFrom, "演示数据，未经核实 (demo data, not verified)"), cancellationToken);
+            await context.SendAsAsync(DemoUsers.SystemAdministrator, new ConfirmSmallClaimsThreshold("CQ", period.EffectiveFrom, "演示数据，未经核实"), cancellationToken);
         }
 
         var limit = thresholds.LastOrDefault(t => t.EffectiveFrom <= today)?.MandatoryLimit ?? 40_000m;

@@ -46,11 +46,27 @@ public sealed record RefundItem(string RefundId, string CaseId, string CaseNumbe
     public static RefundItem From(FeeRefundView r) => new(r.RefundId, r.CaseId, r.CaseNumber, r.Reason, Money.ToYuan(r.AmountFen), r.DueSince, r.Paid, r.PaidOn);
 }
 
-/// <summary>The clerk's outstanding fee notices, oldest deadline first; overdue ones are flagged.</summary>
-public sealed record ListOutstandingFeeNotices : IQuery<IReadOnlyList<FeeNoticeItem>>;
+/// <summary>The clerk's outstanding fee notices, a page at a time, oldest deadline first; overdue ones are flagged.</summary>
+public sealed record ListOutstandingFeeNotices(PageParameters? Page = null) : IQuery<Page<FeeNoticeItem>>
+{
+    public static readonly ListSorts Sorts = new(FeeNoticeView.SortByDue, FeeNoticeView.SortByIssued);
+}
 
-/// <summary>Refunds the court owes and has not paid out.</summary>
-public sealed record ListRefundsDue : IQuery<IReadOnlyList<RefundItem>>;
+public sealed class ListOutstandingFeeNoticesValidator : FluentValidation.AbstractValidator<ListOutstandingFeeNotices>
+{
+    public ListOutstandingFeeNoticesValidator() => RuleFor(q => q.Page).PagedBy(ListOutstandingFeeNotices.Sorts);
+}
+
+/// <summary>Refunds the court owes and has not paid out, a page at a time, longest due first.</summary>
+public sealed record ListRefundsDue(PageParameters? Page = null) : IQuery<Page<RefundItem>>
+{
+    public static readonly ListSorts Sorts = new(FeeRefundView.SortByDue);
+}
+
+public sealed class ListRefundsDueValidator : FluentValidation.AbstractValidator<ListRefundsDue>
+{
+    public ListRefundsDueValidator() => RuleFor(q => q.Page).PagedBy(ListRefundsDue.Sorts);
+}
 
 /// <summary>
 /// The open small-claims cases, a page at a time: the calling judge's own; every case of the court for the clerk and
@@ -71,8 +87,8 @@ public sealed record DocketEntry(string Id, string CaseNumber, string Plaintiff,
 
 public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext caller, WorkingDayCalendar calendar, TimeProvider clock, FeesSettings settings) :
     IQueryHandler<GetSmallClaimsCase, SmallClaimsCaseDetail>,
-    IQueryHandler<ListOutstandingFeeNotices, IReadOnlyList<FeeNoticeItem>>,
-    IQueryHandler<ListRefundsDue, IReadOnlyList<RefundItem>>,
+    IQueryHandler<ListOutstandingFeeNotices, Page<FeeNoticeItem>>,
+    IQueryHandler<ListRefundsDue, Page<RefundItem>>,
     IQueryHandler<GetSmallClaimsDocket, Page<DocketEntry>>
 {
     private DateOnly Today => ChinaTime.DateOf(clock.GetUtcNow());
@@ -90,13 +106,20 @@ public sealed class SmallClaimsQueries(IReadModels readModels, ICallerContext ca
             calendar.IsProvisional(view.LimitOn));
     }
 
-    public async ValueTask<IReadOnlyList<FeeNoticeItem>> Handle(ListOutstandingFeeNotices query, CancellationToken cancellationToken) =>
-        [.. (await readModels.AllAsync<FeeNoticeView>(new PageRequest(FeeNoticeView.SortByDue) { Filters = { [FeeNoticeView.OutstandingKey] = ["true"] } }, cancellationToken))
-            .Select(n => FeeNoticeItem.From(n, Today, calendar))];
+    public async ValueTask<Page<FeeNoticeItem>> Handle(ListOutstandingFeeNotices query, CancellationToken cancellationToken)
+    {
+        var request = (query.Page ?? new PageParameters()).ToRequest(ListOutstandingFeeNotices.Sorts);
+        request.Filters[FeeNoticeView.OutstandingKey] = ["true"];
+        var today = Today;
+        return (await readModels.PageAsync<FeeNoticeView>(request, cancellationToken)).Map(n => FeeNoticeItem.From(n, today, calendar));
+    }
 
-    public async ValueTask<IReadOnlyList<RefundItem>> Handle(ListRefundsDue query, CancellationToken cancellationToken) =>
-        [.. (await readModels.AllAsync<FeeRefundView>(new PageRequest(FeeRefundView.SortByDue) { Filters = { [FeeRefundView.OutstandingKey] = ["true"] } }, cancellationToken))
-            .Select(RefundItem.From)];
+    public async ValueTask<Page<RefundItem>> Handle(ListRefundsDue query, CancellationToken cancellationToken)
+    {
+        var request = (query.Page ?? new PageParameters()).ToRequest(ListRefundsDue.Sorts);
+        request.Filters[FeeRefundView.OutstandingKey] = ["true"];
+        return (await readModels.PageAsync<FeeRefundView>(request, cancellationToken)).Map(RefundItem.From);
+    }
 
     public async ValueTask<Page<DocketEntry>> Handle(GetSmallClaimsDocket query, CancellationToken cancellationToken)
     {

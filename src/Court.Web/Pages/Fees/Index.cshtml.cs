@@ -2,6 +2,7 @@ using System.Globalization;
 using Court.Application.Common;
 using Court.Application.Fees.Quoting;
 using Court.Application.Fees.Schedules;
+using Court.Application.Projections;
 using Court.Application.SmallClaims.Docket;
 using Court.Application.SmallClaims.Proceeding;
 using Court.Domain.Common;
@@ -35,9 +36,19 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public FeeScheduleList? Schedules { get; private set; }
 
-    public IReadOnlyList<FeeNoticeItem>? Notices { get; private set; }
+    /// <summary>Where the page of outstanding notices starts (the <c>next</c> of the page before).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? NoticesAfter { get; set; }
 
-    public IReadOnlyList<RefundItem>? Refunds { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public string? RefundsAfter { get; set; }
+
+    public Page<FeeNoticeItem>? Notices { get; private set; }
+
+    public Page<RefundItem>? Refunds { get; private set; }
+
+    /// <summary>Why a list could not be read as asked (a bad cursor), in the reader's language.</summary>
+    public IReadOnlyList<string> ListErrors { get; private set; } = [];
 
     /// <summary>The notice whose payment form failed, so its row shows the errors and keeps what was typed.</summary>
     public string? PaymentNoticeId { get; private set; }
@@ -67,8 +78,15 @@ public sealed class IndexModel(ISender sender) : PageModel
         Schedules = await sender.Send(new ListFeeSchedules(), cancellationToken);
         if (User.IsInRole(Roles.Clerk) || User.IsInRole(Roles.CourtPresident))
         {
-            Notices = await sender.Send(new ListOutstandingFeeNotices(), cancellationToken);
-            Refunds = await sender.Send(new ListRefundsDue(), cancellationToken);
+            try
+            {
+                Notices = await sender.Send(new ListOutstandingFeeNotices(new PageParameters(After: NoticesAfter)), cancellationToken);
+                Refunds = await sender.Send(new ListRefundsDue(new PageParameters(After: RefundsAfter)), cancellationToken);
+            }
+            catch (ValidationException validation)
+            {
+                ListErrors = [.. validation.Errors.Select(e => e.ErrorMessage)];
+            }
         }
     }
 

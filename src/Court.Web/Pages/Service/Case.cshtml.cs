@@ -10,6 +10,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Court.Web.Pages.Service;
 
@@ -19,8 +20,61 @@ namespace Court.Web.Pages.Service;
 /// Court staff only: a party's lawyer reads his client's side on /Lawyer.
 /// </summary>
 [Authorize]
-public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageModel
+public sealed class CaseModel(ISender sender, WorkflowRuntime workflows, IStringLocalizerFactory localizers) : PageModel
 {
+    /// <summary>The agent form's fields, kept as typed when the registration is refused.</summary>
+    public sealed class AgentInput
+    {
+        public string? PartyId { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? LicenceNumber { get; set; }
+
+        public string? LawFirm { get; set; }
+
+        public string? LawFirmLicence { get; set; }
+
+        public string? UserName { get; set; }
+    }
+
+    /// <summary>An end-of-authority form's fields: the agent it is for, and what was typed there.</summary>
+    public sealed class EndInput
+    {
+        public string? AgentId { get; set; }
+
+        public string? EndedOn { get; set; }
+
+        public string? Reason { get; set; }
+
+        public bool Confirmed { get; set; }
+    }
+
+    /// <summary>The labels of the agent and end-of-authority forms (this page's resources), by command property.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FormLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(AppointServiceAgent.PartyId)] = "Party",
+        [nameof(AppointServiceAgent.Name)] = "Lawyer's name",
+        [nameof(AppointServiceAgent.LicenceNumber)] = "Lawyer licence number (17 digits)",
+        [nameof(AppointServiceAgent.LawFirm)] = "Law firm",
+        [nameof(AppointServiceAgent.LawFirmLicence)] = "Law firm licence number (optional)",
+        [nameof(AppointServiceAgent.UserName)] = "Lawyer's user name in this system (optional)",
+        [nameof(EndServiceAgentAuthority.EndedOn)] = "Authority ended on",
+        [nameof(EndServiceAgentAuthority.Reason)] = "Reason",
+    };
+
+    private IStringLocalizer Text => localizers.Create("Pages.Service.Case", typeof(CaseModel).Assembly.GetName().Name!);
+
+    [BindProperty]
+    public AgentInput Agent { get; set; } = new();
+
+    [BindProperty]
+    public EndInput End { get; set; } = new();
+
+    /// <summary>What the last step did, shown once after the redirect.</summary>
+    [TempData]
+    public string? Flash { get; set; }
+
     public CaseServiceDetail? ServiceFile { get; private set; }
 
     public string CaseId { get; private set; } = "";
@@ -72,20 +126,52 @@ public sealed class CaseModel(ISender sender, WorkflowRuntime workflows) : PageM
         return Run(id, new RecordPeriodDone(id, parts[0], parts.Length > 1 ? parts[1] : null, day), ct);
     }
 
-    private async Task<IActionResult> Run<T>(string id, ICommand<T> command, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAgentAsync(string id, CancellationToken ct)
+    {
+        var a = Agent;
+        return Run(id, new AppointServiceAgent(id, $"agent-{Guid.CreateVersion7():N}", a.PartyId, a.Name, a.LicenceNumber, a.LawFirm, a.UserName, null, a.LawFirmLicence), ct,
+            "Agent.", () => Text["{0} is registered as an agent of {1}.", a.Name?.Trim() ?? "", PartyName(a.PartyId)].Value);
+    }
+
+    public async Task<IActionResult> OnPostEndAgentAsync(string id, CancellationToken ct)
+    {
+        var e = End;
+        if (!e.Confirmed)
+        {
+            ModelState.AddModelError("End.Confirmed", Text["Tick the confirmation to record the end of the authority."].Value);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        DateOnly? day = DateOnly.TryParseExact(e.EndedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null;
+        return await Run(id, new EndServiceAgentAuthority(id, e.AgentId, day, e.Reason), ct,
+            "End.", () => Text["The authority of {0} has ended: the documents naming him are no longer in force.", AgentName(e.AgentId)].Value);
+    }
+
+    private string PartyName(string? partyId) => ServiceFile?.Parties.FirstOrDefault(p => p.PartyId == partyId)?.Name ?? "";
+
+    private string AgentName(string? agentId) => ServiceFile?.Parties.SelectMany(p => p.Agents).FirstOrDefault(a => a.AgentId == agentId)?.Name ?? "";
+
+    /// <param name="prefix">The form's field prefix ("Agent."): its refusals show beside its fields, named by its labels.</param>
+    /// <param name="done">The flash after success, worded from the file as it is after the step.</param>
+    private async Task<IActionResult> Run<T>(string id, ICommand<T> command, CancellationToken cancellationToken, string prefix = "", Func<string>? done = null)
     {
         try
         {
             await sender.Send(command, cancellationToken);
+            if (done is not null && await LoadAsync(id, cancellationToken))
+            {
+                Flash = done();
+            }
+
             return RedirectToPage(new { id });
         }
         catch (ValidationException validation)
         {
-            validation.AddTo(ModelState);
+            validation.AddTo(ModelState, prefix, prefix.Length == 0 ? null : p => FormLabels.TryGetValue(p, out var label) ? Text[label].Value : null);
         }
         catch (DomainException domain)
         {
-            ModelState.AddModelError("", Localized.Of(domain.Error));
+            ModelState.AddModelError(prefix.Length > 0 && domain.Error.Field is { } field ? prefix + field : "", Localized.Of(domain.Error));
         }
         catch (WorkflowTriggerNotPermittedException refused)
         {

@@ -33,8 +33,18 @@ public sealed partial class ProcessManager(
 
     private long caughtUpTo;
 
+    // Completed (and replaced) each time caughtUpTo moves, so a command waiting for its follow-ups wakes when they are
+    // done instead of polling: a poll's timer tick cost every command about 10 ms.
+    private TaskCompletionSource moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The log position every reaction has been carried out up to (as this host last saw it).</summary>
     public long CaughtUpTo => Volatile.Read(ref caughtUpTo);
+
+    private void Advance(long position)
+    {
+        Volatile.Write(ref caughtUpTo, position);
+        Interlocked.Exchange(ref moved, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +70,7 @@ public sealed partial class ProcessManager(
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var checkpoint = await ProjectionDaemon.ReadCheckpointAsync(connection, CheckpointName, cancellationToken);
-        Volatile.Write(ref caughtUpTo, checkpoint);
+        Advance(checkpoint);
         var page = await store.ReadAllAsync(checkpoint, 500, cancellationToken);
         var handled = 0;
         foreach (var recorded in page)
@@ -82,12 +92,12 @@ public sealed partial class ProcessManager(
             }
 
             checkpoint = recorded.Position;
-            Volatile.Write(ref caughtUpTo, checkpoint);
+            Advance(checkpoint);
         }
 
         if (page.Count > 0 && page[^1].Position > checkpoint && await MoveAsync(connection, checkpoint, page[^1].Position, cancellationToken))
         {
-            Volatile.Write(ref caughtUpTo, page[^1].Position);
+            Advance(page[^1].Position);
         }
 
         return (page.Count, handled);
@@ -122,9 +132,24 @@ public sealed partial class ProcessManager(
 
         // A bound on real waiting, not domain time: elapsed time, so a test's fake clock cannot stretch or skip it.
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (CaughtUpTo < position && waited.Elapsed < timeout && InBackground)
+        while (waited.Elapsed < timeout && InBackground)
         {
-            await Task.Delay(10, cancellationToken);
+            // Take the signal before checking, so a move between the check and the wait still wakes this caller.
+            var signal = Volatile.Read(ref moved).Task;
+            if (CaughtUpTo >= position)
+            {
+                return;
+            }
+
+            // Bounded, so losing the lead (InBackground false) or the timeout is noticed without a signal.
+            try
+            {
+                await signal.WaitAsync(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // look again
+            }
         }
     }
 

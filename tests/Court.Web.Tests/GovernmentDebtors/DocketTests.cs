@@ -61,19 +61,8 @@ public sealed class DocketTests(GovernmentDebtApi api)
         Assert.Contains(await IdsAsync(supervisor, "number", open: false), id => id == paid);
     }
 
-    private static async Task<List<string?>> IdsAsync(HttpClient client, string sort, bool open = true)
-    {
-        var ids = new List<string?>();
-        string? after = null;
-        do
-        {
-            var page = await Ok(await client.GetAsync($"/api/government-debts/docket?limit=200&sort={sort}&open={(open ? "true" : "false")}" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after))));
-            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
-            after = page.TryGetProperty("next", out var next) && next.ValueKind == System.Text.Json.JsonValueKind.String ? next.GetString() : null;
-        }
-        while (after is not null);
-        return ids;
-    }
+    private static async Task<List<string?>> IdsAsync(HttpClient client, string sort, bool open = true) =>
+        [.. (await client.GetItemsAsync($"/api/government-debts/docket?sort={sort}&open={(open ? "true" : "false")}")).Select(i => i.GetProperty("id").GetString())];
 
     private static Task<System.Text.Json.JsonElement> Ok(HttpResponseMessage response) => GovernmentDebtApi.Ok(response);
 }
